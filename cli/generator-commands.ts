@@ -1,0 +1,63 @@
+/** `rekey generate [--check]` and `rekey lint`. Heavy modules load only when a command needs them. */
+import type { Command } from "commander";
+import { relative } from "node:path";
+import { formatProblem, type Problem } from "../generator/user-error.ts";
+
+interface SpecFlags {
+  specs: string;
+  out: string;
+}
+
+function printWarnings(warnings: Problem[]): void {
+  for (const w of warnings) console.error(formatProblem(w));
+}
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || ".";
+}
+
+export function registerGeneratorCommands(program: Command): void {
+  program
+    .command("generate")
+    .description("generate the typed client package (generated/) from specs/")
+    .option("--check", "do not write; exit 1 if generated/ differs from what the specs produce (stale or hand-edited)")
+    .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
+    .option("--out <dir>", "output folder of the package", "generated")
+    .action(async (flags: SpecFlags & { check?: boolean }) => {
+      const { resolveOptions } = await import("../generator/pipeline.ts");
+      const options = resolveOptions({ specsDir: flags.specs, outDir: flags.out });
+      if (flags.check) {
+        const { check } = await import("../generator/pipeline.ts");
+        const { formatDifference } = await import("../generator/write.ts");
+        const result = await check(options);
+        printWarnings(result.warnings);
+        if (result.differences.length === 0) {
+          const note = result.manifestStale ? " (its manifest predates the generator's last change: run generate to make --check fast)" : "";
+          console.log(`${shown(options.outDir)}/ is current${note}`);
+          return;
+        }
+        console.error(`${shown(options.outDir)}/ is not what the specs generate (${result.differences.length} file(s) differ):`);
+        for (const d of result.differences.slice(0, 20)) console.error("  " + formatDifference(d));
+        if (result.differences.length > 20) console.error(`  … and ${result.differences.length - 20} more`);
+        console.error("run `npm run generate` and commit the result; never edit generated/ by hand");
+        process.exitCode = 1;
+        return;
+      }
+      const { generate } = await import("../generator/pipeline.ts");
+      const result = await generate(options);
+      printWarnings(result.warnings);
+      console.log(`${shown(options.outDir)}/: ${result.files} files, ${result.written.length} written, ${result.removed.length} removed`);
+    });
+
+  program
+    .command("lint")
+    .description("validate specs/ and apply rekey's rules (operationIds, api-version, errors, examples, security, secrets)")
+    .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
+    .action(async (flags: Pick<SpecFlags, "specs">) => {
+      const { loadSpecs, resolveOptions } = await import("../generator/pipeline.ts");
+      const { docs, warnings } = await loadSpecs(resolveOptions({ specsDir: flags.specs }));
+      printWarnings(warnings);
+      const operations = docs.reduce((n, d) => n + d.operations.length, 0);
+      console.log(`${docs.length} document(s), ${operations} operation(s): no problems${warnings.length ? ` (${warnings.length} warning(s))` : ""}`);
+    });
+}

@@ -1,0 +1,39 @@
+/**
+ * The `rekey` CLI: one command, subcommands, `--help` on each. Exit codes: 0 success, 1 a check found
+ * differences, 2 a usage or input error (printed as one line each, never a stack trace).
+ */
+import { Command, CommanderError } from "commander";
+import { formatProblem, UserError } from "../generator/user-error.ts";
+import { registerGeneratorCommands } from "./generator-commands.ts";
+
+export const EXIT = { ok: 0, differences: 1, usage: 2, crash: 70 } as const;
+
+export function buildProgram(): Command {
+  const program = new Command("rekey")
+    .description("OpenAPI-driven clients and conformance checks for Azure key-regeneration operations")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerGeneratorCommands(program);
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const program = buildProgram();
+    await program.parseAsync(argv, { from: "user" });
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const benign = ["commander.helpDisplayed", "commander.help", "commander.version"].includes(error.code);
+      return benign ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      for (const p of error.problems) console.error(formatProblem(p));
+      return EXIT.usage;
+    }
+    console.error(`rekey crashed (this is a bug, please report it): ${(error as Error)?.stack ?? String(error)}`);
+    return EXIT.crash;
+  }
+}

@@ -1,0 +1,19 @@
+/** TypeScript types for one document with openapi-typescript (paths, components, operations). */
+import type { DocumentModel } from "../model.ts";
+
+type AnyRecord = Record<string, any>;
+
+/** openapi-typescript needs no examples, and their external $refs would only be resolved for nothing. */
+function withoutExamples(raw: unknown): unknown {
+  if (Array.isArray(raw)) return raw.map(withoutExamples);
+  if (!raw || typeof raw !== "object") return raw;
+  const copy: AnyRecord = {};
+  for (const [key, value] of Object.entries(raw)) if (key !== "x-ms-examples") copy[key] = withoutExamples(value);
+  return copy;
+}
+
+export async function emitTypes(doc: DocumentModel): Promise<string> {
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  const ast = await openapiTS(withoutExamples(doc.raw) as never, { silent: true });
+  return astToString(ast);
+}

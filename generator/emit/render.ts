@@ -1,0 +1,30 @@
+/** Handlebars templates from generator/templates; they only interpolate what a tested view model computed. */
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+
+const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
+
+let instance: typeof Handlebars | undefined;
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function handlebars(): typeof Handlebars {
+  if (instance) return instance;
+  instance = Handlebars.create();
+  for (const file of readdirSync(TEMPLATES_DIR)) {
+    if (!file.endsWith(".hbs") || file.split(".").length > 2) continue; // partials are name.hbs
+    const name = file.replace(/\.hbs$/, "").replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    instance.registerPartial(name, readFileSync(TEMPLATES_DIR + file, "utf8"));
+  }
+  return instance;
+}
+
+/** Renders templates/<name>.hbs (e.g. "client.ts") with a view model. */
+export function render(name: string, view: object): string {
+  let template = compiled.get(name);
+  if (!template) {
+    template = handlebars().compile(readFileSync(`${TEMPLATES_DIR}${name}.hbs`, "utf8"), { noEscape: true, strict: true });
+    compiled.set(name, template);
+  }
+  return template(view);
+}

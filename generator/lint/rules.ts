@@ -1,0 +1,267 @@
+/**
+ * Project lint rules: one named function each, in a registry. A rule returns Problems; it never throws.
+ */
+import { type DocumentModel, deref, errorResponse, successResponses } from "../model.ts";
+import { get, join } from "../json-pointer.ts";
+import { problem, type Problem } from "../user-error.ts";
+import type { LintContext, LintRule } from "./lint-context.ts";
+
+type AnyRecord = Record<string, any>;
+
+/** Every place a schema starts: components/schemas and each parameter, body and response schema. */
+export function schemaLocations(doc: DocumentModel): string[] {
+  const locations = new Set<string>();
+  for (const name of Object.keys((doc.raw.components?.schemas ?? {}) as AnyRecord)) {
+    locations.add(join("", "components", "schemas", name));
+  }
+  for (const op of doc.operations) {
+    for (const p of op.parameters) locations.add(p.schemaPointer);
+    if (op.requestBody) locations.add(op.requestBody.schemaPointer);
+    for (const r of op.responses) if (r.schemaPointer) locations.add(r.schemaPointer);
+  }
+  return [...locations];
+}
+
+function findKey(node: unknown, key: string, pointer: string): string | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  if (Object.prototype.hasOwnProperty.call(node, key)) return join(pointer, key);
+  for (const [k, v] of Object.entries(node)) {
+    const found = findKey(v, key, join(pointer, k));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const schemaValid: LintRule = ({ doc, ajv, at }) => {
+  const problems: Problem[] = [];
+  for (const location of schemaLocations(doc)) {
+    const node = get(doc.raw, location);
+    if (!ajv.validateSchema(node as object)) {
+      for (const e of ajv.errors ?? []) {
+        problems.push(problem("schema-valid", at(location + e.instancePath), `invalid JSON Schema: ${e.message}`,
+          "fix the schema keyword (JSON Schema 2020-12, as OpenAPI 3.1 uses)"));
+      }
+      continue;
+    }
+    try {
+      ajv.compile({ $ref: `${doc.docUri}#${location}` });
+    } catch (error) {
+      const message = String((error as Error).message).split("\n")[0];
+      const unknown = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
+      const pattern = /Invalid regular expression/.test(message);
+      const where = (unknown && findKey(node, unknown, location)) || (pattern && findKey(node, "pattern", location)) || location;
+      problems.push(problem("schema-valid", at(where), `invalid schema: ${message}`,
+        unknown ? `remove or correct "${unknown}" (extensions must start with x-)` : "correct the schema"));
+    }
+  }
+  return dedupe(problems);
+};
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.location.file}#${p.location.pointer}:${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+const operationIdUnique: LintRule = ({ doc, at }) => {
+  const problems: Problem[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const op of doc.operations) {
+    const written = (get(doc.raw, op.pointer) as AnyRecord).operationId;
+    if (typeof written !== "string" || written === "") {
+      problems.push(problem("operation-id", at(op.pointer), "operation has no operationId",
+        "add an operationId such as Group_Action (it names the generated method)"));
+      continue;
+    }
+    const earlier = firstSeen.get(written);
+    if (earlier) {
+      problems.push(problem("operation-id", at(join(op.pointer, "operationId")),
+        `operationId "${written}" is already used at ${earlier}`, "give every operation its own operationId"));
+    } else firstSeen.set(written, op.pointer);
+  }
+  return problems;
+};
+
+const apiVersionParameter: LintRule = ({ doc, at }) =>
+  doc.operations.flatMap((op) => {
+    const p = op.parameters.find((x) => x.binding === "api-version");
+    if (p?.required) return [];
+    return [problem("api-version-parameter", at(join(op.pointer, "parameters")),
+      p ? "the api-version query parameter must be required" : "operation has no api-version query parameter",
+      "add a required query parameter named api-version (ARM rejects requests without it)")];
+  });
+
+const responsesPresent: LintRule = ({ doc, at }) =>
+  doc.operations.flatMap((op) =>
+    successResponses(op).length > 0 ? [] : [problem("success-response", at(join(op.pointer, "responses")),
+      "operation documents no 2xx response", "document the success status (e.g. 200 with a schema, or 204)")]);
+
+const errorResponseDeclared: LintRule = ({ doc, at }) =>
+  doc.operations.flatMap((op) => {
+    const error = errorResponse(op);
+    if (error?.schema) return [];
+    return [problem("error-response", at(join(op.pointer, "responses")),
+      error ? `error response "${error.status}" has no JSON schema` : "operation documents no error response",
+      "add a `default` response with the service's error schema (e.g. ErrorResponse or CloudError)")];
+  });
+
+const pathParameters: LintRule = ({ doc, at }) =>
+  doc.operations.flatMap((op) => {
+    const inTemplate = [...op.pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    const declared = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+    return [
+      ...inTemplate.filter((n) => !declared.includes(n)).map((n) =>
+        problem("path-parameters", at(join(op.pointer, "parameters")), `path segment {${n}} has no path parameter`,
+          `declare a required path parameter named ${n}`)),
+      ...declared.filter((n) => !inTemplate.includes(n)).map((n) =>
+        problem("path-parameters", at(join(op.pointer, "parameters")), `path parameter "${n}" is not in the path`,
+          "remove it or add {" + n + "} to the path")),
+    ];
+  });
+
+const securityDeclared: LintRule = ({ doc, at }) =>
+  doc.operations.flatMap((op) => {
+    if (op.security.length === 0) {
+      return [problem("security-declared", at(op.pointer), "operation declares no security requirement",
+        "add `security: [{ azure_auth: [user_impersonation] }]` at the top level or on the operation")];
+    }
+    return op.security
+      .filter((s) => !doc.securitySchemes.some((scheme) => scheme.name === s.scheme))
+      .map((s) => problem("security-declared", at(op.pointer), `security scheme "${s.scheme}" is not defined`,
+        "define it under components/securitySchemes"));
+  });
+
+const examplePresent: LintRule = ({ doc, at }) =>
+  doc.operations.flatMap((op) =>
+    op.examples.length > 0 ? [] : [problem("example-present", at(op.pointer), `operation ${op.operationId} has no example`,
+      "add x-ms-examples: { <title>: { $ref: ./examples/<File>.json } }")]);
+
+const exampleValid: LintRule = (ctx) => {
+  const problems: Problem[] = [];
+  for (const op of ctx.doc.operations) {
+    for (const example of op.examples) {
+      const where = (pointer: string) => ctx.inExample(example, pointer);
+      const report = (pointer: string, message: string, hint: string) =>
+        problems.push(problem("example-valid", where(pointer), `example "${example.title}": ${message}`, hint));
+      const known = new Set(op.parameters.map((p) => p.name));
+      for (const p of op.parameters) {
+        const pointer = join("", "parameters", p.name);
+        if (!(p.name in example.parameters)) {
+          if (p.required) report("/parameters", `missing required parameter "${p.name}"`, `add "${p.name}" to the example's parameters`);
+          continue;
+        }
+        for (const v of ctx.check(p.schemaPointer, example.parameters[p.name]) ?? []) {
+          report(pointer + v.instancePath, `parameter "${p.name}" ${v.message}`, `change the value or the schema at ${p.schemaPointer}`);
+        }
+      }
+      const body = op.requestBody;
+      if (body) {
+        known.add(body.name);
+        if (!(body.name in example.parameters)) {
+          if (body.required) report("/parameters", `missing request body "${body.name}"`, `add "${body.name}" to the example's parameters`);
+        } else {
+          for (const v of ctx.check(body.schemaPointer, example.parameters[body.name]) ?? []) {
+            report(join("", "parameters", body.name) + v.instancePath, `body ${v.message}`, `change the value or the schema at ${body.schemaPointer}`);
+          }
+        }
+      }
+      for (const name of Object.keys(example.parameters)) {
+        if (!known.has(name)) report(join("", "parameters", name), `"${name}" is not a parameter of ${op.operationId}`, "remove it or declare the parameter");
+      }
+      if (Object.keys(example.responses).length === 0) report("/responses", "has no responses", "add at least the success response");
+      for (const [status, response] of Object.entries(example.responses)) {
+        const documented = op.responses.find((r) => r.status === status) ??
+          op.responses.find((r) => r.status.toUpperCase() === `${status[0]}XX`) ??
+          op.responses.find((r) => r.status === "default");
+        const pointer = join("", "responses", status);
+        if (!documented) {
+          report(pointer, `status ${status} is not documented by the operation`, "document it or remove it from the example");
+          continue;
+        }
+        const hasBody = response && typeof response === "object" && "body" in response;
+        if (!documented.schema) {
+          if (hasBody) report(join(pointer, "body"), `status ${status} documents no body, but the example has one`, "remove the body");
+          continue;
+        }
+        if (!hasBody) continue;
+        for (const v of ctx.check(documented.schemaPointer!, response.body) ?? []) {
+          report(join(pointer, "body") + v.instancePath, `response body ${v.message}`, `change the value or the schema at ${documented.schemaPointer}`);
+        }
+      }
+    }
+  }
+  return problems;
+};
+
+const SECRET_NAME = /(key|secret|password|token|credential)s?$/i;
+const SECRET_WORDS = /\b(key|secret|password|token)\b/i;
+const NOT_A_SECRET = /\b(date|time|type|name|kind|identifier|id|expiry|updated)\b/i;
+
+/** Response fields that look like key values must say whether they are secret (x-ms-secret). */
+const secretsMarked: LintRule = ({ doc, at }) => {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const walk = (node: unknown, pointer: string): void => {
+    const { node: s, pointer: defined } = deref(doc.raw, node, pointer);
+    if (!s || typeof s !== "object" || seen.has(defined)) return;
+    seen.add(defined);
+    for (const [name, written] of Object.entries((s.properties ?? {}) as AnyRecord)) {
+      const propPointer = join(defined, "properties", name);
+      const { node: prop, pointer: propDefined } = deref(doc.raw, written, propPointer);
+      const looksSecret = prop?.type === "string" && !prop.enum &&
+        (SECRET_NAME.test(name) || (SECRET_WORDS.test(prop.description ?? "") && !NOT_A_SECRET.test(prop.description ?? "")));
+      const marked = (written as AnyRecord)?.["x-ms-secret"] ?? prop?.["x-ms-secret"];
+      if (looksSecret && typeof marked !== "boolean") {
+        problems.push(problem("secret-marked", at(propDefined), `property "${name}" looks like a key or secret but has no x-ms-secret`,
+          'add "x-ms-secret: true" so tools redact it (or "x-ms-secret: false" if it is not secret)'));
+      }
+      walk(prop, propDefined);
+    }
+    if (s.items) walk(s.items, join(defined, "items"));
+    for (const key of ["allOf", "anyOf", "oneOf"]) ((s[key] ?? []) as unknown[]).forEach((sub, i) => walk(sub, join(defined, key, i)));
+  };
+  for (const op of doc.operations) for (const r of successResponses(op)) if (r.schemaPointer) walk(r.schema, r.schemaPointer);
+  return problems;
+};
+
+/** The folder name is the api-version; say so when the document or an example disagrees (a warning). */
+const apiVersionConsistent: LintRule = ({ doc, at, inExample }) => {
+  const problems: Problem[] = [];
+  const written = (doc.raw.info as AnyRecord | undefined)?.version;
+  if (written !== doc.apiVersion) {
+    problems.push(problem("api-version-consistent", at("/info/version"),
+      `info.version "${String(written)}" differs from the folder's api-version ${doc.apiVersion}; the folder name is used`,
+      `set info.version to '${doc.apiVersion}'`, "warning"));
+  }
+  for (const op of doc.operations) {
+    for (const ex of op.examples) {
+      const value = ex.parameters["api-version"];
+      if (value !== undefined && value !== doc.apiVersion) {
+        problems.push(problem("api-version-consistent", inExample(ex, "/parameters/api-version"),
+          `example "${ex.title}" uses api-version ${String(value)}, the folder is ${doc.apiVersion}`,
+          `set it to "${doc.apiVersion}"`, "warning"));
+      }
+    }
+  }
+  return problems;
+};
+
+export const LINT_RULES: Record<string, LintRule> = {
+  "schema-valid": schemaValid,
+  "operation-id": operationIdUnique,
+  "api-version-parameter": apiVersionParameter,
+  "path-parameters": pathParameters,
+  "success-response": responsesPresent,
+  "error-response": errorResponseDeclared,
+  "security-declared": securityDeclared,
+  "example-present": examplePresent,
+  "example-valid": exampleValid,
+  "secret-marked": secretsMarked,
+  "api-version-consistent": apiVersionConsistent,
+};
+
+export function lintDocument(ctx: LintContext): Problem[] {
+  return Object.values(LINT_RULES).flatMap((rule) => rule(ctx));
+}

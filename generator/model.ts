@@ -1,0 +1,319 @@
+/**
+ * Stage 3 — model: the normalised view of every operation (see docs/architecture.md, "operation model").
+ * The generator, the mock and the conformance runner all read specs through this module.
+ *
+ * Schemas stay as written ($refs intact) and carry the JSON pointer where they live, so ajv can compile them
+ * against the whole document and every message can say where a rule comes from.
+ */
+import { dirname, resolve } from "node:path";
+import type { LoadedDocument } from "./load.ts";
+import type { OpenAPIDocument, SchemaObject } from "./openapi-types.ts";
+import { get, join } from "./json-pointer.ts";
+import { camelCase, pascalCase } from "./names.ts";
+import { displayPath, isStable } from "./spec-files.ts";
+
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+/**
+ * How a generated client supplies a parameter: `method` — an argument of each call; `client` — given once when
+ * the client is created (subscriptionId); `api-version` — fixed to the document's api-version.
+ * Follows AutoRest: a parameter defined once under components is client-level unless `x-ms-parameter-location: method`.
+ */
+export type ParameterBinding = "method" | "client" | "api-version";
+
+export interface ParameterModel {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  description?: string;
+  /** Name in generated code: x-ms-client-name, else the camelCased wire name. */
+  clientName: string;
+  binding: ParameterBinding;
+  schema: SchemaObject;
+  /** Where the parameter object is defined (its component when the operation uses a $ref). */
+  pointer: string;
+  schemaPointer: string;
+}
+
+export interface RequestBodyModel {
+  /** The body's name in examples and generated code (x-ms-requestBody-name, as AutoRest names it). */
+  name: string;
+  required: boolean;
+  description?: string;
+  contentType: string;
+  schema: SchemaObject;
+  pointer: string;
+  schemaPointer: string;
+}
+
+export interface ResponseModel {
+  /** "200", "204", "4XX" or "default". */
+  status: string;
+  description: string;
+  contentType?: string;
+  schema?: SchemaObject;
+  schemaPointer?: string;
+  pointer: string;
+  /** Instance pointers of fields marked x-ms-secret in this response's body ("*" stands for any array index). */
+  secretPaths: string[];
+}
+
+export interface ExampleModel {
+  title: string;
+  /** The example file (or the spec file, for an inline example), as shown to the user. */
+  file: string;
+  /** Where the example is referenced from, in the spec. */
+  pointer: string;
+  parameters: Record<string, unknown>;
+  responses: Record<string, { body?: unknown; headers?: Record<string, unknown> }>;
+}
+
+export interface SecurityRequirementModel {
+  scheme: string;
+  scopes: string[];
+}
+
+export interface OperationModel {
+  operationId: string;
+  /** Method group and method name in generated clients: Accounts_RegenerateKeys → accounts.regenerateKeys */
+  group: string;
+  methodName: string;
+  httpMethod: string;
+  pathTemplate: string;
+  pointer: string;
+  summary?: string;
+  description?: string;
+  tags: string[];
+  parameters: ParameterModel[];
+  requestBody?: RequestBodyModel;
+  responses: ResponseModel[];
+  security: SecurityRequirementModel[];
+  examples: ExampleModel[];
+}
+
+export interface SecuritySchemeModel {
+  name: string;
+  type: string;
+  description?: string;
+  scopes: string[];
+}
+
+export interface DocumentModel {
+  service: string;
+  apiVersion: string;
+  stable: boolean;
+  file: string;
+  /** The $id under which the whole document is registered with ajv; schema refs are `${docUri}#${pointer}`. */
+  docUri: string;
+  raw: OpenAPIDocument;
+  title: string;
+  description?: string;
+  /** Client name: info.x-ms-code-generation-settings.name, else <Service>Client. */
+  clientName: string;
+  defaultEndpoint: string;
+  securitySchemes: SecuritySchemeModel[];
+  operations: OperationModel[];
+}
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+type AnyRecord = Record<string, any>;
+
+/** Follows local $refs; returns the target and the pointer where it is defined. */
+export function deref(raw: unknown, node: unknown, pointer: string): { node: AnyRecord; pointer: string } {
+  let current = node as AnyRecord;
+  let at = pointer;
+  for (let hops = 0; current && typeof current.$ref === "string" && current.$ref.startsWith("#"); hops++) {
+    if (hops > 32) throw new Error(`$ref cycle at ${at}`);
+    at = current.$ref.slice(1);
+    current = get(raw, at) as AnyRecord;
+  }
+  return { node: current, pointer: at };
+}
+
+export function successResponses(operation: OperationModel): ResponseModel[] {
+  return operation.responses.filter((r) => /^2\d\d$/.test(r.status));
+}
+
+/** The documented error response: `default`, else the first 4XX/4xx/5xx one with a body. */
+export function errorResponse(operation: OperationModel): ResponseModel | undefined {
+  return (
+    operation.responses.find((r) => r.status === "default") ??
+    operation.responses.find((r) => /^[45]/.test(r.status) && r.schema)
+  );
+}
+
+export function secretPaths(raw: unknown, schema: unknown, schemaPointer: string): string[] {
+  const paths: string[] = [];
+  const walk = (node: unknown, pointer: string, instance: string, seen: Set<string>): void => {
+    const { node: s, pointer: at } = deref(raw, node, pointer);
+    if (!s || typeof s !== "object" || seen.has(at)) return;
+    const inner = new Set(seen).add(at);
+    if (s["x-ms-secret"] === true) paths.push(instance || "/");
+    for (const [name, prop] of Object.entries((s.properties ?? {}) as AnyRecord)) {
+      walk(prop, join(at, "properties", name), join(instance, name), inner);
+    }
+    if (s.items) walk(s.items, join(at, "items"), instance + "/*", inner);
+    for (const key of ["allOf", "anyOf", "oneOf"]) {
+      ((s[key] ?? []) as unknown[]).forEach((sub, i) => walk(sub, join(at, key, i), instance, inner));
+    }
+  };
+  walk(schema, schemaPointer, "", new Set());
+  return paths;
+}
+
+function firstJsonMedia(content: AnyRecord | undefined): [string, AnyRecord] | undefined {
+  if (!content) return undefined;
+  const entries = Object.entries(content);
+  return entries.find(([type]) => /\bjson\b/.test(type)) ?? entries[0];
+}
+
+function parameterModels(doc: LoadedDocument, pathItemPointer: string, operationPointer: string): ParameterModel[] {
+  const raw = doc.raw;
+  const byKey = new Map<string, ParameterModel>();
+  for (const ownerPointer of [pathItemPointer, operationPointer]) {
+    const list = (get(raw, join(ownerPointer, "parameters")) ?? []) as unknown[];
+    list.forEach((entry, index) => {
+      const written = join(ownerPointer, "parameters", index);
+      const isComponent = typeof (entry as AnyRecord)?.$ref === "string" &&
+        (entry as AnyRecord).$ref.startsWith("#/components/parameters/");
+      const { node: p, pointer } = deref(raw, entry, written);
+      const location = p["x-ms-parameter-location"];
+      const binding: ParameterBinding =
+        p.in === "query" && p.name === "api-version" ? "api-version"
+        : location === "client" ? "client"
+        : location === "method" ? "method"
+        : isComponent ? "client" : "method";
+      byKey.set(`${p.in}:${p.name}`, {
+        name: p.name,
+        in: p.in,
+        required: p.required === true,
+        description: p.description,
+        clientName: p["x-ms-client-name"] ?? camelCase(p.name),
+        binding,
+        schema: (p.schema ?? {}) as SchemaObject,
+        pointer,
+        schemaPointer: join(pointer, "schema"),
+      });
+    });
+  }
+  return [...byKey.values()];
+}
+
+function requestBodyModel(doc: LoadedDocument, operationPointer: string): RequestBodyModel | undefined {
+  const written = get(doc.raw, join(operationPointer, "requestBody"));
+  if (!written) return undefined;
+  const { node: body, pointer } = deref(doc.raw, written, join(operationPointer, "requestBody"));
+  const media = firstJsonMedia(body.content);
+  if (!media) return undefined;
+  const [contentType, mediaObject] = media;
+  return {
+    name: body["x-ms-requestBody-name"] ?? (written as AnyRecord)["x-ms-requestBody-name"] ?? "body",
+    required: body.required === true,
+    description: body.description,
+    contentType,
+    schema: (mediaObject.schema ?? {}) as SchemaObject,
+    pointer,
+    schemaPointer: join(pointer, "content", contentType, "schema"),
+  };
+}
+
+function responseModels(doc: LoadedDocument, operationPointer: string): ResponseModel[] {
+  const responses = (get(doc.raw, join(operationPointer, "responses")) ?? {}) as AnyRecord;
+  return Object.entries(responses).map(([status, written]) => {
+    const { node: response, pointer } = deref(doc.raw, written, join(operationPointer, "responses", status));
+    const media = firstJsonMedia(response.content);
+    const schemaPointer = media ? join(pointer, "content", media[0], "schema") : undefined;
+    const schema = media?.[1].schema as SchemaObject | undefined;
+    return {
+      status,
+      description: response.description ?? "",
+      contentType: media?.[0],
+      schema,
+      schemaPointer: schema ? schemaPointer : undefined,
+      pointer,
+      secretPaths: schema && schemaPointer ? secretPaths(doc.raw, schema, schemaPointer) : [],
+    };
+  });
+}
+
+function exampleModels(doc: LoadedDocument, operationPointer: string): ExampleModel[] {
+  const declared = (get(doc.raw, join(operationPointer, "x-ms-examples")) ?? {}) as AnyRecord;
+  return Object.entries(declared).map(([title, entry]) => {
+    const pointer = join(operationPointer, "x-ms-examples", title);
+    let file = doc.file;
+    let content: AnyRecord = entry;
+    if (typeof entry?.$ref === "string") {
+      const [filePart, fragment = ""] = entry.$ref.split("#");
+      const absolute = filePart ? resolve(dirname(doc.absoluteFile), filePart) : doc.absoluteFile;
+      const source = filePart ? doc.externals.get(absolute) : doc.raw;
+      file = displayPath(absolute);
+      content = get(source, fragment) as AnyRecord;
+    }
+    return {
+      title,
+      file,
+      pointer,
+      parameters: (content?.parameters ?? {}) as Record<string, unknown>,
+      responses: (content?.responses ?? {}) as ExampleModel["responses"],
+    };
+  });
+}
+
+function operationModel(doc: LoadedDocument, path: string, httpMethod: string): OperationModel {
+  const pathItemPointer = join("", "paths", path);
+  const pointer = join(pathItemPointer, httpMethod);
+  const op = get(doc.raw, pointer) as AnyRecord;
+  const operationId: string = op.operationId ?? `${httpMethod}${pascalCase(path)}`;
+  const [groupPart, ...rest] = operationId.split("_");
+  const security = (op.security ?? doc.raw.security ?? []) as Array<Record<string, string[]>>;
+  return {
+    operationId,
+    group: rest.length > 0 ? camelCase(groupPart) : "",
+    methodName: camelCase(rest.length > 0 ? rest.join("_") : groupPart),
+    httpMethod,
+    pathTemplate: path,
+    pointer,
+    summary: op.summary,
+    description: op.description,
+    tags: op.tags ?? [],
+    parameters: parameterModels(doc, pathItemPointer, pointer),
+    requestBody: requestBodyModel(doc, pointer),
+    responses: responseModels(doc, pointer),
+    security: security.flatMap((requirement) =>
+      Object.entries(requirement).map(([scheme, scopes]) => ({ scheme, scopes }))),
+    examples: exampleModels(doc, pointer),
+  };
+}
+
+export function documentUri(service: string, apiVersion: string): string {
+  return `https://rekey.invalid/specs/${service}/${apiVersion}/openapi.json`;
+}
+
+export function buildDocumentModel(doc: LoadedDocument): DocumentModel {
+  const raw = doc.raw as AnyRecord;
+  const operations: OperationModel[] = [];
+  for (const [path, pathItem] of Object.entries((raw.paths ?? {}) as AnyRecord)) {
+    const item = deref(raw, pathItem, join("", "paths", path)).node;
+    for (const method of HTTP_METHODS) if (item?.[method]) operations.push(operationModel(doc, path, method));
+  }
+  const schemes = (raw.components?.securitySchemes ?? {}) as AnyRecord;
+  return {
+    service: doc.service,
+    apiVersion: doc.apiVersion,
+    stable: isStable(doc.apiVersion),
+    file: doc.file,
+    docUri: documentUri(doc.service, doc.apiVersion),
+    raw: doc.raw,
+    title: raw.info?.title ?? doc.service,
+    description: raw.info?.description,
+    clientName: raw.info?.["x-ms-code-generation-settings"]?.name ?? `${pascalCase(doc.service)}Client`,
+    defaultEndpoint: raw.servers?.[0]?.url ?? "https://management.azure.com",
+    securitySchemes: Object.entries(schemes).map(([name, written]) => {
+      const s = deref(raw, written, join("", "components", "securitySchemes", name)).node;
+      const scopes = Object.values((s.flows ?? {}) as AnyRecord).flatMap((flow) => Object.keys(flow?.scopes ?? {}));
+      return { name, type: s.type, description: s.description, scopes: [...new Set(scopes)] };
+    }),
+    operations,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * load → lint → model → emit → write, and `--check`. Options are resolved once; the CLI and the tests call
+ * these same functions.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { planPackage } from "./emit/plan.ts";
+import type { GeneratedFile } from "./emit/generated-file.ts";
+import { createLintContext } from "./lint/lint-context.ts";
+import { lintDocument } from "./lint/rules.ts";
+import { loadDocument } from "./load.ts";
+import { inputsHash, listFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
+import { buildDocumentModel, type DocumentModel } from "./model.ts";
+import { createAjv } from "./schema-validator.ts";
+import { discoverSpecs, displayPath } from "./spec-files.ts";
+import { type Problem, problem, UserError } from "./user-error.ts";
+import { comparePlan, type Difference, writePlan, type WriteSummary } from "./write.ts";
+
+export interface GeneratorOptions {
+  specsDir: string;
+  outDir: string;
+}
+
+export function resolveOptions(partial: Partial<GeneratorOptions> = {}): GeneratorOptions {
+  return {
+    specsDir: resolve(partial.specsDir ?? "specs"),
+    outDir: resolve(partial.outDir ?? "generated"),
+  };
+}
+
+export interface LoadedSpecs {
+  docs: DocumentModel[];
+  warnings: Problem[];
+}
+
+/** Loads, models and lints every spec; any error (in any document) stops here with all of them listed. */
+export async function loadSpecs(options: GeneratorOptions): Promise<LoadedSpecs> {
+  if (!existsSync(options.specsDir)) {
+    throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "specs folder not found",
+      "run rekey from the repository root or pass --specs DIR"));
+  }
+  const entries = discoverSpecs(options.specsDir);
+  if (entries.length === 0) {
+    throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "no specs found",
+      "add specs/<service>/<api-version>/openapi.yaml"));
+  }
+  const settled = await Promise.allSettled(entries.map(loadDocument));
+  const problems: Problem[] = [];
+  const docs: DocumentModel[] = [];
+  for (const result of settled) {
+    if (result.status === "rejected") {
+      if (!(result.reason instanceof UserError)) throw result.reason;
+      problems.push(...result.reason.problems);
+    } else docs.push(buildDocumentModel(result.value));
+  }
+  if (problems.length === 0) {
+    const ajv = createAjv(docs);
+    for (const doc of docs) problems.push(...lintDocument(createLintContext(doc, ajv)));
+  }
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) throw new UserError(errors);
+  return { docs, warnings: problems.filter((p) => p.severity === "warning") };
+}
+
+export async function plan(options: GeneratorOptions, docs: DocumentModel[]): Promise<GeneratedFile[]> {
+  const files = await planPackage(docs);
+  return [...files, manifestFile(files, inputsHash(options.specsDir))];
+}
+
+export interface GenerateResult extends WriteSummary {
+  warnings: Problem[];
+  files: number;
+}
+
+export async function generate(options: GeneratorOptions): Promise<GenerateResult> {
+  const { docs, warnings } = await loadSpecs(options);
+  const files = await plan(options, docs);
+  return { ...writePlan(options.outDir, files), warnings, files: files.length };
+}
+
+export interface CheckResult {
+  differences: Difference[];
+  /** True when the manifest proved generated/ current without running the generator. */
+  fast: boolean;
+  warnings: Problem[];
+  /** Output is current but the manifest's input hash is not: `generate` would make --check fast again. */
+  manifestStale?: boolean;
+}
+
+/** Hashes on disk against the manifest; undefined when the inputs changed and only a full plan can tell. */
+function fastCheck(options: GeneratorOptions): Difference[] | undefined {
+  const manifest = readManifest(options.outDir);
+  if (!manifest || manifest.inputsHash !== inputsHash(options.specsDir)) return undefined;
+  const differences: Difference[] = [];
+  for (const [path, hash] of Object.entries(manifest.files)) {
+    const file = join(options.outDir, path);
+    if (!existsSync(file)) differences.push({ path, kind: "missing" });
+    else if (sha256(readFileSync(file)) !== hash) differences.push({ path, kind: "changed" });
+  }
+  for (const path of listFiles(options.outDir)) {
+    if (path !== MANIFEST_PATH && !(path in manifest.files)) differences.push({ path, kind: "unexpected" });
+  }
+  return differences;
+}
+
+export async function check(options: GeneratorOptions): Promise<CheckResult> {
+  const fast = fastCheck(options);
+  if (fast && fast.length === 0) return { differences: [], fast: true, warnings: [] };
+  // Inputs changed or files differ: run the generator to say exactly what differs.
+  const { docs, warnings } = await loadSpecs(options);
+  const files = await plan(options, docs);
+  const differences = comparePlan(options.outDir, files);
+  // Generator sources changed but not its output: only the manifest's input hash is behind, which is harmless.
+  const manifestOnly = differences.every((d) => d.path === MANIFEST_PATH);
+  return { differences: manifestOnly ? [] : differences, fast: false, warnings, manifestStale: differences.length > 0 && manifestOnly };
+}

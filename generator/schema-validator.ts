@@ -1,0 +1,87 @@
+/**
+ * JSON Schema validation against a spec document with ajv (2020-12 dialect, as OpenAPI 3.1 uses).
+ *
+ * The whole document is registered under its docUri, so a schema anywhere in it is `${docUri}#${pointer}` and
+ * its $refs resolve as written. Patterns are compiled without the `u` flag: Azure writes .NET-style regexes such
+ * as `^[-\w\._\(\)]+$`, whose `\_` is a syntax error in a unicode JS regex.
+ */
+import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { DocumentModel } from "./model.ts";
+import { join } from "./json-pointer.ts";
+
+const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+export type Ajv = InstanceType<typeof Ajv2020>;
+
+/** OpenAPI document keys (and schema annotations) that ajv must accept as inert keywords. */
+const OPENAPI_KEYWORDS = [
+  "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs",
+  "jsonSchemaDialect", "example", "xml", "discriminator",
+];
+
+function extensionKeywords(node: unknown, found: Set<string>): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => extensionKeywords(n, found));
+  else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeywords(value, found);
+    }
+  }
+  return found;
+}
+
+export interface SchemaValidatorOptions {
+  /** Emit code for ajv standalone (only the generator's emit stage needs it). */
+  standalone?: boolean;
+}
+
+/** One ajv instance per document, with the document registered. */
+export function createAjv(documents: DocumentModel[], options: SchemaValidatorOptions = {}): Ajv {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false, // Azure's error schemas have `properties` without `type: object`
+    strictRequired: false,
+    unicodeRegExp: false,
+    code: options.standalone ? { source: true, esm: true, lines: true } : undefined,
+  });
+  addFormats(ajv);
+  const keywords = new Set(OPENAPI_KEYWORDS);
+  for (const doc of documents) extensionKeywords(doc.raw, keywords);
+  for (const keyword of keywords) if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword });
+  for (const doc of documents) ajv.addSchema({ ...doc.raw, $id: doc.docUri } as object);
+  return ajv;
+}
+
+export function schemaRef(doc: DocumentModel, pointer: string): { $ref: string } {
+  return { $ref: `${doc.docUri}#${pointer}` };
+}
+
+export interface SchemaViolation {
+  /** Pointer into the validated value, e.g. /keyType */
+  instancePath: string;
+  /** Pointer into the schema that was violated, relative to the document, e.g. #/components/schemas/X/properties/keyType/enum */
+  schemaPointer: string;
+  keyword: string;
+  message: string;
+}
+
+/** The one place ajv errors are turned into rekey's words. */
+export function toViolations(errors: ErrorObject[] | null | undefined): SchemaViolation[] {
+  return (errors ?? []).map((e) => {
+    const params = e.params as Record<string, unknown>;
+    let message = e.message ?? e.keyword;
+    if (e.keyword === "enum") message = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    if (e.keyword === "required") message = `must have required property "${String(params.missingProperty)}"`;
+    if (e.keyword === "additionalProperties") message = `must not have property "${String(params.additionalProperty)}"`;
+    if (e.keyword === "pattern") message = `must match pattern ${String(params.pattern)}`;
+    const instancePath = e.keyword === "required" ? join(e.instancePath, String(params.missingProperty)) : e.instancePath;
+    const hash = e.schemaPath.indexOf("#");
+    return { instancePath, schemaPointer: hash === -1 ? e.schemaPath : e.schemaPath.slice(hash + 1), keyword: e.keyword, message };
+  });
+}
+
+export function validate(fn: ValidateFunction, value: unknown): SchemaViolation[] {
+  return fn(value) ? [] : toViolations(fn.errors);
+}

@@ -1,0 +1,17 @@
+/** Lines of a JSDoc comment from spec text: safe for `*\/`, wrapped at sentence-free line breaks only. */
+export function docLines(...texts: Array<string | undefined>): string[] {
+  return texts
+    .filter((t): t is string => typeof t === "string" && t.trim() !== "")
+    .flatMap((t) => t.trim().split(/\r?\n/))
+    .map((line) => line.replace(/\*\//g, "*\\/").trimEnd());
+}
+
+/** A TypeScript property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** Indexes a type by a property name: T["name"] */
+export function indexType(type: string, ...keys: Array<string | number>): string {
+  return type + keys.map((k) => `[${typeof k === "number" ? k : JSON.stringify(k)}]`).join("");
+}
