@@ -1,7 +1,8 @@
 /** `rekey generate [--check]` and `rekey lint`. Heavy modules load only when a command needs them. */
 import type { Command } from "commander";
-import { relative } from "node:path";
+import { displayPath } from "../generator/spec-files.ts";
 import { formatProblem, type Problem } from "../generator/user-error.ts";
+import { EXIT, ExitWith } from "./exit.ts";
 
 interface SpecFlags {
   specs: string;
@@ -13,7 +14,7 @@ function printWarnings(warnings: Problem[]): void {
 }
 
 function shown(path: string): string {
-  return relative(process.cwd(), path) || ".";
+  return displayPath(path) || ".";
 }
 
 export function registerGeneratorCommands(program: Command): void {
@@ -40,8 +41,7 @@ export function registerGeneratorCommands(program: Command): void {
         for (const d of result.differences.slice(0, 20)) console.error("  " + formatDifference(d));
         if (result.differences.length > 20) console.error(`  … and ${result.differences.length - 20} more`);
         console.error("run `npm run generate` and commit the result; never edit generated/ by hand");
-        process.exitCode = 1;
-        return;
+        throw new ExitWith(EXIT.differences);
       }
       const { generate } = await import("../generator/pipeline.ts");
       const result = await generate(options);

@@ -4,18 +4,20 @@
  */
 import { Command, CommanderError } from "commander";
 import { formatProblem, UserError } from "../generator/user-error.ts";
+import { EXIT, ExitWith } from "./exit.ts";
 import { registerGeneratorCommands } from "./generator-commands.ts";
-
-export const EXIT = { ok: 0, differences: 1, usage: 2, crash: 70 } as const;
 
 export function buildProgram(): Command {
   const program = new Command("rekey")
     .description("OpenAPI-driven clients and conformance checks for Azure key-regeneration operations")
-    .showHelpAfterError("(run with --help for usage)")
-    .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .exitOverride();
   registerGeneratorCommands(program);
-  program.commands.forEach((c) => c.exitOverride());
+  for (const command of [program, ...program.commands]) {
+    const usage = command === program ? "rekey --help" : `rekey ${command.name()} --help`;
+    command.exitOverride().configureOutput({
+      outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, " ")} (see \`${usage}\`)\n`),
+    });
+  }
   return program;
 }
 
@@ -23,8 +25,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const program = buildProgram();
     await program.parseAsync(argv, { from: "user" });
-    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+    return EXIT.ok;
   } catch (error) {
+    if (error instanceof ExitWith) return error.code;
     if (error instanceof CommanderError) {
       const benign = ["commander.helpDisplayed", "commander.help", "commander.version"].includes(error.code);
       return benign ? EXIT.ok : EXIT.usage;

@@ -21,10 +21,10 @@ export interface LoadedDocument extends SpecEntry {
 
 /** Parses YAML or JSON text; syntax errors become Problems with line and column. */
 export function parseSpecText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new UserError(
-      doc.errors.slice(0, 3).map((e) => {
+      doc.errors.slice(0, 1).map((e) => {
         const pos = e.linePos?.[0];
         const what = e.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
         return problem("load/syntax", { file, line: pos?.line, column: pos?.col }, `invalid YAML/JSON: ${what}`, "fix the syntax at that line");

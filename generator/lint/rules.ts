@@ -4,6 +4,7 @@
 import { type DocumentModel, deref, errorResponse, successResponses } from "../model.ts";
 import { get, join } from "../json-pointer.ts";
 import { problem, type Problem } from "../user-error.ts";
+import type { ErrorObject } from "ajv";
 import type { LintContext, LintRule } from "./lint-context.ts";
 
 type AnyRecord = Record<string, any>;
@@ -32,17 +33,32 @@ function findKey(node: unknown, key: string, pointer: string): string | undefine
   return undefined;
 }
 
+/** ajv's meta-schema errors for one keyword come in several (enum, type, anyOf): keep the most telling one. */
+function metaSchemaMessage(errors: ErrorObject[], value: unknown): string {
+  const allowed = errors.find((e) => e.keyword === "enum")?.params as { allowedValues?: unknown[] } | undefined;
+  if (allowed?.allowedValues) {
+    return `${JSON.stringify(value)} is not allowed here; use one of ${allowed.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  return errors[0].message ?? errors[0].keyword;
+}
+
 const schemaValid: LintRule = ({ doc, ajv, at }) => {
   const problems: Problem[] = [];
   for (const location of schemaLocations(doc)) {
     const node = get(doc.raw, location);
-    if (!ajv.validateSchema(node as object)) {
-      for (const e of ajv.errors ?? []) {
-        problems.push(problem("schema-valid", at(location + e.instancePath), `invalid JSON Schema: ${e.message}`,
-          "fix the schema keyword (JSON Schema 2020-12, as OpenAPI 3.1 uses)"));
-      }
-      continue;
+    if (ajv.validateSchema(node as object)) continue;
+    const byPointer = new Map<string, ErrorObject[]>();
+    for (const e of ajv.errors ?? []) byPointer.set(e.instancePath, [...(byPointer.get(e.instancePath) ?? []), e]);
+    for (const [pointer, errors] of byPointer) {
+      problems.push(problem("schema-valid", at(location + pointer),
+        `invalid JSON Schema: ${metaSchemaMessage(errors, get(node, pointer))}`,
+        "fix the keyword (JSON Schema 2020-12, as OpenAPI 3.1 uses)"));
     }
+  }
+  if (problems.length > 0) return dedupe(problems);
+  // Valid against the meta-schema; compiling finds what it cannot: bad regexes and unknown keywords.
+  for (const location of schemaLocations(doc)) {
+    const node = get(doc.raw, location);
     try {
       ajv.compile({ $ref: `${doc.docUri}#${location}` });
     } catch (error) {
