@@ -30,7 +30,7 @@ async function documentFiles(doc: DocumentModel): Promise<GeneratedFile[]> {
 /** Plans the whole package: sources with headers, then dist/ built from them. */
 export async function planPackage(docs: DocumentModel[]): Promise<GeneratedFile[]> {
   const perDocument = await Promise.all(docs.map(async (doc) =>
-    (await documentFiles(doc)).map((f) => withHeader(f.path, f.content, doc.file))));
+    (await documentFiles(doc)).map((f) => withHeader(f.path, f.content, `specs/${doc.service}/${doc.apiVersion}/openapi.yaml`))));
   const shared = [...packageFiles(docs), ...runtimeFiles()].map((f) =>
     withHeader(f.path, f.content, f.path.startsWith("src/runtime/") ? `generator/runtime/${f.path.slice(12)}` : "specs/"));
   const sources = [...shared, ...perDocument.flat()];

@@ -1,0 +1,92 @@
+/**
+ * `generate --check` and the promises around it: current output passes, a spec edit or a hand edit fails until
+ * regenerated, output is deterministic, and a new api-version folder becomes a new entry point with no code change.
+ */
+import { cpSync, existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+
+afterAll(removeTempDirs);
+
+let specs: string;
+let out: string;
+const flags = () => ["--specs", specs, "--out", out];
+
+beforeEach(() => {
+  const dir = tempDir();
+  specs = copyTree(join(REPO_ROOT, "specs"), join(dir, "specs"));
+  out = copyTree(join(REPO_ROOT, "generated"), join(dir, "generated"));
+});
+
+describe("generate --check", () => {
+  it("passes on the committed generated/ without running the generator", async () => {
+    const result = await runRekey(["generate", "--check", ...flags()]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/is current\n$/);
+  });
+
+  it("fails after a constraint changes in a spec, and passes once regenerated", async () => {
+    const spec = join(specs, "batch/2024-02-01/openapi.yaml");
+    const text = readFileSync(spec, "utf8");
+    expect(text).toContain("maxLength: 24");
+    writeFileSync(spec, text.replace("maxLength: 24", "maxLength: 20"));
+
+    const stale = await runRekey(["generate", "--check", ...flags()]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/is not what the specs generate/);
+    expect(stale.stderr).toMatch(/M src\/batch\/2024-02-01\/validators\.js:\d+\n\s+- .*24.*\n\s+\+ .*20/);
+    expect(stale.stderr).toMatch(/run `npm run generate`/);
+
+    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect((await runRekey(["generate", "--check", ...flags()])).code).toBe(0);
+  });
+
+  it("fails when a generated file is edited by hand", async () => {
+    appendFileSync(join(out, "dist/maps/2023-06-01/client.js"), "// a quick fix\n");
+    const result = await runRekey(["generate", "--check", ...flags()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/M dist\/maps\/2023-06-01\/client\.js/);
+  });
+
+  it("fails when a file is added to the output by hand", async () => {
+    writeFileSync(join(out, "src/extra.ts"), "export const x = 1;\n");
+    const result = await runRekey(["generate", "--check", ...flags()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\? src\/extra\.ts \(not written by rekey: remove it\)/);
+  });
+});
+
+describe("generate", () => {
+  it("is deterministic: two runs give identical bytes, equal to the committed package", async () => {
+    const second = join(tempDir(), "generated");
+    expect((await runRekey(["generate", "--specs", specs, "--out", second])).code).toBe(0);
+    const third = join(tempDir(), "generated");
+    expect((await runRekey(["generate", "--specs", specs, "--out", third])).code).toBe(0);
+    expect(treeHash(second)).toBe(treeHash(third));
+    expect(treeHash(second)).toBe(treeHash(out));
+  });
+
+  it("turns a copied spec folder under a new api-version into a new entry point", async () => {
+    cpSync(join(specs, "maps/2023-06-01"), join(specs, "maps/2099-01-01"), { recursive: true });
+    const result = await runRekey(["generate", ...flags()]);
+    expect(result.code).toBe(0);
+    // The copy still says 2023-06-01 inside; the folder name wins, with a warning.
+    expect(result.stderr).toMatch(/^warning: .*maps\/2099-01-01\/openapi\.yaml#\/info\/version: info\.version "2023-06-01" differs/m);
+
+    const pkg = JSON.parse(readFileSync(join(out, "package.json"), "utf8"));
+    expect(pkg.exports["./maps/2099-01-01"]).toEqual({
+      types: "./dist/maps/2099-01-01/index.d.ts",
+      default: "./dist/maps/2099-01-01/index.js",
+    });
+    expect(existsSync(join(out, "dist/maps/2023-06-01/index.js"))).toBe(true);
+    expect(readFileSync(join(out, "src/maps/index.ts"), "utf8")).toContain('export * from "./2099-01-01/index.js";');
+
+    const entry = await import(pathToFileURL(join(out, "dist/maps/2099-01-01/index.js")).href);
+    expect(entry.API_VERSION).toBe("2099-01-01");
+    expect(typeof entry.createMapsClient).toBe("function");
+  });
+});
