@@ -9,7 +9,10 @@ function words(text: string): string[] {
 }
 
 export function pascalCase(text: string): string {
-  return words(text).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  // An all-caps word is an acronym: ARMClient → ArmClient.
+  return words(text)
+    .map((w) => w[0].toUpperCase() + (w.length > 1 && w === w.toUpperCase() ? w.slice(1).toLowerCase() : w.slice(1)))
+    .join("");
 }
 
 export function camelCase(text: string): string {

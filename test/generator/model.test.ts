@@ -1,0 +1,66 @@
+/** The operation model of the three real specs: what the generator, the mock and the runner all rely on. */
+import { describe, expect, it } from "vitest";
+import { errorResponse, successResponses } from "../../generator/model.ts";
+import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import { REPO_ROOT } from "../helpers/cli.ts";
+
+const { docs } = await loadSpecs(resolveOptions({ specsDir: `${REPO_ROOT}/specs` }));
+const operation = (id: string) => docs.flatMap((d) => d.operations).find((o) => o.operationId === id)!;
+
+describe("operation model", () => {
+  it("has one document per service and api-version", () => {
+    expect(docs.map((d) => `${d.service}/${d.apiVersion} ${d.clientName} ${d.defaultEndpoint}`)).toEqual([
+      "apimanagement/2022-08-01 ApiManagementClient https://management.azure.com",
+      "batch/2024-02-01 BatchClient https://management.azure.com",
+      "maps/2023-06-01 MapsClient https://management.azure.com",
+    ]);
+  });
+
+  it.each([
+    ["TenantAccess_RegeneratePrimaryKey", "tenantAccess", "regeneratePrimaryKey", "post",
+      ["resourceGroupName:method", "serviceName:method", "api-version:api-version", "subscriptionId:client", "accessName:method"]],
+    ["Accounts_RegenerateKeys", "accounts", "regenerateKeys", "post",
+      ["api-version:api-version", "subscriptionId:client", "resourceGroupName:method", "accountName:method"]],
+    ["BatchAccount_RegenerateKey", "batchAccount", "regenerateKey", "post",
+      ["resourceGroupName:method", "accountName:method", "api-version:api-version", "subscriptionId:client"]],
+  ])("%s → %s.%s, parameters bound as AutoRest binds them", (id, group, method, httpMethod, bindings) => {
+    const op = operation(id);
+    expect([op.group, op.methodName, op.httpMethod]).toEqual([group, method, httpMethod]);
+    expect(op.parameters.map((p) => `${p.name}:${p.binding}`)).toEqual(bindings);
+  });
+
+  it("keeps each constraint with the pointer where the spec defines it", () => {
+    const batchName = operation("BatchAccount_RegenerateKey").parameters.find((p) => p.name === "accountName")!;
+    expect(batchName.schema).toEqual({ type: "string", minLength: 3, maxLength: 24, pattern: "^[a-zA-Z0-9]+$" });
+    expect(batchName.schemaPointer).toBe("/components/parameters/AccountNameParameter/schema");
+    const mapsName = operation("Accounts_RegenerateKeys").parameters.find((p) => p.name === "accountName")!;
+    expect(mapsName.schema).toEqual({ type: "string" });
+  });
+
+  it("names request bodies as the examples do", () => {
+    expect(operation("Accounts_RegenerateKeys").requestBody).toMatchObject({ name: "keySpecification", required: true, contentType: "application/json" });
+    expect(operation("BatchAccount_RegenerateKey").requestBody).toMatchObject({ name: "parameters", required: true });
+    expect(operation("TenantAccess_RegeneratePrimaryKey").requestBody).toBeUndefined();
+  });
+
+  it("knows success and error responses, and where the secrets are", () => {
+    const apim = operation("TenantAccess_RegeneratePrimaryKey");
+    expect(successResponses(apim).map((r) => [r.status, r.schema])).toEqual([["204", undefined]]);
+    expect(errorResponse(apim)?.schemaPointer).toBe(
+      "/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1regeneratePrimaryKey/post/responses/default/content/application~1json/schema");
+    expect(successResponses(operation("Accounts_RegenerateKeys"))[0].secretPaths).toEqual(["/primaryKey", "/secondaryKey"]);
+    expect(successResponses(operation("BatchAccount_RegenerateKey"))[0].secretPaths).toEqual(["/primary", "/secondary"]);
+  });
+
+  it("reads each example from its file", () => {
+    const [example] = operation("BatchAccount_RegenerateKey").examples;
+    expect(example.title).toBe("BatchAccountRegenerateKey");
+    expect(example.file).toBe("specs/batch/2024-02-01/examples/BatchAccountRegenerateKey.json");
+    expect(example.parameters.parameters).toEqual({ keyName: "Primary" });
+    expect(example.responses["200"].body).toEqual({ accountName: "sampleacct", primary: "AAAA==", secondary: "BBBB==" });
+  });
+
+  it("declares the azure_auth OAuth2 scheme", () => {
+    for (const doc of docs) expect(doc.securitySchemes.map((s) => [s.name, s.type, s.scopes])).toEqual([["azure_auth", "oauth2", ["user_impersonation"]]]);
+  });
+});

@@ -1,0 +1,114 @@
+/** View models: given an operation model, what the templates will print. Tables of given/want. */
+import { describe, expect, it } from "vitest";
+import type { OperationModel, ParameterModel } from "../../generator/model.ts";
+import { camelCase, pascalCase } from "../../generator/names.ts";
+import { docLines, indexType, propertyKey } from "../../generator/views/doc-comment.ts";
+import { buildOperationView, validatorNames, valueExpression } from "../../generator/views/operation-view.ts";
+import { defaultVersion } from "../../generator/views/package-view.ts";
+import type { DocumentModel } from "../../generator/model.ts";
+
+const param = (over: Partial<ParameterModel>): ParameterModel => ({
+  name: "accountName", in: "path", required: true, clientName: "accountName", binding: "method",
+  schema: { type: "string" }, pointer: "/p", schemaPointer: "/p/schema", ...over,
+});
+
+const operation = (over: Partial<OperationModel> = {}): OperationModel => ({
+  operationId: "Accounts_RegenerateKeys", group: "accounts", methodName: "regenerateKeys", httpMethod: "post",
+  pathTemplate: "/subscriptions/{subscriptionId}/accounts/{accountName}", pointer: "/paths/x/post", tags: [],
+  parameters: [
+    param({ name: "subscriptionId", clientName: "subscriptionId", binding: "client" }),
+    param({}),
+    param({ name: "api-version", in: "query", clientName: "apiVersion", binding: "api-version" }),
+  ],
+  requestBody: { name: "keySpecification", required: true, contentType: "application/json", schema: { type: "object" }, pointer: "/b", schemaPointer: "/b/s" },
+  responses: [
+    { status: "200", description: "ok", contentType: "application/json", schema: { type: "object" }, schemaPointer: "/r", pointer: "/r0", secretPaths: [] },
+    { status: "default", description: "err", contentType: "application/json", schema: { type: "object" }, schemaPointer: "/e", pointer: "/r1", secretPaths: [] },
+  ],
+  security: [], examples: [], ...over,
+});
+
+describe("names", () => {
+  it.each([
+    ["Accounts", "accounts", "Accounts"],
+    ["RegeneratePrimaryKey", "regeneratePrimaryKey", "RegeneratePrimaryKey"],
+    ["api-version", "apiVersion", "ApiVersion"],
+    ["batchAccount", "batchAccount", "BatchAccount"],
+    ["ARMClient", "armClient", "ArmClient"],
+  ])("%s → %s / %s", (given, camel, pascal) => {
+    expect(camelCase(given)).toBe(camel);
+    expect(pascalCase(given)).toBe(pascal);
+  });
+});
+
+describe("doc comments and keys", () => {
+  it.each([
+    [["a", undefined, "  b\nc  "], ["a", "b", "c"]],
+    [["ends */ early"], ["ends *\\/ early"]],
+    [[undefined, ""], []],
+  ])("docLines(%j) → %j", (given, want) => expect(docLines(...(given as string[]))).toEqual(want));
+
+  it.each([["accountName", "accountName"], ["api-version", '"api-version"'], ["1x", '"1x"']])("propertyKey(%s) → %s", (given, want) =>
+    expect(propertyKey(given)).toBe(want));
+
+  it("indexType quotes names and keeps status numbers bare", () =>
+    expect(indexType("operations", "X_Y", "responses", 200)).toBe('operations["X_Y"]["responses"][200]'));
+});
+
+describe("operation view", () => {
+  it.each([
+    [param({ binding: "method" }), "parameters.accountName"],
+    [param({ binding: "client", clientName: "subscriptionId" }), "options.subscriptionId"],
+    [param({ binding: "api-version" }), "API_VERSION"],
+    [param({ binding: "method", clientName: "odd-name" }), 'parameters["odd-name"]'],
+  ])("reads %o as %s", (p, want) => expect(valueExpression(p)).toBe(want));
+
+  it("names validators after group and method", () => {
+    const names = validatorNames(operation());
+    expect([names.parameters, names.body, names.response("200"), names.response("default")]).toEqual([
+      "validateAccountsRegenerateKeysParameters", "validateAccountsRegenerateKeysBody",
+      "validateAccountsRegenerateKeysResponse200", "validateAccountsRegenerateKeysResponseDefault",
+    ]);
+  });
+
+  it("puts method parameters and the body in the call, client ones in the factory, api-version fixed", () => {
+    const view = buildOperationView(operation());
+    expect(view.methodParams.map((p) => `${p.key}${p.optional ? "?" : ""}: ${p.typeExpr}`)).toEqual([
+      'accountName: operations["Accounts_RegenerateKeys"]["parameters"]["path"]["accountName"]',
+      'body: NonNullable<operations["Accounts_RegenerateKeys"]["requestBody"]>["content"]["application/json"]',
+    ]);
+    expect(view.pathEntries).toEqual([
+      { key: "subscriptionId", valueExpr: "options.subscriptionId" },
+      { key: "accountName", valueExpr: "parameters.accountName" },
+    ]);
+    expect(view.queryEntries).toEqual([{ key: '"api-version"', valueExpr: "API_VERSION" }]);
+    expect(view.validationEntries.map((e) => e.key)).toEqual(["subscriptionId", "accountName"]);
+    expect(view.successStatusesLiteral).toBe("[200]");
+    expect(view.resultTypeExpr).toBe('operations["Accounts_RegenerateKeys"]["responses"][200]["content"]["application/json"]');
+    expect(view.errorBodyTypeExpr).toBe('operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]');
+    expect(view.paramsOptional).toBe(false);
+  });
+
+  it("resolves a bodiless 204 to undefined and makes the argument optional when nothing is required", () => {
+    const view = buildOperationView(operation({
+      parameters: [param({ required: false })],
+      requestBody: undefined,
+      responses: [{ status: "204", description: "done", pointer: "/r", secretPaths: [] }],
+    }));
+    expect(view.resultTypeExpr).toBe("undefined");
+    expect(view.successStatusesLiteral).toBe("[204]");
+    expect(view.errorBodyTypeExpr).toBe("unknown");
+    expect(view.paramsOptional).toBe(true);
+    expect(view.bodyValidator).toBeUndefined();
+  });
+});
+
+describe("package view", () => {
+  const doc = (apiVersion: string, stable: boolean) => ({ apiVersion, stable }) as DocumentModel;
+  it.each([
+    [[doc("2023-06-01", true), doc("2026-12-01", true)], "2026-12-01"],
+    [[doc("2023-06-01", true), doc("2025-10-01-preview", false)], "2023-06-01"],
+    [[doc("2024-01-01-preview", false), doc("2025-10-01-preview", false)], "2025-10-01-preview"],
+  ])("the service entry point is the newest stable version", (docs, want) =>
+    expect(defaultVersion(docs).apiVersion).toBe(want));
+});
