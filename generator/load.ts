@@ -5,12 +5,15 @@
  */
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import SwaggerParser from "@apidevtools/swagger-parser";
+import type SwaggerParserType from "@apidevtools/swagger-parser";
 import { parseDocument } from "yaml";
 import type { OpenAPIDocument } from "./openapi-types.ts";
 import { get, join } from "./json-pointer.ts";
 import { type SpecEntry, displayPath, isApiVersion } from "./spec-files.ts";
+import { requireCjs } from "./require-cjs.ts";
 import { type Problem, UserError, problem } from "./user-error.ts";
+
+const SwaggerParser = requireCjs("@apidevtools/swagger-parser") as typeof SwaggerParserType;
 
 export interface LoadedDocument extends SpecEntry {
   /** The document as written, $refs intact. Never mutated. */

@@ -6,12 +6,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { GENERATOR_DIR, REPO_ROOT } from "./repo-paths.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 
 export const MANIFEST_PATH = "rekey-manifest.json";
-const GENERATOR_DIR = fileURLToPath(new URL("./", import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** Packages whose version changes what generation emits. */
 const OUTPUT_DEPENDENCIES = [
   "openapi-typescript", "typescript", "ajv", "ajv-formats", "esbuild", "handlebars", "openapi-fetch",

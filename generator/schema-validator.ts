@@ -5,13 +5,15 @@
  * its $refs resolve as written. Patterns are compiled without the `u` flag: Azure writes .NET-style regexes such
  * as `^[-\w\._\(\)]+$`, whose `\_` is a syntax error in a unicode JS regex.
  */
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type Ajv2020Module from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import type addFormatsModule from "ajv-formats";
 import type { DocumentModel } from "./model.ts";
 import { join } from "./json-pointer.ts";
+import { requireCjs } from "./require-cjs.ts";
 
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: typeof Ajv2020Module.default }).default;
+const addFormats = (requireCjs("ajv-formats") as { default: typeof addFormatsModule.default }).default;
 export type Ajv = InstanceType<typeof Ajv2020>;
 
 /** OpenAPI document keys (and schema annotations) that ajv must accept as inert keywords. */

@@ -3,10 +3,11 @@
  * (isolated declarations) for .d.ts, so generate pays for loading the compiler once and never type-checks
  * (tests run `tsc --noEmit` over the sources instead). Plain .js/.d.ts sources are copied as they are.
  */
+import { requireCjs } from "../require-cjs.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
 export async function buildDist(sources: GeneratedFile[]): Promise<GeneratedFile[]> {
-  const { default: ts } = await import("typescript");
+  const ts = requireCjs("typescript") as typeof import("typescript");
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,

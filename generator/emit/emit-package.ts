@@ -1,14 +1,14 @@
 /** The package around the clients: package.json, tsconfig, indexes, README and the copied runtime. */
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { REPO_ROOT, RUNTIME_DIR } from "../repo-paths.ts";
 import type { DocumentModel } from "../model.ts";
 import { camelCase } from "../names.ts";
 import { buildEntryPoints, defaultVersion, groupByService, PACKAGE_NAME } from "../views/package-view.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import { render } from "./render.ts";
 
-const RUNTIME_DIR = fileURLToPath(new URL("../runtime/", import.meta.url));
-const ROOT_PACKAGE = fileURLToPath(new URL("../../package.json", import.meta.url));
+const ROOT_PACKAGE = join(REPO_ROOT, "package.json");
 
 /** Version of @rekey/clients. The api-version lifecycle work will derive it from spec diffs. */
 export const PACKAGE_VERSION = "0.1.0";
@@ -17,7 +17,7 @@ export function runtimeFiles(): GeneratedFile[] {
   return readdirSync(RUNTIME_DIR)
     .filter((f) => f.endsWith(".ts"))
     .sort()
-    .map((f) => ({ path: `src/runtime/${f}`, content: readFileSync(RUNTIME_DIR + f, "utf8") }));
+    .map((f) => ({ path: `src/runtime/${f}`, content: readFileSync(join(RUNTIME_DIR, f), "utf8") }));
 }
 
 function conditions(subpath: string) {

@@ -1,5 +1,6 @@
 /** TypeScript types for one document with openapi-typescript (paths, components, operations). */
 import type { DocumentModel } from "../model.ts";
+import { requireCjs } from "../require-cjs.ts";
 
 type AnyRecord = Record<string, any>;
 
@@ -13,7 +14,7 @@ function withoutExamples(raw: unknown): unknown {
 }
 
 export async function emitTypes(doc: DocumentModel): Promise<string> {
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  const { default: openapiTS, astToString } = requireCjs("openapi-typescript") as typeof import("openapi-typescript");
   const ast = await openapiTS(withoutExamples(doc.raw) as never, { silent: true });
   return astToString(ast);
 }

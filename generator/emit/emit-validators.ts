@@ -2,13 +2,13 @@
  * Standalone validators (ajv `standalone`) for each operation's parameters, body and responses, bundled with
  * esbuild so the generated package needs no ajv at run time.
  */
-import { fileURLToPath } from "node:url";
 import type { DocumentModel } from "../model.ts";
+import { REPO_ROOT } from "../repo-paths.ts";
+import { requireCjs } from "../require-cjs.ts";
 import { createAjv } from "../schema-validator.ts";
 import { validatorNames } from "../views/operation-view.ts";
 import { render } from "./render.ts";
 
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface ValidatorSchema {
   exportName: string;
@@ -44,7 +44,7 @@ export function validatorSchemas(doc: DocumentModel): ValidatorSchema[] {
 }
 
 export async function emitValidators(doc: DocumentModel): Promise<{ js: string; dts: string }> {
-  const { default: standaloneCode } = await import("ajv/dist/standalone/index.js");
+  const standaloneCode = (requireCjs("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
   const esbuild = await import("esbuild");
   const ajv = createAjv([doc], { standalone: true });
   const schemas = validatorSchemas(doc);
@@ -54,7 +54,7 @@ export async function emitValidators(doc: DocumentModel): Promise<{ js: string; 
     ajv.addSchema({ $id: id, ...v.schema });
     exportsMap[v.exportName] = id;
   }
-  const code = (standaloneCode as unknown as typeof standaloneCode.default)(ajv, exportsMap);
+  const code = standaloneCode(ajv, exportsMap);
   const bundled = await esbuild.build({
     stdin: { contents: code, resolveDir: REPO_ROOT, loader: "js", sourcefile: "validators.js" },
     absWorkingDir: REPO_ROOT,

@@ -1,9 +1,11 @@
 /** Handlebars templates from generator/templates; they only interpolate what a tested view model computed. */
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import { join } from "node:path";
+import type HandlebarsType from "handlebars";
+import { TEMPLATES_DIR } from "../repo-paths.ts";
+import { requireCjs } from "../require-cjs.ts";
 
-const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
+const Handlebars = requireCjs("handlebars") as typeof HandlebarsType;
 
 let instance: typeof Handlebars | undefined;
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -14,7 +16,7 @@ function handlebars(): typeof Handlebars {
   for (const file of readdirSync(TEMPLATES_DIR)) {
     if (!file.endsWith(".hbs") || file.split(".").length > 2) continue; // partials are name.hbs
     const name = file.replace(/\.hbs$/, "").replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-    instance.registerPartial(name, readFileSync(TEMPLATES_DIR + file, "utf8"));
+    instance.registerPartial(name, readFileSync(join(TEMPLATES_DIR, file), "utf8"));
   }
   return instance;
 }
@@ -23,7 +25,7 @@ function handlebars(): typeof Handlebars {
 export function render(name: string, view: object): string {
   let template = compiled.get(name);
   if (!template) {
-    template = handlebars().compile(readFileSync(`${TEMPLATES_DIR}${name}.hbs`, "utf8"), { noEscape: true, strict: true });
+    template = handlebars().compile(readFileSync(join(TEMPLATES_DIR, `${name}.hbs`), "utf8"), { noEscape: true, strict: true });
     compiled.set(name, template);
   }
   return template(view);
