@@ -1,5 +1,6 @@
 /** `rekey generate [--check]` and `rekey lint`. Heavy modules load only when a command needs them. */
 import type { Command } from "commander";
+import { resolveOptions } from "../generator/options.ts";
 import { displayPath } from "../generator/spec-files.ts";
 import { formatProblem, type Problem } from "../generator/user-error.ts";
 import { EXIT, ExitWith } from "./exit.ts";
@@ -25,7 +26,6 @@ export function registerGeneratorCommands(program: Command): void {
     .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
     .option("--out <dir>", "output folder of the package", "generated")
     .action(async (flags: SpecFlags & { check?: boolean }) => {
-      const { resolveOptions } = await import("../generator/pipeline.ts");
       const options = resolveOptions({ specsDir: flags.specs, outDir: flags.out });
       if (flags.check) {
         const { check } = await import("../generator/pipeline.ts");
@@ -43,8 +43,11 @@ export function registerGeneratorCommands(program: Command): void {
         console.error("run `npm run generate` and commit the result; never edit generated/ by hand");
         throw new ExitWith(EXIT.differences);
       }
+      // The TypeScript worker starts before the pipeline's modules load, so the two overlap.
+      const { startTypeScriptService } = await import("../generator/emit/typescript-service.ts");
+      const typescript = startTypeScriptService();
       const { generate } = await import("../generator/pipeline.ts");
-      const result = await generate(options);
+      const result = await generate(options, typescript);
       printWarnings(result.warnings);
       console.log(`${shown(options.outDir)}/: ${result.files} files, ${result.written.length} written, ${result.removed.length} removed`);
     });
@@ -54,7 +57,7 @@ export function registerGeneratorCommands(program: Command): void {
     .description("validate specs/ and apply rekey's rules (operationIds, api-version, errors, examples, security, secrets)")
     .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
     .action(async (flags: Pick<SpecFlags, "specs">) => {
-      const { loadSpecs, resolveOptions } = await import("../generator/pipeline.ts");
+      const { loadSpecs } = await import("../generator/pipeline.ts");
       const { docs, warnings } = await loadSpecs(resolveOptions({ specsDir: flags.specs }));
       printWarnings(warnings);
       const operations = docs.reduce((n, d) => n + d.operations.length, 0);

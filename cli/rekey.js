@@ -29,7 +29,7 @@ async function bundle() {
   const { build } = await import("esbuild");
   const staging = `${outdir}.${process.pid}.tmp`;
   await build({
-    entryPoints: [join(root, "cli/main.ts")],
+    entryPoints: { main: join(root, "cli/main.ts"), "typescript-worker": join(root, "generator/emit/typescript-worker.ts") },
     outdir: staging,
     bundle: true,
     splitting: true, // keeps each command's heavy imports lazy

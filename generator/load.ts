@@ -2,18 +2,18 @@
  * Stage 1 — load: parse a spec document, check its OpenAPI version, resolve every $ref (local and the example
  * files), and validate it against the OpenAPI 3.1 schema with swagger-parser. Every failure is a Problem with a
  * file and a JSON pointer (or a line for syntax errors).
+ * The OpenAPI 3.1 schema check runs on the document as written (see openapi-schema.ts).
  */
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type SwaggerParserType from "@apidevtools/swagger-parser";
-import { parseDocument } from "yaml";
+import type * as Yaml from "yaml";
 import type { OpenAPIDocument } from "./openapi-types.ts";
 import { get, join } from "./json-pointer.ts";
 import { type SpecEntry, displayPath, isApiVersion } from "./spec-files.ts";
+import { openApiSchemaErrors } from "./openapi-schema.ts";
 import { requireCjs } from "./require-cjs.ts";
 import { type Problem, UserError, problem } from "./user-error.ts";
-
-const SwaggerParser = requireCjs("@apidevtools/swagger-parser") as typeof SwaggerParserType;
 
 export interface LoadedDocument extends SpecEntry {
   /** The document as written, $refs intact. Never mutated. */
@@ -24,6 +24,7 @@ export interface LoadedDocument extends SpecEntry {
 
 /** Parses YAML or JSON text; syntax errors become Problems with line and column. */
 export function parseSpecText(text: string, file: string): unknown {
+  const { parseDocument } = requireCjs("yaml") as typeof Yaml;
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new UserError(
@@ -148,9 +149,15 @@ export async function loadDocument(entry: SpecEntry): Promise<LoadedDocument> {
   const refProblems = resolveRefs(entry, raw, externals);
   if (refProblems.length > 0) throw new UserError(refProblems);
 
+  const schemaErrors = openApiSchemaErrors(raw);
+  if (schemaErrors.length > 0) throw new UserError(schemaProblems(entry.file, { details: schemaErrors }));
   try {
-    // swagger-parser dereferences in place, so it gets a copy; the raw document keeps its $refs.
-    await SwaggerParser.validate(entry.absoluteFile, structuredClone(raw) as never, { resolve: { external: true } });
+    // swagger-parser resolves and dereferences the whole document (in place, so it gets a copy).
+    const SwaggerParser = requireCjs("@apidevtools/swagger-parser") as typeof SwaggerParserType;
+    await SwaggerParser.validate(entry.absoluteFile, structuredClone(raw) as never, {
+      resolve: { external: true },
+      validate: { schema: false, spec: true },
+    });
   } catch (error) {
     throw new UserError(schemaProblems(entry.file, error));
   }

@@ -3,8 +3,10 @@
  * these same functions.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { planPackage } from "./emit/plan.ts";
+import { join } from "node:path";
+import type { GeneratorOptions } from "./options.ts";
+import { planPackage, runtimeSources } from "./emit/plan.ts";
+import { startTypeScriptService, type TypeScriptService } from "./emit/typescript-service.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { createLintContext } from "./lint/lint-context.ts";
 import { lintDocument } from "./lint/rules.ts";
@@ -16,17 +18,7 @@ import { discoverSpecs, displayPath } from "./spec-files.ts";
 import { type Problem, problem, UserError } from "./user-error.ts";
 import { comparePlan, type Difference, writePlan, type WriteSummary } from "./write.ts";
 
-export interface GeneratorOptions {
-  specsDir: string;
-  outDir: string;
-}
-
-export function resolveOptions(partial: Partial<GeneratorOptions> = {}): GeneratorOptions {
-  return {
-    specsDir: resolve(partial.specsDir ?? "specs"),
-    outDir: resolve(partial.outDir ?? "generated"),
-  };
-}
+export { type GeneratorOptions, resolveOptions } from "./options.ts";
 
 export interface LoadedSpecs {
   docs: DocumentModel[];
@@ -62,9 +54,19 @@ export async function loadSpecs(options: GeneratorOptions): Promise<LoadedSpecs>
   return { docs, warnings: problems.filter((p) => p.severity === "warning") };
 }
 
-export async function plan(options: GeneratorOptions, docs: DocumentModel[]): Promise<GeneratedFile[]> {
-  const files = await planPackage(docs);
-  return [...files, manifestFile(files, inputsHash(options.specsDir))];
+/** Loads, lints and plans every file; the TypeScript worker warms up while the specs load. */
+async function loadAndPlan(
+  options: GeneratorOptions,
+  typescript: TypeScriptService,
+): Promise<{ files: GeneratedFile[]; warnings: Problem[] }> {
+  void typescript.build(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
+  try {
+    const { docs, warnings } = await loadSpecs(options);
+    const files = await planPackage(docs, typescript);
+    return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings };
+  } finally {
+    await typescript.close();
+  }
 }
 
 export interface GenerateResult extends WriteSummary {
@@ -72,9 +74,9 @@ export interface GenerateResult extends WriteSummary {
   files: number;
 }
 
-export async function generate(options: GeneratorOptions): Promise<GenerateResult> {
-  const { docs, warnings } = await loadSpecs(options);
-  const files = await plan(options, docs);
+/** `typescript`: pass a service started earlier to overlap compiler loading with start-up (the CLI does). */
+export async function generate(options: GeneratorOptions, typescript = startTypeScriptService()): Promise<GenerateResult> {
+  const { files, warnings } = await loadAndPlan(options, typescript);
   return { ...writePlan(options.outDir, files), warnings, files: files.length };
 }
 
@@ -107,8 +109,7 @@ export async function check(options: GeneratorOptions): Promise<CheckResult> {
   const fast = fastCheck(options);
   if (fast && fast.length === 0) return { differences: [], fast: true, warnings: [] };
   // Inputs changed or files differ: run the generator to say exactly what differs.
-  const { docs, warnings } = await loadSpecs(options);
-  const files = await plan(options, docs);
+  const { files, warnings } = await loadAndPlan(options, startTypeScriptService());
   const differences = comparePlan(options.outDir, files);
   // Generator sources changed but not its output: only the manifest's input hash is behind, which is harmless.
   const manifestOnly = differences.every((d) => d.path === MANIFEST_PATH);

@@ -12,9 +12,7 @@ import type { DocumentModel } from "./model.ts";
 import { join } from "./json-pointer.ts";
 import { requireCjs } from "./require-cjs.ts";
 
-const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: typeof Ajv2020Module.default }).default;
-const addFormats = (requireCjs("ajv-formats") as { default: typeof addFormatsModule.default }).default;
-export type Ajv = InstanceType<typeof Ajv2020>;
+export type Ajv = InstanceType<typeof Ajv2020Module.default>;
 
 /** OpenAPI document keys (and schema annotations) that ajv must accept as inert keywords. */
 const OPENAPI_KEYWORDS = [
@@ -40,6 +38,8 @@ export interface SchemaValidatorOptions {
 
 /** One ajv instance per document, with the document registered. */
 export function createAjv(documents: DocumentModel[], options: SchemaValidatorOptions = {}): Ajv {
+  const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: typeof Ajv2020Module.default }).default;
+  const addFormats = (requireCjs("ajv-formats") as { default: typeof addFormatsModule.default }).default;
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,

@@ -1,5 +1,4 @@
 /** TypeScript types for one document with openapi-typescript (paths, components, operations). */
-import type { DocumentModel } from "../model.ts";
 import { requireCjs } from "../require-cjs.ts";
 
 type AnyRecord = Record<string, any>;
@@ -13,8 +12,9 @@ function withoutExamples(raw: unknown): unknown {
   return copy;
 }
 
-export async function emitTypes(doc: DocumentModel): Promise<string> {
+/** Takes the raw document (not the model) so it can run in a worker thread. */
+export async function emitTypes(raw: unknown): Promise<string> {
   const { default: openapiTS, astToString } = requireCjs("openapi-typescript") as typeof import("openapi-typescript");
-  const ast = await openapiTS(withoutExamples(doc.raw) as never, { silent: true });
+  const ast = await openapiTS(withoutExamples(raw) as never, { silent: true });
   return astToString(ast);
 }

@@ -3,22 +3,22 @@
  */
 import type { DocumentModel } from "../model.ts";
 import { buildClientView } from "../views/client-view.ts";
-import { buildDist } from "./build.ts";
-import { emitTypes } from "./emit-types.ts";
 import { emitValidators } from "./emit-validators.ts";
 import { packageFiles, runtimeFiles } from "./emit-package.ts";
 import { type GeneratedFile, withHeader } from "./generated-file.ts";
 import { render } from "./render.ts";
+import { inProcessTypeScript, type TypeScriptService } from "./typescript-service.ts";
 
-async function documentFiles(doc: DocumentModel): Promise<GeneratedFile[]> {
+async function documentFiles(doc: DocumentModel, typescript: TypeScriptService): Promise<GeneratedFile[]> {
   const dir = `src/${doc.service}/${doc.apiVersion}`;
+  const types = typescript.types(doc.raw);
   const validators = await emitValidators(doc);
   const examples = Object.fromEntries(doc.operations.map((op) => [
     op.operationId,
     Object.fromEntries(op.examples.map((ex) => [ex.title, { parameters: ex.parameters, responses: ex.responses }])),
   ]));
   return [
-    { path: `${dir}/schema.ts`, content: await emitTypes(doc) },
+    { path: `${dir}/schema.ts`, content: await types },
     { path: `${dir}/client.ts`, content: render("client.ts", buildClientView(doc)) },
     { path: `${dir}/validators.js`, content: validators.js },
     { path: `${dir}/validators.d.ts`, content: validators.dts },
@@ -27,13 +27,17 @@ async function documentFiles(doc: DocumentModel): Promise<GeneratedFile[]> {
   ];
 }
 
+/** The runtime every client imports, copied from generator/runtime/. Known before any spec is read. */
+export function runtimeSources(): GeneratedFile[] {
+  return runtimeFiles().map((f) => withHeader(f.path, f.content, `generator/runtime/${f.path.slice("src/runtime/".length)}`));
+}
+
 /** Plans the whole package: sources with headers, then dist/ built from them. */
-export async function planPackage(docs: DocumentModel[]): Promise<GeneratedFile[]> {
+export async function planPackage(docs: DocumentModel[], typescript: TypeScriptService = inProcessTypeScript): Promise<GeneratedFile[]> {
   const perDocument = await Promise.all(docs.map(async (doc) =>
-    (await documentFiles(doc)).map((f) => withHeader(f.path, f.content, `specs/${doc.service}/${doc.apiVersion}/openapi.yaml`))));
-  const shared = [...packageFiles(docs), ...runtimeFiles()].map((f) =>
-    withHeader(f.path, f.content, f.path.startsWith("src/runtime/") ? `generator/runtime/${f.path.slice(12)}` : "specs/"));
+    (await documentFiles(doc, typescript)).map((f) => withHeader(f.path, f.content, `specs/${doc.service}/${doc.apiVersion}/openapi.yaml`))));
+  const shared = [...packageFiles(docs).map((f) => withHeader(f.path, f.content, "specs/")), ...runtimeSources()];
   const sources = [...shared, ...perDocument.flat()];
-  const dist = await buildDist(sources);
+  const dist = await typescript.build(sources);
   return [...sources, ...dist].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

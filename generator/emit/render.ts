@@ -5,14 +5,12 @@ import type HandlebarsType from "handlebars";
 import { TEMPLATES_DIR } from "../repo-paths.ts";
 import { requireCjs } from "../require-cjs.ts";
 
-const Handlebars = requireCjs("handlebars") as typeof HandlebarsType;
-
 let instance: typeof Handlebars | undefined;
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 function handlebars(): typeof Handlebars {
   if (instance) return instance;
-  instance = Handlebars.create();
+  instance = (requireCjs("handlebars") as typeof HandlebarsType).create();
   for (const file of readdirSync(TEMPLATES_DIR)) {
     if (!file.endsWith(".hbs") || file.split(".").length > 2) continue; // partials are name.hbs
     const name = file.replace(/\.hbs$/, "").replace(/-(\w)/g, (_, c: string) => c.toUpperCase());

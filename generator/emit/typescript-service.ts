@@ -1,0 +1,77 @@
+/**
+ * The TypeScript-heavy stages behind one interface: in a worker thread when the CLI runs from its bundle (so
+ * compiler loading overlaps with spec loading), in process otherwise (tests, tsx). Output is identical either way.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { buildDist } from "./build.ts";
+import { emitTypes } from "./emit-types.ts";
+import type { GeneratedFile } from "./generated-file.ts";
+
+export type TypeScriptRequest =
+  | { id: number; kind: "types"; raw: unknown }
+  | { id: number; kind: "build"; files: GeneratedFile[] };
+
+export interface TypeScriptService {
+  types(raw: unknown): Promise<string>;
+  build(files: GeneratedFile[]): Promise<GeneratedFile[]>;
+  close(): Promise<void>;
+}
+
+export const inProcessTypeScript: TypeScriptService = {
+  types: emitTypes,
+  build: buildDist,
+  close: async () => {},
+};
+
+/**
+ * Builds each source once, whoever asks first: files known before the specs load (the runtime) are sent early
+ * and are ready by the time the whole package is built.
+ */
+function memoizeBuilds(service: TypeScriptService): TypeScriptService {
+  const built = new Map<string, Promise<GeneratedFile[]>>();
+  const key = (f: GeneratedFile) => `${f.path}\0${f.content}`;
+  return {
+    ...service,
+    async build(files) {
+      for (const f of files) if (!built.has(key(f))) built.set(key(f), service.build([f]));
+      return (await Promise.all(files.map((f) => built.get(key(f))!))).flat();
+    },
+  };
+}
+
+function workerService(file: string): TypeScriptService {
+  const worker = new Worker(file);
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 0;
+  worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+    const waiter = pending.get(id)!;
+    pending.delete(id);
+    if (error === undefined) waiter.resolve(result);
+    else waiter.reject(new Error(`TypeScript worker: ${error}`));
+  });
+  worker.on("error", (error) => {
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  });
+  const send = <T>(request: { kind: "types"; raw: unknown } | { kind: "build"; files: GeneratedFile[] }): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...request, id });
+    });
+  return {
+    types: (raw) => send<string>({ kind: "types", raw }),
+    build: (files) => send<GeneratedFile[]>({ kind: "build", files }),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+/** Starts the worker right away when a compiled worker sits beside this module (the CLI bundle). */
+export function startTypeScriptService(): TypeScriptService {
+  const compiled = fileURLToPath(new URL("./typescript-worker.js", import.meta.url));
+  return memoizeBuilds(existsSync(compiled) ? workerService(compiled) : inProcessTypeScript);
+}
