@@ -1,12 +1,12 @@
 /** View model of one generated client module (one spec document). */
 import type { DocumentModel } from "../model.ts";
 import { pascalCase } from "../names.ts";
-import { docLines, indexType, propertyKey } from "./doc-comment.ts";
+import { docComment, docLines, indexType, propertyKey } from "./doc-comment.ts";
 import { buildOperationView, type OperationView } from "./operation-view.ts";
 
 export interface ClientParamView {
   key: string;
-  docLines: string[];
+  docComment: string;
   typeExpr: string;
 }
 
@@ -36,7 +36,7 @@ export function buildClientView(doc: DocumentModel): ClientView {
     for (const p of op.parameters.filter((x) => x.binding === "client")) {
       clientParams.set(p.clientName, {
         key: propertyKey(p.clientName),
-        docLines: docLines(p.description),
+        docComment: docComment(docLines(p.description), "  "),
         typeExpr: indexType("operations", op.operationId, "parameters", p.in, p.name),
       });
     }

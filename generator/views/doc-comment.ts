@@ -6,6 +6,13 @@ export function docLines(...texts: Array<string | undefined>): string[] {
     .map((line) => line.replace(/\*\//g, "*\\/").trimEnd());
 }
 
+/** A JSDoc block for the lines, each line indented, ending in a newline; "" when there is nothing to say. */
+export function docComment(lines: string[], indent: string): string {
+  if (lines.length === 0) return "";
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join("\n")}\n${indent} */\n`;
+}
+
 /** A TypeScript property key: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);

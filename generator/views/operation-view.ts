@@ -1,11 +1,11 @@
 /** View model of one generated client method; the client template only interpolates it. */
 import { type OperationModel, type ParameterModel, errorResponse, successResponses } from "../model.ts";
 import { pascalCase } from "../names.ts";
-import { docLines, indexType, propertyKey } from "./doc-comment.ts";
+import { docComment, docLines, indexType, propertyKey } from "./doc-comment.ts";
 
 export interface MethodParamView {
   key: string;
-  docLines: string[];
+  docComment: string;
   typeExpr: string;
   optional: boolean;
 }
@@ -19,7 +19,8 @@ export interface OperationView {
   operationId: string;
   operationIdLiteral: string;
   methodName: string;
-  docLines: string[];
+  /** The method's JSDoc, indented for its place in the client interface. */
+  docComment: string;
   paramsTypeName: string;
   resultTypeName: string;
   errorTypeName: string;
@@ -76,14 +77,14 @@ export function buildOperationView(op: OperationModel): OperationView {
     .filter((p) => p.binding === "method")
     .map((p) => ({
       key: propertyKey(p.clientName),
-      docLines: docLines(p.description),
+      docComment: docComment(docLines(p.description), "  "),
       typeExpr: indexType(opType, "parameters", p.in, p.name),
       optional: !p.required,
     }));
   if (op.requestBody) {
     methodParams.push({
       key: "body",
-      docLines: docLines(op.requestBody.description),
+      docComment: docComment(docLines(op.requestBody.description), "  "),
       typeExpr: `NonNullable<${indexType(opType, "requestBody")}>${indexType("", "content", op.requestBody.contentType)}`,
       optional: !op.requestBody.required,
     });
@@ -99,7 +100,7 @@ export function buildOperationView(op: OperationModel): OperationView {
     operationId: op.operationId,
     operationIdLiteral: JSON.stringify(op.operationId),
     methodName: op.methodName,
-    docLines: docLines(op.summary, op.description),
+    docComment: docComment(docLines(op.summary, op.description), "  "),
     paramsTypeName: `${typePrefix}Parameters`,
     resultTypeName: `${typePrefix}Result`,
     errorTypeName: `${typePrefix}Error`,

@@ -36,8 +36,11 @@ export function groupByService(docs: DocumentModel[]): Map<string, DocumentModel
   return byService;
 }
 
-function literal(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+/** A JavaScript literal for a JSON value, with bare keys where they are identifiers. */
+export function jsLiteral(value: unknown, indent = ""): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:")
+    .replace(/\n/g, `\n${indent}`);
 }
 
 /** One call per operation with the values of its first example. */
@@ -47,11 +50,11 @@ function snippets(doc: DocumentModel, importPath: string): SnippetView[] {
     const example = op.examples[0]?.parameters ?? {};
     const clientArgs = op.parameters
       .filter((p) => p.binding === "client")
-      .map((p) => `  ${p.clientName}: ${literal(example[p.name] ?? `<${p.name}>`, "  ")},`);
+      .map((p) => `  ${p.clientName}: ${jsLiteral(example[p.name] ?? `<${p.name}>`, "  ")},`);
     const callArgs = op.parameters
       .filter((p) => p.binding === "method")
-      .map((p) => `  ${p.clientName}: ${literal(example[p.name] ?? `<${p.name}>`, "  ")},`);
-    if (op.requestBody) callArgs.push(`  body: ${literal(example[op.requestBody.name] ?? {}, "  ")},`);
+      .map((p) => `  ${p.clientName}: ${jsLiteral(example[p.name] ?? `<${p.name}>`, "  ")},`);
+    if (op.requestBody) callArgs.push(`  body: ${jsLiteral(example[op.requestBody.name] ?? {}, "  ")},`);
     const call = [op.group, op.methodName].filter(Boolean).join(".");
     const returnsBody = op.responses.some((r) => /^2/.test(r.status) && r.schema);
     const code = [

@@ -16,8 +16,10 @@ interface BadCase {
   name: string;
   file: string;
   break(text: string): string;
-  /** What the single error line must say, after "error: <specs dir>/". */
+  /** What the (first) error line must say, after "error: <specs dir>/". */
   expected: RegExp;
+  /** How many problems the break causes (default 1); each is one line. */
+  lines?: number;
 }
 
 const cases: BadCase[] = [
@@ -81,6 +83,37 @@ const cases: BadCase[] = [
     expected: /^widgets\/2024-01-01\/openapi\.yaml#\/components\/schemas\/WidgetKeys\/properties\/primaryKey: property "primaryKey" looks like a key or secret but has no x-ms-secret — add "x-ms-secret: true" .+ \[secret-marked\]$/,
   },
   {
+    name: "no api-version parameter",
+    file: SPEC,
+    break: (t) => t.replace("        - $ref: '#/components/parameters/ApiVersionParameter'\n", ""),
+    expected: /^widgets\/2024-01-01\/openapi\.yaml#\/paths\/.+\/post\/parameters: operation has no api-version query parameter — add a required query parameter named api-version .+ \[api-version-parameter\]$/,
+    lines: 2, // the example's api-version is now an unknown parameter too
+  },
+  {
+    name: "no error response",
+    file: SPEC,
+    break: (t) => t.replace(/        default:\n          description: Error\.\n(.*\n){4}/, ""),
+    expected: /^widgets\/2024-01-01\/openapi\.yaml#\/paths\/.+\/post\/responses: operation documents no error response — add a `default` response .+ \[error-response\]$/,
+  },
+  {
+    name: "no example",
+    file: SPEC,
+    break: (t) => t.replace("      x-ms-examples:\n        Regenerate:\n          $ref: ./examples/Regenerate.json\n", ""),
+    expected: /^widgets\/2024-01-01\/openapi\.yaml#\/paths\/.+\/post: operation Widgets_RegenerateKey has no example — add x-ms-examples: .+ \[example-present\]$/,
+  },
+  {
+    name: "no security",
+    file: SPEC,
+    break: (t) => t.replace("security:\n  - azure_auth:\n      - user_impersonation\n", ""),
+    expected: /^widgets\/2024-01-01\/openapi\.yaml#\/paths\/.+\/post: operation declares no security requirement — .+ \[security-declared\]$/,
+  },
+  {
+    name: "a path segment without its parameter",
+    file: SPEC,
+    break: (t) => t.replace("/widgets/{widgetName}/regenerateKey:", "/widgets/{widgetName}/{keyName}/regenerateKey:"),
+    expected: /^widgets\/2024-01-01\/openapi\.yaml#\/paths\/.+\/post\/parameters: path segment \{keyName\} has no path parameter — declare a required path parameter named keyName \[path-parameters\]$/,
+  },
+  {
     name: "Swagger 2.0",
     file: SPEC,
     break: (t) => t.replace("openapi: 3.1.0", "swagger: '2.0'"),
@@ -126,9 +159,9 @@ describe("bad input", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     const lines = result.stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).not.toMatch(/\n\s+at /);
+    expect(lines).toHaveLength(c.lines ?? 1);
     const prefix = `error: ${specs}/`;
+    for (const line of lines) expect(line, "each problem is one line: what, where, how, rule").toMatch(/^error: \S+(#\S*|:\d+:\d+): .+ — .+ \[[\w/-]+\]$/);
     expect(lines[0].startsWith(prefix), lines[0]).toBe(true);
     expect(lines[0].slice(prefix.length)).toMatch(c.expected);
     expect(treeHash(outDir)).toBe(outHash);

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import type { OperationModel, ParameterModel } from "../../generator/model.ts";
 import { camelCase, pascalCase } from "../../generator/names.ts";
-import { docLines, indexType, propertyKey } from "../../generator/views/doc-comment.ts";
+import { docComment, docLines, indexType, propertyKey } from "../../generator/views/doc-comment.ts";
 import { buildOperationView, validatorNames, valueExpression } from "../../generator/views/operation-view.ts";
-import { defaultVersion } from "../../generator/views/package-view.ts";
+import { defaultVersion, jsLiteral } from "../../generator/views/package-view.ts";
 import type { DocumentModel } from "../../generator/model.ts";
 
 const param = (over: Partial<ParameterModel>): ParameterModel => ({
@@ -47,6 +47,15 @@ describe("doc comments and keys", () => {
     [["ends */ early"], ["ends *\\/ early"]],
     [[undefined, ""], []],
   ])("docLines(%j) → %j", (given, want) => expect(docLines(...(given as string[]))).toEqual(want));
+
+  it.each([
+    [[], ""],
+    [["one line"], "  /** one line */\n"],
+    [["first", "second"], "  /**\n   * first\n   * second\n   */\n"],
+  ])("docComment(%j) → %j", (lines, want) => expect(docComment(lines, "  ")).toBe(want));
+
+  it("jsLiteral prints bare keys where it can", () =>
+    expect(jsLiteral({ keyName: "Primary", "api-version": "x", n: [1] })).toBe('{\n  keyName: "Primary",\n  "api-version": "x",\n  n: [\n    1\n  ]\n}'));
 
   it.each([["accountName", "accountName"], ["api-version", '"api-version"'], ["1x", '"1x"']])("propertyKey(%s) → %s", (given, want) =>
     expect(propertyKey(given)).toBe(want));

@@ -7,23 +7,15 @@ import type { operations, paths } from "./schema.js";
 export declare const API_VERSION = "2022-08-01";
 export declare const DEFAULT_ENDPOINT = "https://management.azure.com";
 export interface ApiManagementClientOptions extends ArmClientOptions {
-    /**
-     * The ID of the target subscription. The value must be an UUID.
-     */
+    /** The ID of the target subscription. The value must be an UUID. */
     subscriptionId: operations["TenantAccess_RegeneratePrimaryKey"]["parameters"]["path"]["subscriptionId"];
 }
 export interface TenantAccessRegeneratePrimaryKeyParameters {
-    /**
-     * The name of the resource group. The name is case insensitive.
-     */
+    /** The name of the resource group. The name is case insensitive. */
     resourceGroupName: operations["TenantAccess_RegeneratePrimaryKey"]["parameters"]["path"]["resourceGroupName"];
-    /**
-     * The name of the API Management service.
-     */
+    /** The name of the API Management service. */
     serviceName: operations["TenantAccess_RegeneratePrimaryKey"]["parameters"]["path"]["serviceName"];
-    /**
-     * The identifier of the Access configuration.
-     */
+    /** The identifier of the Access configuration. */
     accessName: operations["TenantAccess_RegeneratePrimaryKey"]["parameters"]["path"]["accessName"];
 }
 /** What TenantAccess_RegeneratePrimaryKey resolves to. */
@@ -31,9 +23,7 @@ export type TenantAccessRegeneratePrimaryKeyResult = undefined;
 /** What TenantAccess_RegeneratePrimaryKey rejects with when the service answers with an error. */
 export type TenantAccessRegeneratePrimaryKeyError = RekeyError<operations["TenantAccess_RegeneratePrimaryKey"]["responses"]["default"]["content"]["application/json"]>;
 export interface ApiManagementClientTenantAccessOperations {
-    /**
-     * Regenerate primary access key
-     */
+    /** Regenerate primary access key */
     regeneratePrimaryKey(parameters: TenantAccessRegeneratePrimaryKeyParameters, callOptions?: CallOptions): Promise<TenantAccessRegeneratePrimaryKeyResult>;
 }
 export interface ApiManagementClient {

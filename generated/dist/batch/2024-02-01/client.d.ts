@@ -7,23 +7,15 @@ import type { operations, paths } from "./schema.js";
 export declare const API_VERSION = "2024-02-01";
 export declare const DEFAULT_ENDPOINT = "https://management.azure.com";
 export interface BatchClientOptions extends ArmClientOptions {
-    /**
-     * The Azure subscription ID. This is a GUID-formatted string (e.g. 00000000-0000-0000-0000-000000000000)
-     */
+    /** The Azure subscription ID. This is a GUID-formatted string (e.g. 00000000-0000-0000-0000-000000000000) */
     subscriptionId: operations["BatchAccount_RegenerateKey"]["parameters"]["path"]["subscriptionId"];
 }
 export interface BatchAccountRegenerateKeyParameters {
-    /**
-     * The name of the resource group that contains the Batch account.
-     */
+    /** The name of the resource group that contains the Batch account. */
     resourceGroupName: operations["BatchAccount_RegenerateKey"]["parameters"]["path"]["resourceGroupName"];
-    /**
-     * The name of the Batch account.
-     */
+    /** The name of the Batch account. */
     accountName: operations["BatchAccount_RegenerateKey"]["parameters"]["path"]["accountName"];
-    /**
-     * The type of key to regenerate.
-     */
+    /** The type of key to regenerate. */
     body: NonNullable<operations["BatchAccount_RegenerateKey"]["requestBody"]>["content"]["application/json"];
 }
 /** What BatchAccount_RegenerateKey resolves to. */

@@ -11,24 +11,16 @@ export const API_VERSION = "2023-06-01";
 export const DEFAULT_ENDPOINT = "https://management.azure.com";
 
 export interface MapsClientOptions extends ArmClientOptions {
-  /**
-   * The ID of the target subscription.
-   */
+  /** The ID of the target subscription. */
   subscriptionId: operations["Accounts_RegenerateKeys"]["parameters"]["path"]["subscriptionId"];
 }
 
 export interface AccountsRegenerateKeysParameters {
-  /**
-   * The name of the resource group. The name is case insensitive.
-   */
+  /** The name of the resource group. The name is case insensitive. */
   resourceGroupName: operations["Accounts_RegenerateKeys"]["parameters"]["path"]["resourceGroupName"];
-  /**
-   * The name of the Maps Account.
-   */
+  /** The name of the Maps Account. */
   accountName: operations["Accounts_RegenerateKeys"]["parameters"]["path"]["accountName"];
-  /**
-   * Which key to regenerate:  primary or secondary.
-   */
+  /** Which key to regenerate:  primary or secondary. */
   body: NonNullable<operations["Accounts_RegenerateKeys"]["requestBody"]>["content"]["application/json"];
 }
 
@@ -39,9 +31,7 @@ export type AccountsRegenerateKeysResult = operations["Accounts_RegenerateKeys"]
 export type AccountsRegenerateKeysError = RekeyError<operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]>;
 
 export interface MapsClientAccountsOperations {
-  /**
-   * Regenerate either the primary or secondary key for use with the Maps APIs. The old key will stop working immediately.
-   */
+  /** Regenerate either the primary or secondary key for use with the Maps APIs. The old key will stop working immediately. */
   regenerateKeys(parameters: AccountsRegenerateKeysParameters, callOptions?: CallOptions): Promise<AccountsRegenerateKeysResult>;
 }
 

@@ -15,9 +15,7 @@ export interface WidgetsClientOptions extends ArmClientOptions {
 }
 
 export interface WidgetsRegenerateKeyParameters {
-  /**
-   * The widget.
-   */
+  /** The widget. */
   widgetName: operations["Widgets_RegenerateKey"]["parameters"]["path"]["widgetName"];
   body: NonNullable<operations["Widgets_RegenerateKey"]["requestBody"]>["content"]["application/json"];
 }
@@ -29,9 +27,7 @@ export type WidgetsRegenerateKeyResult = operations["Widgets_RegenerateKey"]["re
 export type WidgetsRegenerateKeyError = RekeyError<operations["Widgets_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>;
 
 export interface WidgetsClientWidgetsOperations {
-  /**
-   * Regenerates a widget key.
-   */
+  /** Regenerates a widget key. */
   regenerateKey(parameters: WidgetsRegenerateKeyParameters, callOptions?: CallOptions): Promise<WidgetsRegenerateKeyResult>;
 }
 

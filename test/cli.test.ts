@@ -1,0 +1,26 @@
+/** The rekey command itself: help on every subcommand, and usage errors as one line with exit code 2. */
+import { describe, expect, it } from "vitest";
+import { runRekey } from "./helpers/cli.ts";
+
+describe("rekey", () => {
+  it.each([[["--help"]], [["generate", "--help"]], [["lint", "--help"]]])("%j prints usage and exits 0", async (args) => {
+    const result = await runRekey(args);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: rekey/);
+  });
+
+  it.each([
+    [["generate", "--frobnicate"], "error: unknown option '--frobnicate' (see `rekey generate --help`)\n"],
+    [["frobnicate"], "error: unknown command 'frobnicate' (see `rekey --help`)\n"],
+    [["lint", "--specs"], "error: option '--specs <dir>' argument missing (see `rekey lint --help`)\n"],
+  ])("%j is a usage error on one line", async (args, message) => {
+    const result = await runRekey(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(message);
+  });
+
+  it("lint passes on the repository's specs", async () => {
+    const result = await runRekey(["lint"]);
+    expect(result).toEqual({ code: 0, stdout: "3 document(s), 3 operation(s): no problems\n", stderr: "" });
+  });
+});
