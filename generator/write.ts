@@ -3,7 +3,7 @@
  * when all of them are on disk are they renamed into place. Files the previous generation wrote that the new
  * plan lacks are removed; files the generator never wrote are left alone.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { listFiles, readManifest } from "./manifest.ts";
@@ -42,8 +42,15 @@ export function writePlan(outDir: string, files: GeneratedFile[]): WriteSummary 
   for (const { temp, target } of staged) renameSync(temp, target);
   const planned = new Set(files.map((f) => f.path));
   const removed = previous.filter((p) => !planned.has(p) && existsSync(join(outDir, p)));
-  for (const p of removed) rmSync(join(outDir, p));
+  for (const p of removed) {
+    rmSync(join(outDir, p));
+    removeEmptyParents(outDir, dirname(join(outDir, p)));
+  }
   return { written: changed.map((f) => f.path), removed };
+}
+
+function removeEmptyParents(outDir: string, dir: string): void {
+  for (let at = dir; at.startsWith(outDir) && at !== outDir && readdirSync(at).length === 0; at = dirname(at)) rmdirSync(at);
 }
 
 function firstDifferentLine(actual: string, expected: string): Difference["line"] {

@@ -2,7 +2,7 @@
  * `generate --check` and the promises around it: current output passes, a spec edit or a hand edit fails until
  * regenerated, output is deterministic, and a new api-version folder becomes a new entry point with no code change.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -88,6 +88,25 @@ describe("generate", () => {
     const entry = await import(pathToFileURL(join(out, "dist/maps/2099-01-01/index.js")).href);
     expect(entry.API_VERSION).toBe("2099-01-01");
     expect(typeof entry.createMapsClient).toBe("function");
+  });
+});
+
+describe("generate after a spec folder is removed", () => {
+  it("removes exactly the files it had written for that version", async () => {
+    cpSync(join(specs, "maps/2023-06-01"), join(specs, "maps/2099-01-01"), { recursive: true });
+    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    const beforeRemoval = treeHash(out);
+    writeFileSync(join(out, "NOTES.md"), "kept: rekey never wrote this\n");
+    rmSync(join(specs, "maps/2099-01-01"), { recursive: true });
+
+    const result = await runRekey(["generate", ...flags()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ 16 removed\n$/);
+    expect(existsSync(join(out, "dist/maps/2099-01-01"))).toBe(false);
+    expect(readFileSync(join(out, "NOTES.md"), "utf8")).toBe("kept: rekey never wrote this\n");
+    rmSync(join(out, "NOTES.md"));
+    expect(treeHash(out)).not.toBe(beforeRemoval);
+    expect(treeHash(out)).toBe(treeHash(join(REPO_ROOT, "generated")));
   });
 });
 
