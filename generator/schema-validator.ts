@@ -60,6 +60,17 @@ export function schemaRef(doc: DocumentModel, pointer: string): { $ref: string }
   return { $ref: `${doc.docUri}#${pointer}` };
 }
 
+/**
+ * The compiled validator of the schema at a pointer in a registered document. ajv caches it (and every schema
+ * it references) per document, so each schema is compiled once however often it is asked for. Throws when the
+ * schema cannot compile (a bad regex, an unknown keyword).
+ */
+export function compiledSchema(ajv: Ajv, doc: DocumentModel, pointer: string): ValidateFunction {
+  const fn = ajv.getSchema(`${doc.docUri}#${pointer}`);
+  if (!fn) throw new Error(`no schema at ${doc.docUri}#${pointer}`);
+  return fn;
+}
+
 export interface SchemaViolation {
   /** Pointer into the validated value, e.g. /keyType */
   instancePath: string;

@@ -1,6 +1,6 @@
 import type { DocumentModel, ExampleModel } from "../model.ts";
 import type { Location, Problem } from "../user-error.ts";
-import { type Ajv, schemaRef, type SchemaViolation, validate } from "../schema-validator.ts";
+import { type Ajv, compiledSchema, type SchemaViolation, validate } from "../schema-validator.ts";
 import type { ValidateFunction } from "ajv";
 
 /** What every lint rule receives: the document, a shared ajv, and a way to say where. */
@@ -24,7 +24,7 @@ export function createLintContext(doc: DocumentModel, ajv: Ajv): LintContext {
       if (!compiled.has(schemaPointer)) {
         let fn: ValidateFunction | undefined;
         try {
-          fn = ajv.compile(schemaRef(doc, schemaPointer));
+          fn = compiledSchema(ajv, doc, schemaPointer);
         } catch {
           fn = undefined; // reported by the schema-valid rule
         }

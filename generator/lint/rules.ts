@@ -5,6 +5,7 @@ import { type DocumentModel, deref, errorResponse, successResponses } from "../m
 import { get, join } from "../json-pointer.ts";
 import { problem, type Problem } from "../user-error.ts";
 import type { ErrorObject } from "ajv";
+import { compiledSchema } from "../schema-validator.ts";
 import type { LintContext, LintRule } from "./lint-context.ts";
 
 type AnyRecord = Record<string, any>;
@@ -60,7 +61,7 @@ const schemaValid: LintRule = ({ doc, ajv, at }) => {
   for (const location of schemaLocations(doc)) {
     const node = get(doc.raw, location);
     try {
-      ajv.compile({ $ref: `${doc.docUri}#${location}` });
+      compiledSchema(ajv, doc, location);
     } catch (error) {
       const message = String((error as Error).message).split("\n")[0];
       const unknown = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
