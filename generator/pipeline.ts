@@ -59,7 +59,7 @@ async function loadAndPlan(
   options: GeneratorOptions,
   typescript: TypeScriptService,
 ): Promise<{ files: GeneratedFile[]; warnings: Problem[] }> {
-  void typescript.build(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
+  void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
   try {
     const { docs, warnings } = await loadSpecs(options);
     const files = await planPackage(docs, typescript);

@@ -4,6 +4,7 @@
 import type { DocumentModel } from "../model.ts";
 import { buildClientView } from "../views/client-view.ts";
 import { emitValidators } from "./emit-validators.ts";
+import { buildDist } from "./build.ts";
 import { packageFiles, runtimeFiles } from "./emit-package.ts";
 import { type GeneratedFile, withHeader } from "./generated-file.ts";
 import { render } from "./render.ts";
@@ -38,6 +39,6 @@ export async function planPackage(docs: DocumentModel[], typescript: TypeScriptS
     (await documentFiles(doc, typescript)).map((f) => withHeader(f.path, f.content, `specs/${doc.service}/${doc.apiVersion}/openapi.yaml`))));
   const shared = [...packageFiles(docs).map((f) => withHeader(f.path, f.content, "specs/")), ...runtimeSources()];
   const sources = [...shared, ...perDocument.flat()];
-  const dist = await typescript.build(sources);
+  const dist = await buildDist(sources, typescript.declarations);
   return [...sources, ...dist].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

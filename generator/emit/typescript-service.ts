@@ -1,27 +1,27 @@
 /**
- * The TypeScript-heavy stages behind one interface: in a worker thread when the CLI runs from its bundle (so
+ * The TypeScript-heavy stages (types with openapi-typescript, declarations) behind one interface: in a worker thread when the CLI runs from its bundle (so
  * compiler loading overlaps with spec loading), in process otherwise (tests, tsx). Output is identical either way.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildDist } from "./build.ts";
+import { buildDeclarations } from "./build.ts";
 import { emitTypes } from "./emit-types.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
 export type TypeScriptRequest =
   | { id: number; kind: "types"; raw: unknown }
-  | { id: number; kind: "build"; files: GeneratedFile[] };
+  | { id: number; kind: "declarations"; files: GeneratedFile[] };
 
 export interface TypeScriptService {
   types(raw: unknown): Promise<string>;
-  build(files: GeneratedFile[]): Promise<GeneratedFile[]>;
+  declarations(files: GeneratedFile[]): Promise<GeneratedFile[]>;
   close(): Promise<void>;
 }
 
 export const inProcessTypeScript: TypeScriptService = {
   types: emitTypes,
-  build: buildDist,
+  declarations: buildDeclarations,
   close: async () => {},
 };
 
@@ -29,13 +29,13 @@ export const inProcessTypeScript: TypeScriptService = {
  * Builds each source once, whoever asks first: files known before the specs load (the runtime) are sent early
  * and are ready by the time the whole package is built.
  */
-function memoizeBuilds(service: TypeScriptService): TypeScriptService {
+function memoizeDeclarations(service: TypeScriptService): TypeScriptService {
   const built = new Map<string, Promise<GeneratedFile[]>>();
   const key = (f: GeneratedFile) => `${f.path}\0${f.content}`;
   return {
     ...service,
-    async build(files) {
-      for (const f of files) if (!built.has(key(f))) built.set(key(f), service.build([f]));
+    async declarations(files) {
+      for (const f of files) if (!built.has(key(f))) built.set(key(f), service.declarations([f]));
       return (await Promise.all(files.map((f) => built.get(key(f))!))).flat();
     },
   };
@@ -55,7 +55,7 @@ function workerService(file: string): TypeScriptService {
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   });
-  const send = <T>(request: { kind: "types"; raw: unknown } | { kind: "build"; files: GeneratedFile[] }): Promise<T> =>
+  const send = <T>(request: { kind: "types"; raw: unknown } | { kind: "declarations"; files: GeneratedFile[] }): Promise<T> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -63,7 +63,7 @@ function workerService(file: string): TypeScriptService {
     });
   return {
     types: (raw) => send<string>({ kind: "types", raw }),
-    build: (files) => send<GeneratedFile[]>({ kind: "build", files }),
+    declarations: (files) => send<GeneratedFile[]>({ kind: "declarations", files }),
     close: async () => {
       await worker.terminate();
     },
@@ -73,5 +73,5 @@ function workerService(file: string): TypeScriptService {
 /** Starts the worker right away when a compiled worker sits beside this module (the CLI bundle). */
 export function startTypeScriptService(): TypeScriptService {
   const compiled = fileURLToPath(new URL("./typescript-worker.js", import.meta.url));
-  return memoizeBuilds(existsSync(compiled) ? workerService(compiled) : inProcessTypeScript);
+  return memoizeDeclarations(existsSync(compiled) ? workerService(compiled) : inProcessTypeScript);
 }

@@ -1,9 +1,9 @@
 /**
- * Worker thread for the TypeScript-heavy stages (openapi-typescript types, dist/ transpiling). Loading the
+ * Worker thread for the TypeScript-heavy stages (openapi-typescript types, dist/ declarations). Loading the
  * TypeScript compiler costs ~0.4 s; in a worker it overlaps with loading and linting the specs on the main thread.
  */
 import { parentPort } from "node:worker_threads";
-import { buildDist } from "./build.ts";
+import { buildDeclarations } from "./build.ts";
 import { emitTypes } from "./emit-types.ts";
 import type { TypeScriptRequest } from "./typescript-service.ts";
 import { requireCjs } from "../require-cjs.ts";
@@ -13,7 +13,7 @@ requireCjs("openapi-typescript");
 
 parentPort!.on("message", async (request: TypeScriptRequest) => {
   try {
-    const result = request.kind === "types" ? await emitTypes(request.raw) : await buildDist(request.files);
+    const result = request.kind === "types" ? await emitTypes(request.raw) : await buildDeclarations(request.files);
     parentPort!.postMessage({ id: request.id, result });
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: String((error as Error)?.stack ?? error) });

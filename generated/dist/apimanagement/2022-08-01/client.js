@@ -2,38 +2,41 @@
 import { createArmFetchClient, expectStatus } from "../../runtime/arm-client.js";
 import { assertValid } from "../../runtime/validation.js";
 import * as validators from "./validators.js";
-/** The api-version every request of this client sends. */
-export const API_VERSION = "2022-08-01";
-export const DEFAULT_ENDPOINT = "https://management.azure.com";
-/** ApiManagementClient, api-version "2022-08-01". */
-export function createApiManagementClient(options) {
-    const raw = createArmFetchClient(options, DEFAULT_ENDPOINT);
-    return {
-        tenantAccess: {
-            async regeneratePrimaryKey(parameters, callOptions) {
-                assertValid(validators.validateTenantAccessRegeneratePrimaryKeyParameters, {
-                    resourceGroupName: parameters.resourceGroupName,
-                    serviceName: parameters.serviceName,
-                    subscriptionId: options.subscriptionId,
-                    accessName: parameters.accessName,
-                }, "TenantAccess_RegeneratePrimaryKey", "");
-                const result = await raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey", {
-                    params: {
-                        path: {
-                            resourceGroupName: parameters.resourceGroupName,
-                            serviceName: parameters.serviceName,
-                            subscriptionId: options.subscriptionId,
-                            accessName: parameters.accessName,
-                        },
-                        query: {
-                            "api-version": API_VERSION,
-                        },
-                    },
-                    signal: callOptions?.signal,
-                });
-                return expectStatus("TenantAccess_RegeneratePrimaryKey", [204], result);
+const API_VERSION = "2022-08-01";
+const DEFAULT_ENDPOINT = "https://management.azure.com";
+function createApiManagementClient(options) {
+  const raw = createArmFetchClient(options, DEFAULT_ENDPOINT);
+  return {
+    tenantAccess: {
+      async regeneratePrimaryKey(parameters, callOptions) {
+        assertValid(validators.validateTenantAccessRegeneratePrimaryKeyParameters, {
+          resourceGroupName: parameters.resourceGroupName,
+          serviceName: parameters.serviceName,
+          subscriptionId: options.subscriptionId,
+          accessName: parameters.accessName
+        }, "TenantAccess_RegeneratePrimaryKey", "");
+        const result = await raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey", {
+          params: {
+            path: {
+              resourceGroupName: parameters.resourceGroupName,
+              serviceName: parameters.serviceName,
+              subscriptionId: options.subscriptionId,
+              accessName: parameters.accessName
             },
-        },
-        raw,
-    };
+            query: {
+              "api-version": API_VERSION
+            }
+          },
+          signal: callOptions?.signal
+        });
+        return expectStatus("TenantAccess_RegeneratePrimaryKey", [204], result);
+      }
+    },
+    raw
+  };
 }
+export {
+  API_VERSION,
+  DEFAULT_ENDPOINT,
+  createApiManagementClient
+};

@@ -2,38 +2,41 @@
 import { createArmFetchClient, expectStatus } from "../../runtime/arm-client.js";
 import { assertValid } from "../../runtime/validation.js";
 import * as validators from "./validators.js";
-/** The api-version every request of this client sends. */
-export const API_VERSION = "2024-02-01";
-export const DEFAULT_ENDPOINT = "https://management.azure.com";
-/** BatchManagementClient, api-version "2024-02-01". */
-export function createBatchClient(options) {
-    const raw = createArmFetchClient(options, DEFAULT_ENDPOINT);
-    return {
-        batchAccount: {
-            async regenerateKey(parameters, callOptions) {
-                assertValid(validators.validateBatchAccountRegenerateKeyParameters, {
-                    resourceGroupName: parameters.resourceGroupName,
-                    accountName: parameters.accountName,
-                    subscriptionId: options.subscriptionId,
-                }, "BatchAccount_RegenerateKey", "");
-                assertValid(validators.validateBatchAccountRegenerateKeyBody, parameters.body, "BatchAccount_RegenerateKey", "body");
-                const result = await raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/regenerateKeys", {
-                    params: {
-                        path: {
-                            resourceGroupName: parameters.resourceGroupName,
-                            accountName: parameters.accountName,
-                            subscriptionId: options.subscriptionId,
-                        },
-                        query: {
-                            "api-version": API_VERSION,
-                        },
-                    },
-                    body: parameters.body,
-                    signal: callOptions?.signal,
-                });
-                return expectStatus("BatchAccount_RegenerateKey", [200], result);
+const API_VERSION = "2024-02-01";
+const DEFAULT_ENDPOINT = "https://management.azure.com";
+function createBatchClient(options) {
+  const raw = createArmFetchClient(options, DEFAULT_ENDPOINT);
+  return {
+    batchAccount: {
+      async regenerateKey(parameters, callOptions) {
+        assertValid(validators.validateBatchAccountRegenerateKeyParameters, {
+          resourceGroupName: parameters.resourceGroupName,
+          accountName: parameters.accountName,
+          subscriptionId: options.subscriptionId
+        }, "BatchAccount_RegenerateKey", "");
+        assertValid(validators.validateBatchAccountRegenerateKeyBody, parameters.body, "BatchAccount_RegenerateKey", "body");
+        const result = await raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/regenerateKeys", {
+          params: {
+            path: {
+              resourceGroupName: parameters.resourceGroupName,
+              accountName: parameters.accountName,
+              subscriptionId: options.subscriptionId
             },
-        },
-        raw,
-    };
+            query: {
+              "api-version": API_VERSION
+            }
+          },
+          body: parameters.body,
+          signal: callOptions?.signal
+        });
+        return expectStatus("BatchAccount_RegenerateKey", [200], result);
+      }
+    },
+    raw
+  };
 }
+export {
+  API_VERSION,
+  DEFAULT_ENDPOINT,
+  createBatchClient
+};

@@ -2,38 +2,41 @@
 import { createArmFetchClient, expectStatus } from "../../runtime/arm-client.js";
 import { assertValid } from "../../runtime/validation.js";
 import * as validators from "./validators.js";
-/** The api-version every request of this client sends. */
-export const API_VERSION = "2023-06-01";
-export const DEFAULT_ENDPOINT = "https://management.azure.com";
-/** Azure Maps Resource Provider, api-version "2023-06-01". */
-export function createMapsClient(options) {
-    const raw = createArmFetchClient(options, DEFAULT_ENDPOINT);
-    return {
-        accounts: {
-            async regenerateKeys(parameters, callOptions) {
-                assertValid(validators.validateAccountsRegenerateKeysParameters, {
-                    subscriptionId: options.subscriptionId,
-                    resourceGroupName: parameters.resourceGroupName,
-                    accountName: parameters.accountName,
-                }, "Accounts_RegenerateKeys", "");
-                assertValid(validators.validateAccountsRegenerateKeysBody, parameters.body, "Accounts_RegenerateKeys", "body");
-                const result = await raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Maps/accounts/{accountName}/regenerateKey", {
-                    params: {
-                        path: {
-                            subscriptionId: options.subscriptionId,
-                            resourceGroupName: parameters.resourceGroupName,
-                            accountName: parameters.accountName,
-                        },
-                        query: {
-                            "api-version": API_VERSION,
-                        },
-                    },
-                    body: parameters.body,
-                    signal: callOptions?.signal,
-                });
-                return expectStatus("Accounts_RegenerateKeys", [200], result);
+const API_VERSION = "2023-06-01";
+const DEFAULT_ENDPOINT = "https://management.azure.com";
+function createMapsClient(options) {
+  const raw = createArmFetchClient(options, DEFAULT_ENDPOINT);
+  return {
+    accounts: {
+      async regenerateKeys(parameters, callOptions) {
+        assertValid(validators.validateAccountsRegenerateKeysParameters, {
+          subscriptionId: options.subscriptionId,
+          resourceGroupName: parameters.resourceGroupName,
+          accountName: parameters.accountName
+        }, "Accounts_RegenerateKeys", "");
+        assertValid(validators.validateAccountsRegenerateKeysBody, parameters.body, "Accounts_RegenerateKeys", "body");
+        const result = await raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Maps/accounts/{accountName}/regenerateKey", {
+          params: {
+            path: {
+              subscriptionId: options.subscriptionId,
+              resourceGroupName: parameters.resourceGroupName,
+              accountName: parameters.accountName
             },
-        },
-        raw,
-    };
+            query: {
+              "api-version": API_VERSION
+            }
+          },
+          body: parameters.body,
+          signal: callOptions?.signal
+        });
+        return expectStatus("Accounts_RegenerateKeys", [200], result);
+      }
+    },
+    raw
+  };
 }
+export {
+  API_VERSION,
+  DEFAULT_ENDPOINT,
+  createMapsClient
+};
