@@ -2,7 +2,7 @@
  * load → lint → model → emit → write, and `--check`. Options are resolved once; the CLI and the tests call
  * these same functions.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratorOptions } from "./options.ts";
 import { planPackage, runtimeSources } from "./emit/plan.ts";
@@ -30,6 +30,10 @@ export async function loadSpecs(options: GeneratorOptions): Promise<LoadedSpecs>
   if (!existsSync(options.specsDir)) {
     throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "specs folder not found",
       "run rekey from the repository root or pass --specs DIR"));
+  }
+  if (!statSync(options.specsDir).isDirectory()) {
+    throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "not a folder",
+      "pass --specs the folder that holds <service>/<api-version>/openapi.yaml"));
   }
   const entries = discoverSpecs(options.specsDir);
   if (entries.length === 0) {

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { listFiles, readManifest } from "./manifest.ts";
+import { displayPath } from "./spec-files.ts";
+import { problem, UserError } from "./user-error.ts";
 
 export interface Difference {
   path: string;
@@ -20,24 +22,32 @@ export interface WriteSummary {
   removed: string[];
 }
 
+/** A file system refusal (permissions, a file where a folder should be, a full disk) is the user's to fix. */
+function cannotWrite(error: unknown): never {
+  const e = error as NodeJS.ErrnoException;
+  if (!e?.code || !e.path) throw error;
+  throw new UserError(problem("write", { file: displayPath(e.path) }, `cannot write (${e.code}): nothing was changed`,
+    "pass --out a folder you can write to"));
+}
+
 export function writePlan(outDir: string, files: GeneratedFile[]): WriteSummary {
   const previous = Object.keys(readManifest(outDir)?.files ?? {});
-  const changed = files.filter((f) => {
-    const target = join(outDir, f.path);
-    return !existsSync(target) || readFileSync(target, "utf8") !== f.content;
-  });
-  const staged: Array<{ temp: string; target: string }> = [];
+  const staged: Array<{ temp: string; target: string; path: string }> = [];
+  const createdDirs: string[] = [];
   try {
-    for (const f of changed) {
+    for (const f of files) {
       const target = join(outDir, f.path);
+      if (existsSync(target) && readFileSync(target, "utf8") === f.content) continue;
       const temp = `${target}.rekey-${process.pid}.tmp`;
-      mkdirSync(dirname(target), { recursive: true });
+      const created = mkdirSync(dirname(target), { recursive: true });
+      if (created) createdDirs.push(created);
       writeFileSync(temp, f.content);
-      staged.push({ temp, target });
+      staged.push({ temp, target, path: f.path });
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
-    throw error;
+    for (const dir of createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
+    cannotWrite(error);
   }
   for (const { temp, target } of staged) renameSync(temp, target);
   const planned = new Set(files.map((f) => f.path));
@@ -46,7 +56,7 @@ export function writePlan(outDir: string, files: GeneratedFile[]): WriteSummary 
     rmSync(join(outDir, p));
     removeEmptyParents(outDir, dirname(join(outDir, p)));
   }
-  return { written: changed.map((f) => f.path), removed };
+  return { written: staged.map((s) => s.path), removed };
 }
 
 function removeEmptyParents(outDir: string, dir: string): void {

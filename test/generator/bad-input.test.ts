@@ -182,3 +182,27 @@ describe("bad input", () => {
     expect(result.stderr).toBe("error: /nonexistent/specs: specs folder not found — run rekey from the repository root or pass --specs DIR [load/layout]\n");
   });
 });
+
+describe("bad flags and an output that cannot be written", () => {
+  it("--specs naming a file", async () => {
+    const result = await runRekey(["lint", "--specs", `${FIXTURE}/${SPEC}`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: test/generator/fixtures/${SPEC}: not a folder — pass --specs the folder that holds <service>/<api-version>/openapi.yaml [load/layout]\n`);
+  });
+
+  it("a write that fails half-way leaves the output folder exactly as it was", async () => {
+    const out = join(tempDir(), "generated");
+    // A file where the generator needs a folder: writing stops part-way through the plan.
+    await import("node:fs").then((fs) => {
+      fs.mkdirSync(join(out, "src"), { recursive: true });
+      fs.writeFileSync(join(out, "src/widgets"), "in the way\n");
+    });
+    const before = treeHash(out);
+    const result = await runRekey(["generate", "--specs", FIXTURE, "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: \S+: cannot write \(E[A-Z]+\): nothing was changed — pass --out a folder you can write to \[write\]\n$/);
+    expect(treeHash(out)).toBe(before);
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(out)).toEqual(["src"]);
+  });
+});
