@@ -143,15 +143,28 @@ export function errorResponse(operation: OperationModel): ResponseModel | undefi
   );
 }
 
-export function secretPaths(raw: unknown, schema: unknown, schemaPointer: string): string[] {
-  const paths: string[] = [];
+export interface SchemaProperty {
+  name: string;
+  /** The property as written (may be a $ref with siblings such as x-ms-secret). */
+  written: AnyRecord;
+  /** The property's schema, $refs followed. */
+  schema: AnyRecord;
+  /** Where that schema is defined in the document. */
+  pointer: string;
+  /** Where the property sits in an instance: /a/b, with "*" for any array index. */
+  instancePath: string;
+}
+
+/** Visits every property of a schema through $refs, items and allOf/anyOf/oneOf; recursive schemas end where they repeat. */
+export function walkProperties(raw: unknown, schema: unknown, schemaPointer: string, visit: (property: SchemaProperty) => void): void {
   const walk = (node: unknown, pointer: string, instance: string, seen: Set<string>): void => {
     const { node: s, pointer: at } = deref(raw, node, pointer);
     if (!s || typeof s !== "object" || seen.has(at)) return;
     const inner = new Set(seen).add(at);
-    if (s["x-ms-secret"] === true) paths.push(instance || "/");
-    for (const [name, prop] of Object.entries((s.properties ?? {}) as AnyRecord)) {
-      walk(prop, join(at, "properties", name), join(instance, name), inner);
+    for (const [name, written] of Object.entries((s.properties ?? {}) as AnyRecord)) {
+      const { node: prop, pointer: defined } = deref(raw, written, join(at, "properties", name));
+      visit({ name, written, schema: prop, pointer: defined, instancePath: join(instance, name) });
+      walk(prop, defined, join(instance, name), inner);
     }
     if (s.items) walk(s.items, join(at, "items"), instance + "/*", inner);
     for (const key of ["allOf", "anyOf", "oneOf"]) {
@@ -159,6 +172,18 @@ export function secretPaths(raw: unknown, schema: unknown, schemaPointer: string
     }
   };
   walk(schema, schemaPointer, "", new Set());
+}
+
+/** x-ms-secret, written beside a $ref or on the schema it points to. */
+export function secretMarker(property: Pick<SchemaProperty, "written" | "schema">): boolean | undefined {
+  return property.written?.["x-ms-secret"] ?? property.schema?.["x-ms-secret"];
+}
+
+export function secretPaths(raw: unknown, schema: unknown, schemaPointer: string): string[] {
+  const paths: string[] = deref(raw, schema, schemaPointer).node?.["x-ms-secret"] === true ? ["/"] : [];
+  walkProperties(raw, schema, schemaPointer, (p) => {
+    if (secretMarker(p) === true) paths.push(p.instancePath);
+  });
   return paths;
 }
 

@@ -5,7 +5,7 @@
 import type { DocumentModel } from "../model.ts";
 import { REPO_ROOT } from "../repo-paths.ts";
 import { requireCjs } from "../require-cjs.ts";
-import { createAjv } from "../schema-validator.ts";
+import { createAjv, schemaRef } from "../schema-validator.ts";
 import { validatorNames } from "../views/operation-view.ts";
 import { render } from "./render.ts";
 
@@ -18,7 +18,7 @@ export interface ValidatorSchema {
 
 /** The schemas each operation's validators check; refs point into the registered document. */
 export function validatorSchemas(doc: DocumentModel): ValidatorSchema[] {
-  const ref = (pointer: string) => ({ $ref: `${doc.docUri}#${pointer}` });
+  const ref = (pointer: string) => schemaRef(doc, pointer);
   const list: ValidatorSchema[] = [];
   for (const op of doc.operations) {
     const names = validatorNames(op);

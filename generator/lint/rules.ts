@@ -1,7 +1,7 @@
 /**
  * Project lint rules: one named function each, in a registry. A rule returns Problems; it never throws.
  */
-import { type DocumentModel, deref, errorResponse, successResponses } from "../model.ts";
+import { type DocumentModel, errorResponse, secretMarker, successResponses, walkProperties } from "../model.ts";
 import { get, join } from "../json-pointer.ts";
 import { problem, type Problem } from "../user-error.ts";
 import type { ErrorObject } from "ajv";
@@ -218,29 +218,22 @@ const NOT_A_SECRET = /\b(date|time|type|name|kind|identifier|id|expiry|updated)\
 
 /** Response fields that look like key values must say whether they are secret (x-ms-secret). */
 const secretsMarked: LintRule = ({ doc, at }) => {
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  const walk = (node: unknown, pointer: string): void => {
-    const { node: s, pointer: defined } = deref(doc.raw, node, pointer);
-    if (!s || typeof s !== "object" || seen.has(defined)) return;
-    seen.add(defined);
-    for (const [name, written] of Object.entries((s.properties ?? {}) as AnyRecord)) {
-      const propPointer = join(defined, "properties", name);
-      const { node: prop, pointer: propDefined } = deref(doc.raw, written, propPointer);
-      const looksSecret = prop?.type === "string" && !prop.enum &&
-        (SECRET_NAME.test(name) || (SECRET_WORDS.test(prop.description ?? "") && !NOT_A_SECRET.test(prop.description ?? "")));
-      const marked = (written as AnyRecord)?.["x-ms-secret"] ?? prop?.["x-ms-secret"];
-      if (looksSecret && typeof marked !== "boolean") {
-        problems.push(problem("secret-marked", at(propDefined), `property "${name}" looks like a key or secret but has no x-ms-secret`,
+  const reported = new Map<string, Problem>();
+  for (const op of doc.operations) {
+    for (const r of successResponses(op)) {
+      if (!r.schemaPointer) continue;
+      walkProperties(doc.raw, r.schema, r.schemaPointer, (property) => {
+        const { name, schema: prop } = property;
+        const looksSecret = prop?.type === "string" && !prop.enum &&
+          (SECRET_NAME.test(name) || (SECRET_WORDS.test(prop.description ?? "") && !NOT_A_SECRET.test(prop.description ?? "")));
+        if (!looksSecret || typeof secretMarker(property) === "boolean" || reported.has(property.pointer)) return;
+        reported.set(property.pointer, problem("secret-marked", at(property.pointer),
+          `property "${name}" looks like a key or secret but has no x-ms-secret`,
           'add "x-ms-secret: true" so tools redact it (or "x-ms-secret: false" if it is not secret)'));
-      }
-      walk(prop, propDefined);
+      });
     }
-    if (s.items) walk(s.items, join(defined, "items"));
-    for (const key of ["allOf", "anyOf", "oneOf"]) ((s[key] ?? []) as unknown[]).forEach((sub, i) => walk(sub, join(defined, key, i)));
-  };
-  for (const op of doc.operations) for (const r of successResponses(op)) if (r.schemaPointer) walk(r.schema, r.schemaPointer);
-  return problems;
+  }
+  return [...reported.values()];
 };
 
 /** The folder name is the api-version; say so when the document or an example disagrees (a warning). */

@@ -1,3 +1,5 @@
+import { isIdentifier } from "../names.ts";
+
 /** Lines of a JSDoc comment from spec text: safe for `*\/`, wrapped at sentence-free line breaks only. */
 export function docLines(...texts: Array<string | undefined>): string[] {
   return texts
@@ -15,7 +17,7 @@ export function docComment(lines: string[], indent: string): string {
 
 /** A TypeScript property key: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+  return isIdentifier(name) ? name : JSON.stringify(name);
 }
 
 /** Indexes a type by a property name: T["name"] */

@@ -1,6 +1,6 @@
 /** View model of one generated client method; the client template only interpolates it. */
 import { type OperationModel, type ParameterModel, errorResponse, successResponses } from "../model.ts";
-import { pascalCase } from "../names.ts";
+import { isIdentifier, pascalCase } from "../names.ts";
 import { docComment, docLines, indexType, propertyKey } from "./doc-comment.ts";
 
 export interface MethodParamView {
@@ -61,7 +61,7 @@ export function validatorNames(op: OperationModel): ValidatorNames {
 export function valueExpression(p: ParameterModel): string {
   if (p.binding === "api-version") return "API_VERSION";
   const source = p.binding === "client" ? "options" : "parameters";
-  return `${source}${/^[A-Za-z_$][\w$]*$/.test(p.clientName) ? `.${p.clientName}` : `[${JSON.stringify(p.clientName)}]`}`;
+  return `${source}${isIdentifier(p.clientName) ? `.${p.clientName}` : `[${JSON.stringify(p.clientName)}]`}`;
 }
 
 export function buildOperationView(op: OperationModel): OperationView {
