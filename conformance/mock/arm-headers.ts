@@ -1,0 +1,54 @@
+/**
+ * The headers ARM puts on every response (arm-contract.md §1.2): request, correlation and routing ids, the
+ * remaining-writes counter, and the no-cache / HSTS / nosniff set.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+
+export const MOCK_REGION = "EASTUS";
+
+const STATIC_HEADERS: Record<string, string> = {
+  "cache-control": "no-cache",
+  pragma: "no-cache",
+  expires: "-1",
+  "strict-transport-security": "max-age=31536000; includeSubDomains",
+  "x-content-type-options": "nosniff",
+};
+
+/** ARM's 2024 token bucket: 200 writes per subscription, refilled at 10 per second. Reported, not enforced. */
+export class RemainingWrites {
+  private buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(private readonly capacity = 200, private readonly perSecond = 10) {}
+
+  take(subscription: string, now: number): number {
+    const key = subscription.toLowerCase();
+    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    bucket.at = now;
+    bucket.tokens = Math.max(0, bucket.tokens - 1);
+    this.buckets.set(key, bucket);
+    return Math.floor(bucket.tokens);
+  }
+}
+
+function routingTime(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function armHeaders(request: IncomingHttpHeaders, now: Date): Record<string, string> {
+  const sent = request["x-ms-correlation-request-id"];
+  const correlation = typeof sent === "string" && GUID.test(sent) ? sent : randomUUID();
+  const headers: Record<string, string> = {
+    ...STATIC_HEADERS,
+    "x-ms-request-id": randomUUID(),
+    "x-ms-correlation-request-id": correlation,
+    "x-ms-routing-request-id": `${MOCK_REGION}:${routingTime(now)}:${correlation}`,
+  };
+  const clientRequestId = request["x-ms-client-request-id"];
+  if (request["x-ms-return-client-request-id"] === "true" && typeof clientRequestId === "string") {
+    headers["x-ms-client-request-id"] = clientRequestId;
+  }
+  return headers;
+}

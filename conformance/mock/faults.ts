@@ -1,0 +1,154 @@
+/**
+ * Faults on purpose: each makes the mock break the contract in exactly one named way, so a test can prove that
+ * the conformance check for it fails. Chosen with `--fault NAME` or per request with `x-rekey-fault: NAME`.
+ *
+ * A fault acts at one stage: before the pipeline (the request never reaches state), inside the behaviour (what
+ * regeneration does), on the response (its status, headers or body), or on the wire.
+ */
+import { armErrors, type ArmError } from "./arm-errors.ts";
+import type { MockResponse } from "./mock-exchange.ts";
+import type { MockOperation } from "./mock-model.ts";
+
+export const FAULT_HEADER = "x-rekey-fault";
+
+export interface FaultContext {
+  operation?: MockOperation;
+  /** The response came from a refusal (an error), not from the behaviour. */
+  isError: boolean;
+}
+
+export interface Fault {
+  name: string;
+  summary: string;
+  /** Answer instead of running the pipeline (the request does not reach state). */
+  before?: (subscription: string) => ArmError;
+  rotation?: "none" | "both";
+  response?: (response: MockResponse, context: FaultContext) => MockResponse;
+  /** Close the connection without an answer. */
+  reset?: boolean;
+  /** Hold the answer this long (default beyond ARM's own 60 s limit). */
+  delayMs?: number;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function successOnly(change: (r: MockResponse, c: FaultContext) => MockResponse) {
+  return (r: MockResponse, c: FaultContext) => (c.isError ? r : change(r, c));
+}
+
+/** The first property the documented example of this status shows, else the body's first. */
+function documentedField(body: Record<string, unknown>, context: FaultContext, status: number): string | undefined {
+  for (const example of context.operation?.operation.examples ?? []) {
+    const documented = example.responses[String(status)]?.body;
+    if (isObject(documented)) {
+      const name = Object.keys(documented).find((k) => k in body);
+      if (name) return name;
+    }
+  }
+  return Object.keys(body)[0];
+}
+
+function withoutHeader(headers: Record<string, string>, name: string): Record<string, string> {
+  const { [name]: _removed, ...rest } = headers;
+  return rest;
+}
+
+const FAULTS: Fault[] = [
+  {
+    name: "wrong-success-status",
+    summary: "success answered with an undocumented 2xx (204 → 200, 200 → 201)",
+    response: successOnly((r) => ({ ...r, status: r.status === 204 ? 200 : r.status === 200 ? 201 : 200 })),
+  },
+  {
+    name: "missing-field",
+    summary: "success body lacks a field the example shows",
+    response: successOnly((r, c) => {
+      if (!isObject(r.json)) return r;
+      const field = documentedField(r.json, c, r.status);
+      if (!field) return r;
+      const { [field]: _dropped, ...rest } = r.json;
+      return { ...r, json: rest };
+    }),
+  },
+  {
+    name: "wrong-type",
+    summary: "a success body field has the wrong JSON type",
+    response: successOnly((r, c) => {
+      if (!isObject(r.json)) return r;
+      const field = documentedField(r.json, c, r.status);
+      if (!field) return r;
+      const value = r.json[field];
+      return { ...r, json: { ...r.json, [field]: typeof value === "number" ? String(value) : 12345 } };
+    }),
+  },
+  {
+    name: "extra-field",
+    summary: "success body carries a field the schema does not declare",
+    response: successOnly((r) => (isObject(r.json) ? { ...r, json: { ...r.json, rekeyUndocumentedField: true } } : r)),
+  },
+  {
+    name: "error-schema",
+    summary: "error bodies not in the service's error schema (no error envelope)",
+    response: (r, c) => {
+      if (!c.isError || !isObject(r.json)) return r;
+      const inner = isObject(r.json.error) ? r.json.error : r.json;
+      return { ...r, json: { status: r.status, detail: inner.message } };
+    },
+  },
+  {
+    name: "wrong-content-type",
+    summary: "JSON bodies sent as text/plain",
+    response: (r) => (r.json === undefined ? r : { ...r, contentType: "text/plain; charset=utf-8" }),
+  },
+  {
+    name: "missing-content-type",
+    summary: "JSON bodies sent without Content-Type",
+    response: (r) => (r.json === undefined ? r : { ...r, contentType: null }),
+  },
+  {
+    name: "missing-request-id",
+    summary: "no x-ms-request-id header",
+    response: (r) => ({ ...r, headers: withoutHeader(r.headers, "x-ms-request-id") }),
+  },
+  {
+    name: "body-on-204",
+    summary: "a 204 carries a JSON body and Content-Type",
+    response: (r) => (r.status === 204 ? { ...r, json: {}, forceBody: true } : r),
+  },
+  {
+    name: "malformed-json",
+    summary: "success body is truncated JSON",
+    response: successOnly((r) => (r.json === undefined ? r : { ...r, text: JSON.stringify(r.json).slice(0, -1) })),
+  },
+  {
+    name: "server-error",
+    summary: "500 InternalServerError for every request",
+    before: () => armErrors.internal(),
+  },
+  {
+    name: "throttle",
+    summary: "429 SubscriptionRequestsThrottled with Retry-After: 1",
+    before: (subscription) => armErrors.throttled(subscription, "POST", 1),
+  },
+  { name: "delay", summary: "answers after 65 s (beyond ARM's 60 s); delay:MS sets the time", delayMs: 65_000 },
+  { name: "connection-reset", summary: "closes the connection without answering", reset: true },
+  { name: "no-rotation", summary: "regeneration answers but changes no key", rotation: "none" },
+  { name: "rotate-both", summary: "regeneration changes every key, not just the selected one", rotation: "both" },
+];
+
+export function listFaults(): Array<Pick<Fault, "name" | "summary">> {
+  return FAULTS.map(({ name, summary }) => ({ name, summary }));
+}
+
+/** Parses NAME or NAME:ARG (delay:MS); undefined for an unknown fault. */
+export function findFault(spec: string): Fault | undefined {
+  const [name, arg] = spec.trim().split(":");
+  const fault = FAULTS.find((f) => f.name === name.toLowerCase());
+  if (!fault) return undefined;
+  if (fault.delayMs !== undefined && arg !== undefined) {
+    const ms = Number(arg);
+    if (!Number.isInteger(ms) || ms < 0) return undefined;
+    return { ...fault, delayMs: ms };
+  }
+  return arg === undefined ? fault : undefined;
+}

@@ -1,0 +1,145 @@
+/**
+ * What the mock serves, compiled once from the operation model: one route per path template (all api-versions of
+ * it), and for each operation its parameter and body validators, its error shape, its ARM path shape and its
+ * rotation description.
+ */
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { createAjv, compiledSchema, schemaRef, type Ajv } from "../../generator/schema-validator.ts";
+import {
+  successResponses,
+  type DocumentModel,
+  type OperationModel,
+  type ParameterModel,
+  type RequestBodyModel,
+  type ResponseModel,
+} from "../../generator/model.ts";
+import { displayPath } from "../../generator/spec-files.ts";
+import { problem, UserError } from "../../generator/user-error.ts";
+import { armPathShape, type ArmPathShape } from "../arm-path.ts";
+import { rotationSpec, type RotationSpec } from "../rotation.ts";
+import { errorShape, type ErrorShape } from "./error-body.ts";
+
+export interface ParameterCheck {
+  parameter: ParameterModel;
+  validate: ValidateFunction;
+}
+
+export interface MockOperation {
+  doc: DocumentModel;
+  operation: OperationModel;
+  /** Path parameter names in template order (the route captures them by position). */
+  pathParameters: string[];
+  parameters: ParameterCheck[];
+  body?: { model: RequestBodyModel; validate: ValidateFunction };
+  success: ResponseModel;
+  errorShape: ErrorShape;
+  shape?: ArmPathShape;
+  rotation?: RotationSpec;
+  requiresBearer: boolean;
+}
+
+export interface MockRoute {
+  /** The fastify URL: the template with positional parameters (:p0, :p1, …). */
+  url: string;
+  template: string;
+  /** Upper-case method → lower-case api-version → operation. */
+  operations: Map<string, Map<string, MockOperation>>;
+  /** The resource type ARM names in api-version errors (the top-level type, e.g. "accounts"). */
+  typeLabel: string;
+  /** The namespace/top-level type the api-versions belong to, e.g. Microsoft.Maps/accounts. */
+  resourceType?: string;
+}
+
+export interface MockModel {
+  docs: DocumentModel[];
+  routes: MockRoute[];
+  ajv: Ajv;
+}
+
+const TEMPLATE_PARAMETER = /\{([^{}]+)\}/g;
+
+function routeKey(template: string): string {
+  return template.replace(TEMPLATE_PARAMETER, "{}").toLowerCase();
+}
+
+function bearerRequired(doc: DocumentModel, operation: OperationModel): boolean {
+  return operation.security.some((requirement) => {
+    const scheme = doc.securitySchemes.find((s) => s.name === requirement.scheme);
+    return scheme !== undefined && (scheme.type === "oauth2" || scheme.type === "http" || scheme.type === "openIdConnect");
+  });
+}
+
+function mockOperation(doc: DocumentModel, operation: OperationModel, ajv: Ajv): MockOperation {
+  const success = successResponses(operation)[0];
+  if (!success) {
+    throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer + "/responses" },
+      `operation ${operation.operationId} has no success response to serve`, "document a 2xx response"));
+  }
+  const pathParameters = [...operation.pathTemplate.matchAll(TEMPLATE_PARAMETER)].map((m) => m[1]);
+  return {
+    doc,
+    operation,
+    pathParameters,
+    parameters: operation.parameters
+      .filter((p) => p.binding !== "api-version" && p.in !== "cookie")
+      .map((parameter) => ({ parameter, validate: compiledSchema(ajv, doc, parameter.schemaPointer) })),
+    body: operation.requestBody && {
+      model: operation.requestBody,
+      validate: compiledSchema(ajv, doc, operation.requestBody.schemaPointer),
+    },
+    success,
+    errorShape: errorShape(doc, operation),
+    shape: armPathShape(operation.pathTemplate),
+    rotation: rotationSpec(doc, operation),
+    requiresBearer: bearerRequired(doc, operation),
+  };
+}
+
+export function buildMockModel(docs: DocumentModel[]): MockModel {
+  const ajv = createAjv(docs);
+  const routes = new Map<string, MockRoute>();
+  for (const doc of docs) {
+    for (const operation of doc.operations) {
+      if (operation.pathTemplate.toLowerCase().startsWith("/_rekey")) {
+        throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer },
+          "paths under /_rekey are reserved for the mock's admin routes", "rename the path"));
+      }
+      const entry = mockOperation(doc, operation, ajv);
+      const key = routeKey(operation.pathTemplate);
+      let route = routes.get(key);
+      if (!route) {
+        let i = 0;
+        route = {
+          url: operation.pathTemplate.replace(TEMPLATE_PARAMETER, () => `:p${i++}`),
+          template: operation.pathTemplate,
+          operations: new Map(),
+          typeLabel: entry.shape?.types[0] ?? operation.pathTemplate,
+          resourceType: entry.shape ? `${entry.shape.namespace}/${entry.shape.types[0]}` : undefined,
+        };
+        routes.set(key, route);
+      }
+      const method = operation.httpMethod.toUpperCase();
+      const versions = route.operations.get(method) ?? new Map<string, MockOperation>();
+      versions.set(doc.apiVersion.toLowerCase(), entry);
+      route.operations.set(method, versions);
+    }
+  }
+  return { docs, routes: [...routes.values()], ajv };
+}
+
+/** Every api-version the specs hold for a resource type (namespace/top-level type), newest first. */
+export function apiVersionsByResourceType(model: MockModel): Map<string, string[]> {
+  const byType = new Map<string, Set<string>>();
+  for (const route of model.routes) {
+    if (!route.resourceType) continue;
+    const key = route.resourceType.toLowerCase();
+    const set = byType.get(key) ?? new Set<string>();
+    for (const versions of route.operations.values()) for (const op of versions.values()) set.add(op.doc.apiVersion);
+    byType.set(key, set);
+  }
+  return new Map([...byType].map(([k, v]) => [k, [...v].sort().reverse()]));
+}
+
+export function schemaValidator(model: MockModel, doc: DocumentModel, pointer: string): ValidateFunction {
+  return model.ajv.compile(schemaRef(doc, pointer));
+}

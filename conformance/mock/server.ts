@@ -1,0 +1,231 @@
+/**
+ * The mock's HTTP(S) server on fastify: fastify routes (case-insensitively, as ARM matches paths), reads bodies
+ * within a limit and serves TLS; each spec route hands the request to the pipeline, and every answer — success,
+ * refusal, or a framework or client error — goes out with ARM's headers and an ARM error body, never a 5xx
+ * unless a fault asks for one.
+ */
+import type { Socket } from "node:net";
+import type { ServerResponse } from "node:http";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { armErrors, type ArmError } from "./arm-errors.ts";
+import { armHeaders, RemainingWrites } from "./arm-headers.ts";
+import { ARM_ERROR_SHAPE, renderErrorBody, type ErrorShape } from "./error-body.ts";
+import { FAULT_HEADER, findFault, listFaults, type Fault } from "./faults.ts";
+import { isArmError, type MockExchange, type MockResponse } from "./mock-exchange.ts";
+import type { MockModel, MockOperation, MockRoute } from "./mock-model.ts";
+import { runPipeline } from "./pipeline.ts";
+import { providerResponse, type ProviderDirectory } from "./provider-routes.ts";
+import { formatLogLine, type LogLine } from "./request-log.ts";
+import { checkBearer } from "./steps/authentication.ts";
+import type { MockState } from "./state.ts";
+import { checkStateDocument, type StateDocument } from "./state-file.ts";
+
+export const ADMIN_PREFIX = "/_rekey";
+const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
+
+export interface ServerSettings {
+  model: MockModel;
+  state: MockState;
+  providers: ProviderDirectory;
+  fault?: Fault;
+  latencyMs: number;
+  examplesOnly: boolean;
+  bodyLimit: number;
+  https?: { key: string; cert: string };
+  log?: LogLine;
+  /** Replaces the state document (PUT /_rekey/state); the caller rebuilds what depends on it. */
+  setStateDocument: (doc: StateDocument | undefined) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function errorResponse(error: ArmError, shape: ErrorShape): MockResponse {
+  return { status: error.status, headers: { ...error.headers, "x-ms-failure-cause": error.cause }, json: renderErrorBody(error, shape) };
+}
+
+function write(res: ServerResponse, socket: Socket | null, response: MockResponse): void {
+  const headers = { ...response.headers };
+  let body: string | undefined = response.text ?? (response.json === undefined ? undefined : JSON.stringify(response.json));
+  if (body !== undefined && response.contentType !== null) headers["content-type"] = response.contentType ?? "application/json; charset=utf-8";
+  if (response.status === 204 && body !== undefined && response.forceBody && socket) {
+    // Node drops a 204's body; this fault needs it on the wire, so the response is written by hand and the
+    // connection closed (the bytes would otherwise poison the next response on it).
+    const lines = Object.entries({ ...headers, "content-length": String(Buffer.byteLength(body)), connection: "close" })
+      .map(([k, v]) => `${k}: ${v}`);
+    socket.end(`HTTP/1.1 204 No Content\r\ndate: ${new Date().toUTCString()}\r\n${lines.join("\r\n")}\r\n\r\n${body}`);
+    return;
+  }
+  if (response.status === 204 || response.status === 304) body = undefined;
+  else headers["content-length"] = String(body === undefined ? 0 : Buffer.byteLength(body));
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+function pathOf(url: string): string {
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
+}
+
+function subscriptionOf(path: string): string {
+  return /^\/subscriptions\/([^/]+)/i.exec(path)?.[1] ?? "";
+}
+
+function newestOperation(route: MockRoute): MockOperation | undefined {
+  let newest: MockOperation | undefined;
+  for (const versions of route.operations.values()) {
+    for (const op of versions.values()) if (!newest || op.doc.apiVersion > newest.doc.apiVersion) newest = op;
+  }
+  return newest;
+}
+
+export async function buildServer(settings: ServerSettings): Promise<FastifyInstance> {
+  const { model, state, log } = settings;
+  const writes = new RemainingWrites();
+
+  const finish = async (req: FastifyRequest, reply: FastifyReply, response: MockResponse, started: number, code?: string, fault?: Fault) => {
+    const delay = settings.latencyMs + (fault?.delayMs ?? 0);
+    if (delay > 0) await sleep(delay);
+    reply.hijack();
+    if (fault?.reset) {
+      req.raw.socket.destroy();
+      log?.(formatLogLine(req.method, req.url, 0, "connection-reset", performance.now() - started));
+      return;
+    }
+    write(reply.raw, req.raw.socket, response);
+    log?.(formatLogLine(req.method, req.url, response.status, code, performance.now() - started));
+  };
+
+  const armAnswer = (req: FastifyRequest, error: ArmError, shape: ErrorShape = ARM_ERROR_SHAPE): MockResponse => {
+    const response = errorResponse(error, shape);
+    response.headers = { ...armHeaders(req.headers, new Date()), ...response.headers };
+    return response;
+  };
+
+  const app = Fastify({
+    logger: false,
+    routerOptions: { caseSensitive: false },
+    exposeHeadRoutes: false,
+    bodyLimit: settings.bodyLimit,
+    forceCloseConnections: true,
+    https: settings.https ?? null,
+    frameworkErrors: (error: Error, req: FastifyRequest, reply: FastifyReply) => {
+      const response = armAnswer(req, armErrors.badRequest(`The request is malformed: ${error.message}.`));
+      void finish(req, reply, response, performance.now(), "BadRequest");
+    },
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      if (!socket.writable || error.code === "ECONNRESET") {
+        socket.destroy();
+        return;
+      }
+      const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+      const body = JSON.stringify({ error: { code: "BadRequest", message: `The HTTP request is malformed (${error.code ?? "parse error"}).` } });
+      socket.end(`HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n` +
+        `x-ms-failure-cause: gateway\r\n\r\n${body}`);
+    },
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+    const armError = status === 413 ? armErrors.requestTooLarge(settings.bodyLimit) : armErrors.badRequest(`The request could not be read: ${error.message}.`);
+    void finish(req, reply, armAnswer(req, armError), performance.now(), armError.code);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const error = armErrors.noRoute(req.method, pathOf(req.url));
+    void finish(req, reply, armAnswer(req, error), performance.now(), error.code);
+  });
+
+  const handle = (route: MockRoute, paramCount: number) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const started = performance.now();
+    const now = new Date();
+    const faultHeader = req.headers[FAULT_HEADER];
+    let fault = settings.fault;
+    if (typeof faultHeader === "string") {
+      fault = findFault(faultHeader);
+      if (!fault) {
+        const error = armErrors.badRequest(`Unknown ${FAULT_HEADER} '${faultHeader}'. Known faults: ${listFaults().map((f) => f.name).join(", ")}.`);
+        return finish(req, reply, armAnswer(req, error), started, error.code);
+      }
+    }
+    const params = req.params as Record<string, string>;
+    const path = pathOf(req.url);
+    const exchange: MockExchange = {
+      request: { method: req.method, path, query: req.query as MockExchange["request"]["query"], headers: req.headers, body: req.body as Buffer | undefined },
+      route,
+      positional: Array.from({ length: paramCount }, (_, i) => params[`p${i}`]),
+      state,
+      now,
+      parameters: {},
+    };
+    const result = fault?.before
+      ? fault.before(subscriptionOf(path))
+      : runPipeline(exchange, { examplesOnly: settings.examplesOnly, rotationFault: fault?.rotation });
+    const operation = exchange.operation ?? newestOperation(route);
+    const isError = isArmError(result);
+    let response = isError ? errorResponse(result, operation?.errorShape ?? ARM_ERROR_SHAPE) : result;
+    response.headers = {
+      ...armHeaders(req.headers, now),
+      "x-ms-ratelimit-remaining-subscription-writes": String(writes.take(subscriptionOf(path), now.getTime())),
+      ...response.headers,
+    };
+    if (fault?.response) response = fault.response(response, { operation, isError });
+    return finish(req, reply, response, started, isError ? result.code : undefined, fault);
+  };
+
+  let providersRouteTaken = false;
+  for (const route of model.routes) {
+    const paramCount = (route.url.match(/:p\d+/g) ?? []).length;
+    if (/^\/subscriptions\/:p0\/providers\/:p1$/i.test(route.url)) providersRouteTaken = true;
+    app.route({ method: METHODS, url: route.url, handler: handle(route, paramCount) });
+  }
+
+  if (!providersRouteTaken) {
+    app.get("/subscriptions/:subscriptionId/providers/:namespace", async (req, reply) => {
+      const started = performance.now();
+      const { subscriptionId, namespace } = req.params as Record<string, string>;
+      const apiVersion = (req.query as Record<string, unknown>)["api-version"];
+      const refusal = apiVersion === undefined || apiVersion === "" ? armErrors.missingApiVersion() : checkBearer(req.headers, new Date());
+      const answer = refusal ?? providerResponse(settings.providers, subscriptionId, namespace);
+      const response: MockResponse = isArmError(answer)
+        ? armAnswer(req, answer)
+        : { status: 200, headers: { ...armHeaders(req.headers, new Date()), "x-ms-ratelimit-remaining-subscription-reads": "249" }, json: answer };
+      return finish(req, reply, response, started, isArmError(answer) ? answer.code : undefined);
+    });
+  }
+
+  registerAdminRoutes(app, settings);
+  return app;
+}
+
+/** /_rekey/…: inspect, replace and reset the state; list the faults. No spec path can start with /_rekey. */
+function registerAdminRoutes(app: FastifyInstance, settings: ServerSettings): void {
+  const { state } = settings;
+  const json = (reply: FastifyReply, status: number, value?: unknown) => {
+    reply.code(status).header("cache-control", "no-cache");
+    if (value === undefined) return reply.send();
+    return reply.header("content-type", "application/json; charset=utf-8").send(JSON.stringify(value));
+  };
+  app.get(`${ADMIN_PREFIX}/state`, async (_req, reply) =>
+    json(reply, 200, { resources: state.list().map(({ id, properties, keys }) => ({ id, properties, keys })) }));
+  app.post(`${ADMIN_PREFIX}/state/reset`, async (_req, reply) => {
+    state.reset();
+    return json(reply, 204);
+  });
+  app.put(`${ADMIN_PREFIX}/state`, async (req, reply) => {
+    let doc: StateDocument;
+    try {
+      doc = checkStateDocument(JSON.parse((req.body as Buffer | undefined)?.toString("utf8") ?? ""), "request body");
+    } catch (e) {
+      const message = e instanceof SyntaxError ? `not JSON: ${e.message}` : (e as Error).message;
+      return json(reply, 400, { error: { code: "InvalidStateDocument", message } });
+    }
+    settings.setStateDocument(doc);
+    state.reset();
+    return json(reply, 204);
+  });
+  app.get(`${ADMIN_PREFIX}/faults`, async (_req, reply) => json(reply, 200, { faults: listFaults() }));
+}

@@ -1,0 +1,122 @@
+/**
+ * startMock(): the ARM-faithful mock endpoint, programmatically — what `rekey mock`, the conformance runner and
+ * the tests all start. Options are resolved once here.
+ */
+import { writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import type { DocumentModel } from "../../generator/model.ts";
+import { problem, UserError } from "../../generator/user-error.ts";
+import { findFault, listFaults, type Fault } from "./faults.ts";
+import { apiVersionsByResourceType, buildMockModel } from "./mock-model.ts";
+import { providerDirectory } from "./provider-routes.ts";
+import type { LogLine } from "./request-log.ts";
+import { seedResources } from "./seed-state.ts";
+import { buildServer, type ServerSettings } from "./server.ts";
+import { initialResources, readStateFile, checkStateDocument, type StateDocument } from "./state-file.ts";
+import { MockState } from "./state.ts";
+import { createTlsMaterial } from "./tls.ts";
+
+export interface MockOptions {
+  /** Spec documents to serve; loaded from specsDir when absent. */
+  docs?: DocumentModel[];
+  specsDir?: string;
+  port?: number;
+  host?: string;
+  /** true: a certificate made at start; or PEM strings. */
+  tls?: boolean | { cert: string; key: string };
+  /** Where to write the CA certificate clients should trust. */
+  caOut?: string;
+  /** A state document, or the path of a JSON file holding one. */
+  state?: StateDocument | string;
+  /** NAME or NAME:ARG, e.g. "missing-field" or "delay:2000". */
+  fault?: string;
+  latencyMs?: number;
+  examplesOnly?: boolean;
+  /** Largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  bodyLimit?: number;
+  log?: LogLine;
+}
+
+export interface RunningMock {
+  /** Base URL, e.g. http://127.0.0.1:49152 — what clients use as their ARM endpoint. */
+  url: string;
+  /** The CA certificate (PEM) to trust, when serving TLS with a generated certificate. */
+  ca?: string;
+  state: MockState;
+  close(): Promise<void>;
+}
+
+function option(name: string, message: string, hint: string): UserError {
+  return new UserError(problem("mock/options", { file: name }, message, hint));
+}
+
+function resolveFault(name: string | undefined): Fault | undefined {
+  if (name === undefined) return undefined;
+  const fault = findFault(name);
+  if (!fault) throw option("--fault", `unknown fault "${name}"`, `use one of ${listFaults().map((f) => f.name).join(", ")} (delay takes delay:MS)`);
+  return fault;
+}
+
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw option("--port", `"${options.port}" is not a port`, "use 0–65535 (0 picks a free one)");
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw option("--latency", `"${options.latencyMs}" is not a delay`, "give milliseconds ≥ 0");
+  const fault = resolveFault(options.fault);
+  let stateDocument = typeof options.state === "string" ? readStateFile(options.state)
+    : options.state ? checkStateDocument(options.state, "state option") : undefined;
+
+  const docs = options.docs ?? (await loadSpecs(resolveOptions({ specsDir: options.specsDir }))).docs;
+  const model = buildMockModel(docs);
+  const versions = apiVersionsByResourceType(model);
+  const typeNames = new Map(model.routes.filter((r) => r.resourceType).map((r) => [r.resourceType!.toLowerCase(), r.resourceType!]));
+  const state = new MockState(() => initialResources(seedResources(model), stateDocument));
+
+  let ca: string | undefined;
+  let https: ServerSettings["https"];
+  if (options.tls === true) {
+    const material = await createTlsMaterial();
+    https = { key: material.key, cert: material.cert };
+    ca = material.ca;
+  } else if (options.tls) https = options.tls;
+  if (options.caOut) {
+    if (!ca) throw option("--ca-out", "there is no generated CA certificate to write", "use it with --tls (and without --tls-cert)");
+    try {
+      writeFileSync(options.caOut, ca);
+    } catch (e) {
+      throw option("--ca-out", `cannot write ${options.caOut} (${(e as NodeJS.ErrnoException).code ?? "error"})`, "name a writable file");
+    }
+  }
+
+  const settings: ServerSettings = {
+    model,
+    state,
+    providers: providerDirectory(versions, typeNames, stateDocument?.apiVersions),
+    fault,
+    latencyMs,
+    examplesOnly: options.examplesOnly ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    https,
+    log: options.log,
+    setStateDocument: (doc) => {
+      stateDocument = doc;
+      settings.providers = providerDirectory(versions, typeNames, doc?.apiVersions);
+    },
+  };
+  const app = await buildServer(settings);
+  const host = options.host ?? "127.0.0.1";
+  try {
+    await app.listen({ port, host });
+  } catch (e) {
+    throw option("--port", `cannot listen on ${host}:${port} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, "pick another port or 0");
+  }
+  const address = app.server.address() as AddressInfo;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `${https ? "https" : "http"}://${shownHost}:${address.port}`,
+    ca,
+    state,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Step 4: path, query and header parameters against their schemas. A violation names the parameter in `target`
+ * and lists each broken rule in `details`; a malformed subscription id is ARM's InvalidSubscriptionId.
+ */
+import { toViolations } from "../../../generator/schema-validator.ts";
+import { armErrors, type ArmError } from "../arm-errors.ts";
+import type { MockStep } from "../mock-exchange.ts";
+import type { ParameterCheck } from "../mock-model.ts";
+
+function coerce(value: string, check: ParameterCheck): unknown {
+  const type = (check.parameter.schema as { type?: unknown }).type;
+  if ((type === "integer" || type === "number") && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
+  if (type === "boolean" && (value === "true" || value === "false")) return value === "true";
+  return value;
+}
+
+function rawValue(check: ParameterCheck, exchange: Parameters<MockStep>[0]): string | string[] | undefined {
+  const { parameter } = check;
+  const op = exchange.operation!;
+  if (parameter.in === "path") {
+    const index = op.pathParameters.indexOf(parameter.name);
+    return index === -1 ? undefined : exchange.positional[index];
+  }
+  if (parameter.in === "query") return exchange.request.query[parameter.name];
+  return exchange.request.headers[parameter.name.toLowerCase()];
+}
+
+function refuse(check: ParameterCheck, value: string, violations: ReturnType<typeof toViolations>, exchange: Parameters<MockStep>[0]): ArmError {
+  const name = check.parameter.name;
+  if (exchange.operation!.shape?.subscriptionParameter === name) return armErrors.invalidSubscriptionId(value);
+  const details = violations.map((v) => ({ code: "InvalidParameter", target: name, message: `The parameter '${name}' ${v.message}.` }));
+  return armErrors.invalidParameter(`The value '${value}' of parameter '${name}' is invalid: it ${violations.map((v) => v.message).join("; ")}.`, name, details);
+}
+
+export const validateParameters: MockStep = (exchange) => {
+  for (const check of exchange.operation!.parameters) {
+    const raw = rawValue(check, exchange);
+    if (raw === undefined) {
+      if (check.parameter.required) return armErrors.missingParameter(check.parameter.name);
+      continue;
+    }
+    if (Array.isArray(raw)) {
+      return armErrors.invalidParameter(`The parameter '${check.parameter.name}' must be given once.`, check.parameter.name);
+    }
+    if (!check.validate(coerce(raw, check))) return refuse(check, raw, toViolations(check.validate.errors), exchange);
+    exchange.parameters[check.parameter.name] = raw;
+  }
+  return undefined;
+};
