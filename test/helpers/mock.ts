@@ -1,0 +1,65 @@
+/** Starts the real mock on 127.0.0.1 over the product specs, and sends requests to it as a client would. */
+import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import type { DocumentModel, OperationModel } from "../../generator/model.ts";
+import { requestFromParameters } from "../../conformance/example-request.ts";
+import { startMock, type MockOptions, type RunningMock } from "../../conformance/mock/start-mock.ts";
+
+export const TOKEN = "mock-test-token-9d2e";
+
+let docs: Promise<DocumentModel[]> | undefined;
+export function productDocs(): Promise<DocumentModel[]> {
+  docs ??= loadSpecs(resolveOptions()).then((r) => r.docs);
+  return docs;
+}
+
+export async function startProductMock(options: MockOptions = {}): Promise<RunningMock> {
+  return startMock({ docs: await productDocs(), ...options });
+}
+
+export interface OperationUnderTest {
+  doc: DocumentModel;
+  operation: OperationModel;
+  /** The first example's parameters. */
+  values: Record<string, unknown>;
+}
+
+/** Every operation of every product spec, with its first example's parameter values. */
+export async function operationsUnderTest(): Promise<OperationUnderTest[]> {
+  return (await productDocs()).flatMap((doc) =>
+    doc.operations.map((operation) => ({ doc, operation, values: structuredClone(operation.examples[0].parameters) })));
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+export async function send(
+  mock: RunningMock,
+  operation: OperationModel,
+  values: Record<string, unknown>,
+  extra: { headers?: Record<string, string | undefined>; body?: string; fetchOptions?: RequestInit } = {},
+): Promise<Answer> {
+  const request = requestFromParameters(operation, values);
+  const headers: Record<string, string> = { authorization: `Bearer ${TOKEN}`, ...request.headers };
+  for (const [name, value] of Object.entries(extra.headers ?? {})) {
+    if (value === undefined) delete headers[name];
+    else headers[name] = value;
+  }
+  const response = await fetch(mock.url + request.url, {
+    method: request.method,
+    headers,
+    body: extra.body ?? request.body,
+    ...extra.fetchOptions,
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
