@@ -6,7 +6,8 @@ export function newKey(format: RotationSpec["keyFormat"]): string {
   return randomBytes(format.bytes).toString(format.encoding);
 }
 
-let lastTicks = 0;
+let lastMs = 0;
+let lastTick = 0;
 
 /**
  * ISO-8601 UTC with seven fractional digits (100 ns ticks), as .NET services print them:
@@ -14,9 +15,18 @@ let lastTicks = 0;
  * millisecond still gets a later timestamp.
  */
 export function timestamp(date = new Date()): string {
-  const ticks = Math.max(date.getTime() * 10_000, lastTicks + 1);
-  lastTicks = ticks;
-  const ms = Math.floor(ticks / 10_000);
-  const fraction = String(ticks % 10_000_000).padStart(7, "0");
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, `.${fraction}Z`);
+  let ms = date.getTime();
+  let tick = 0;
+  if (ms <= lastMs) {
+    ms = lastMs;
+    tick = lastTick + 1;
+    if (tick === 10_000) {
+      ms += 1;
+      tick = 0;
+    }
+  }
+  lastMs = ms;
+  lastTick = tick;
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 23)}${String(tick).padStart(4, "0")}Z`;
 }
