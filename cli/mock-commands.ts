@@ -75,12 +75,14 @@ export function registerMockCommands(program: Command): void {
         examplesOnly: flags.examplesOnly,
         log: flags.quiet ? undefined : (line) => process.stdout.write(line + "\n"),
       });
-      process.stdout.write(mock.url + "\n");
-      if (flags.caOut) process.stderr.write(`CA certificate: ${flags.caOut} (NODE_EXTRA_CA_CERTS=${flags.caOut} makes Node clients trust the mock)\n`);
-      await new Promise<void>((resolve) => {
+      // Signal handlers go in before the URL is printed: whoever reads that line may stop the mock at once.
+      const stopped = new Promise<void>((resolve) => {
         const stop = () => void mock.close().then(resolve);
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
+      process.stdout.write(mock.url + "\n");
+      if (flags.caOut) process.stderr.write(`CA certificate: ${flags.caOut} (NODE_EXTRA_CA_CERTS=${flags.caOut} makes Node clients trust the mock)\n`);
+      await stopped;
     });
 }

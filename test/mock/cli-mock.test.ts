@@ -1,0 +1,81 @@
+/** `rekey mock` as a user runs it: URL first on stdout, one redacted log line per request, clean exit on SIGTERM/SIGINT. */
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+
+const REKEY = fileURLToPath(new URL("../../cli/rekey.js", import.meta.url));
+
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, [REKEY, "mock", ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: "1" } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const firstLine = new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", () => {
+      if (stdout.includes("\n")) resolve(stdout.split("\n")[0]);
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return { child, firstLine, output: () => ({ stdout, stderr }) };
+}
+
+describe("rekey mock", () => {
+  it("prints the base URL first, logs each request without the token, and exits 0 on SIGTERM", async () => {
+    const cli = startCli(["--port", "0"]);
+    const url = await cli.firstLine;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const token = "cli-secret-token-5b7c";
+    const answer = await fetch(`${url}/subscriptions/21a9967a-e8a9-4656-a70b-96ff1c4d05a0/resourceGroups/myResourceGroup/providers/Microsoft.Maps/accounts/myMapsAccount/regenerateKey?api-version=2023-06-01`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ keyType: "primary" }),
+    });
+    const keys = await answer.json();
+    await new Promise((r) => setTimeout(r, 50));
+    cli.child.kill("SIGTERM");
+    const [code] = await once(cli.child, "exit");
+    expect(code).toBe(0);
+    const { stdout } = cli.output();
+    expect(stdout).toMatch(/\nPOST \/subscriptions\/.*\/regenerateKey\?api-version=2023-06-01 200 [\d.]+ms\n/);
+    expect(stdout).not.toContain(token);
+    expect(stdout).not.toContain(keys.primaryKey);
+    expect(stdout).not.toContain(keys.secondaryKey);
+  });
+
+  it("--tls --ca-out writes the CA and serves https; SIGINT stops it", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const ca = join(mkdtempSync(join(tmpdir(), "rekey-cli-tls-")), "ca.pem");
+    const cli = startCli(["--tls", "--ca-out", ca, "--quiet"]);
+    expect(await cli.firstLine).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(readFileSync(ca, "utf8")).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    cli.child.kill("SIGINT");
+    const [code, signal] = await once(cli.child, "exit");
+    expect({ code, signal, stderr: cli.output().stderr }).toEqual({ code: 0, signal: null, stderr: expect.any(String) });
+  });
+
+  it.each([
+    [["--fault", "nope"], /^error: --fault: unknown fault "nope" — use one of wrong-success-status, /],
+    [["--port", "http"], /^error: --port: "http" is not a whole number/],
+    [["--state", "no-such-file.json"], /^error: no-such-file\.json: cannot read the state file \(ENOENT\)/],
+    [["--tls-cert", "x.pem"], /^error: --tls-key: --tls-cert and --tls-key go together/],
+    [["--ca-out", "ca.pem"], /^error: --ca-out: there is no generated CA certificate to write/],
+  ])("bad input %j: one line, exit 2", async (args, message) => {
+    const result = await runRekey(["mock", ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stdout).toBe("");
+  });
+
+  it("--list-faults names every fault", async () => {
+    const result = await runRekey(["mock", "--list-faults"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^wrong-success-status\s+success answered/m);
+    expect(result.stdout).toMatch(/^rotate-both\s/m);
+  });
+});
