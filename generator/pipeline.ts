@@ -13,7 +13,7 @@ import { lintDocument } from "./lint/rules.ts";
 import { loadDocument } from "./load.ts";
 import { inputsHash, listFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
 import { buildDocumentModel, type DocumentModel } from "./model.ts";
-import { createAjv } from "./schema-validator.ts";
+import { type Ajv, createAjv } from "./schema-validator.ts";
 import { discoverSpecs, displayPath } from "./spec-files.ts";
 import { type Problem, problem, UserError } from "./user-error.ts";
 import { comparePlan, type Difference, writePlan, type WriteSummary } from "./write.ts";
@@ -23,10 +23,16 @@ export { type GeneratorOptions, resolveOptions } from "./options.ts";
 export interface LoadedSpecs {
   docs: DocumentModel[];
   warnings: Problem[];
+  /** The ajv instance lint compiled the documents' schemas with; later stages reuse its compiled validators. */
+  ajv?: Ajv;
 }
 
-/** Loads, models and lints every spec; any error (in any document) stops here with all of them listed. */
-export async function loadSpecs(options: GeneratorOptions): Promise<LoadedSpecs> {
+/**
+ * Loads, models and lints every spec; any error (in any document) stops here with all of them listed. With
+ * `lint: false` (the mock's fast start) the documents are still parsed, resolved and checked against the OpenAPI
+ * 3.1 schema, but rekey's own rules are left to `rekey lint`.
+ */
+export async function loadSpecs(options: GeneratorOptions, { lint = true }: { lint?: boolean } = {}): Promise<LoadedSpecs> {
   if (!existsSync(options.specsDir)) {
     throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "specs folder not found",
       "run rekey from the repository root or pass --specs DIR"));
@@ -49,13 +55,11 @@ export async function loadSpecs(options: GeneratorOptions): Promise<LoadedSpecs>
       problems.push(...result.reason.problems);
     } else docs.push(buildDocumentModel(result.value));
   }
-  if (problems.length === 0) {
-    const ajv = createAjv(docs);
-    for (const doc of docs) problems.push(...lintDocument(createLintContext(doc, ajv)));
-  }
+  const ajv = problems.length === 0 && lint ? createAjv(docs) : undefined;
+  if (ajv) for (const doc of docs) problems.push(...lintDocument(createLintContext(doc, ajv)));
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new UserError(errors);
-  return { docs, warnings: problems.filter((p) => p.severity === "warning") };
+  return { docs, warnings: problems.filter((p) => p.severity === "warning"), ajv };
 }
 
 /** Loads, lints and plans every file; the TypeScript worker warms up while the specs load. */

@@ -34,6 +34,8 @@ function extensionKeywords(node: unknown, found: Set<string>): Set<string> {
 export interface SchemaValidatorOptions {
   /** Emit code for ajv standalone (only the generator's emit stage needs it). */
   standalone?: boolean;
+  /** Skip checking the schemas against the JSON Schema meta-schema (for callers that serve already-linted specs). */
+  trusted?: boolean;
 }
 
 /** One ajv instance per document, with the document registered. */
@@ -47,6 +49,7 @@ export function createAjv(documents: DocumentModel[], options: SchemaValidatorOp
     strictRequired: false,
     unicodeRegExp: false,
     code: options.standalone ? { source: true, esm: true, lines: true } : undefined,
+    validateSchema: !options.trusted,
   });
   addFormats(ajv);
   const keywords = new Set(OPENAPI_KEYWORDS);

@@ -4,7 +4,7 @@
  * rotation description.
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { createAjv, compiledSchema, schemaRef, type Ajv } from "../../generator/schema-validator.ts";
+import { createAjv, compiledSchema, type Ajv } from "../../generator/schema-validator.ts";
 import {
   successResponses,
   type DocumentModel,
@@ -95,8 +95,8 @@ function mockOperation(doc: DocumentModel, operation: OperationModel, ajv: Ajv):
   };
 }
 
-export function buildMockModel(docs: DocumentModel[]): MockModel {
-  const ajv = createAjv(docs);
+/** Builds the routes; pass the ajv instance the specs were linted with to reuse its compiled validators. */
+export function buildMockModel(docs: DocumentModel[], ajv: Ajv = createAjv(docs, { trusted: true })): MockModel {
   const routes = new Map<string, MockRoute>();
   for (const doc of docs) {
     for (const operation of doc.operations) {
@@ -138,8 +138,4 @@ export function apiVersionsByResourceType(model: MockModel): Map<string, string[
     byType.set(key, set);
   }
   return new Map([...byType].map(([k, v]) => [k, [...v].sort().reverse()]));
-}
-
-export function schemaValidator(model: MockModel, doc: DocumentModel, pointer: string): ValidateFunction {
-  return model.ajv.compile(schemaRef(doc, pointer));
 }

@@ -6,20 +6,22 @@ import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
 import type { DocumentModel } from "../../generator/model.ts";
+import type { Ajv } from "../../generator/schema-validator.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
 import { findFault, listFaults, type Fault } from "./faults.ts";
 import { apiVersionsByResourceType, buildMockModel } from "./mock-model.ts";
 import { providerDirectory } from "./provider-routes.ts";
 import type { LogLine } from "./request-log.ts";
 import { seedResources } from "./seed-state.ts";
-import { buildServer, type ServerSettings } from "./server.ts";
+import type { ServerSettings } from "./server.ts";
 import { initialResources, readStateFile, checkStateDocument, type StateDocument } from "./state-file.ts";
 import { MockState } from "./state.ts";
 import { createTlsMaterial } from "./tls.ts";
 
 export interface MockOptions {
-  /** Spec documents to serve; loaded from specsDir when absent. */
+  /** Spec documents to serve (and the ajv instance they were linted with); loaded from specsDir when absent. */
   docs?: DocumentModel[];
+  ajv?: Ajv;
   specsDir?: string;
   port?: number;
   host?: string;
@@ -67,8 +69,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let stateDocument = typeof options.state === "string" ? readStateFile(options.state)
     : options.state ? checkStateDocument(options.state, "state option") : undefined;
 
-  const docs = options.docs ?? (await loadSpecs(resolveOptions({ specsDir: options.specsDir }))).docs;
-  const model = buildMockModel(docs);
+  const server = import("./server.ts"); // fastify loads while the specs do
+  const loaded = options.docs ? { docs: options.docs, ajv: options.ajv } : await loadSpecs(resolveOptions({ specsDir: options.specsDir }), { lint: false });
+  const model = buildMockModel(loaded.docs, loaded.ajv);
   const versions = apiVersionsByResourceType(model);
   const typeNames = new Map(model.routes.filter((r) => r.resourceType).map((r) => [r.resourceType!.toLowerCase(), r.resourceType!]));
   const state = new MockState(() => initialResources(seedResources(model), stateDocument));
@@ -104,7 +107,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       settings.providers = providerDirectory(versions, typeNames, doc?.apiVersions);
     },
   };
-  const app = await buildServer(settings);
+  const app = await (await server).buildServer(settings);
   const host = options.host ?? "127.0.0.1";
   try {
     await app.listen({ port, host });

@@ -6,14 +6,16 @@ import { startMock, type MockOptions, type RunningMock } from "../../conformance
 
 export const TOKEN = "mock-test-token-9d2e";
 
-let docs: Promise<DocumentModel[]> | undefined;
-export function productDocs(): Promise<DocumentModel[]> {
-  docs ??= loadSpecs(resolveOptions()).then((r) => r.docs);
-  return docs;
+let loaded: ReturnType<typeof loadSpecs> | undefined;
+export async function productDocs(): Promise<DocumentModel[]> {
+  loaded ??= loadSpecs(resolveOptions());
+  return (await loaded).docs;
 }
 
 export async function startProductMock(options: MockOptions = {}): Promise<RunningMock> {
-  return startMock({ docs: await productDocs(), ...options });
+  loaded ??= loadSpecs(resolveOptions());
+  const { docs, ajv } = await loaded;
+  return startMock({ docs, ajv, ...options });
 }
 
 export interface OperationUnderTest {
