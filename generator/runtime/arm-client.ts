@@ -1,61 +1,172 @@
-/** The openapi-fetch client every generated client is built on: base URL and bearer-token authentication. */
+/**
+ * The client every generated client is built on: options resolved and checked once, an openapi-fetch client
+ * whose fetch is the pipeline (telemetry → retry → auth → transport), and `invoke`, which runs one operation
+ * under its signal and turns any undocumented status into a redacted, typed RekeyError.
+ */
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { type Credential, tokenProvider } from "./credentials.js";
-import { RekeyError } from "./errors.js";
+import { insecureReason, bearerTokenPolicy } from "./auth.js";
+import { type CloudOptions, resolveCloud } from "./clouds.js";
+import { type Credential, isCredential, tokenProvider } from "./credentials.js";
+import { RekeyError, RekeyOptionsError } from "./errors.js";
+import { composePipeline, pipelineFetch } from "./pipeline.js";
+import { redactPaths, scrubber, scrubDeep, valuesAt } from "./redaction.js";
+import { DEFAULT_MAX_RETRIES, type RetryOptions, retryPolicy } from "./retry.js";
+import { telemetryPolicy } from "./telemetry.js";
+import { callSignal } from "./timeout.js";
+import { defaultTransport } from "./transport.js";
 
-export interface ArmClientOptions {
+export interface ArmClientOptions extends CloudOptions {
   /** A TokenCredential (e.g. from @azure/identity), a static bearer token, or a function returning one. */
   credential: Credential;
-  /** Base URL of Azure Resource Manager; defaults to the spec's server (https://management.azure.com). */
-  endpoint?: string;
-  /** OAuth scope requested from a TokenCredential; defaults to `<endpoint origin>/.default`. */
-  scope?: string;
-  /** A fetch implementation (defaults to the global fetch). */
+  /** Retries of throttled (429/503 with Retry-After), transient (408, 5xx) and network failures. */
+  retry?: RetryOptions;
+  /** Default time limit of each call in ms, retries included; a call's own timeoutMs wins. */
+  timeoutMs?: number;
+  /** A fetch implementation; by default Node's http(s) with keep-alive (the global fetch outside Node). */
   fetch?: (input: Request) => Promise<Response>;
-  /** openapi-fetch middleware, run after authentication. */
+  /** Extra trusted CA certificates (PEM) for the endpoint, e.g. a local mock's self-signed one. */
+  ca?: string | string[];
+  /** Put before the user-agent header rekey sends. */
+  userAgentPrefix?: string;
+  /** openapi-fetch middleware objects ({ onRequest, onResponse, onError }), run around every call. */
   middleware?: Middleware[];
 }
 
 export interface CallOptions {
+  /** Cancels the call (and any retry wait); the call rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Time limit of this call in ms, retries included; it rejects with a DOMException named "TimeoutError". */
+  timeoutMs?: number;
 }
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-export function isLoopback(hostname: string): boolean {
-  return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** What the generated client knows about its document. */
+export interface ClientSpec {
+  defaultEndpoint: string;
+  apiVersion: string;
+  /** e.g. "rekey-clients/0.1.0 maps/2023-06-01" */
+  userAgent: string;
 }
 
-export function bearerTokenMiddleware(getToken: (signal?: AbortSignal) => Promise<string>): Middleware {
+/** What the generated method knows about its operation (all from the spec). */
+export interface OperationSpec {
+  operationId: string;
+  successStatuses: readonly number[];
+  /** x-ms-secret fields of any of the operation's responses, redacted from error bodies. */
+  secretPaths: readonly string[];
+}
+
+export interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** What `invoke` adds to the openapi-fetch call: the call's signal and its client request id. */
+export interface CallInit {
+  signal: AbortSignal | undefined;
+  headers: { "x-ms-client-request-id": string };
+}
+
+export interface ArmClient<Paths extends {}> {
+  raw: Client<Paths>;
+  invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, send: (init: CallInit) => Promise<FetchResult>): Promise<T>;
+}
+
+function checkNumber(option: string, value: unknown, min: number): void {
+  if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < min)) {
+    throw new RekeyOptionsError(option, `${JSON.stringify(value)} must be a number ≥ ${min}`);
+  }
+}
+
+function checkOptions(options: ArmClientOptions, spec: ClientSpec): void {
+  if (!options || typeof options !== "object") throw new RekeyOptionsError("options", "pass an object with at least credential and subscriptionId");
+  if (!isCredential(options.credential)) {
+    throw new RekeyOptionsError("credential", "pass a TokenCredential (e.g. new DefaultAzureCredential() from @azure/identity), a bearer token string or a function returning one");
+  }
+  if ("apiVersion" in options) {
+    throw new RekeyOptionsError("apiVersion", `this client is pinned to api-version ${spec.apiVersion}; import the entry point of the api-version you need instead`);
+  }
+  checkNumber("timeoutMs", options.timeoutMs, 1);
+  checkNumber("retry.maxRetries", options.retry?.maxRetries, 0);
+  checkNumber("retry.retryDelayInMs", options.retry?.retryDelayInMs, 0);
+  checkNumber("retry.maxRetryDelayInMs", options.retry?.maxRetryDelayInMs, 0);
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== "string" || text === "") return text === "" ? undefined : text;
+  return JSON.parse(text);
+}
+
+export function createArmClient<Paths extends {}>(options: ArmClientOptions, spec: ClientSpec): ArmClient<Paths> {
+  checkOptions(options, spec);
+  const { endpoint, scope } = resolveCloud(options, spec.defaultEndpoint);
+  const insecure = insecureReason(new URL(endpoint));
+  if (insecure) throw new RekeyOptionsError("endpoint", insecure);
+
+  const tokens: string[] = [];
+  const remember = (token: string) => {
+    if (tokens[tokens.length - 1] === token) return;
+    tokens.push(token);
+    if (tokens.length > 4) tokens.shift();
+  };
+  if (typeof options.credential === "string") remember(options.credential);
+
+  const transport = composePipeline(
+    [
+      telemetryPolicy({ product: spec.userAgent, userAgentPrefix: options.userAgentPrefix }),
+      retryPolicy({ maxRetries: DEFAULT_MAX_RETRIES, ...options.retry }),
+      bearerTokenPolicy(tokenProvider(options.credential, scope), remember),
+    ],
+    defaultTransport(options),
+  );
+  const raw = createClient<Paths>({ baseUrl: endpoint, fetch: pipelineFetch(transport), headers: { accept: "application/json" } });
+  for (const middleware of options.middleware ?? []) raw.use(middleware);
+
+  const fail = (operation: OperationSpec, result: FetchResult, body: unknown, clientRequestId: string): never => {
+    const { response } = result;
+    const redacted = redactPaths(body, operation.secretPaths);
+    const scrub = scrubber([...tokens, ...valuesAt(body, operation.secretPaths)]);
+    throw new RekeyError({
+      operationId: operation.operationId,
+      status: response.status,
+      body: scrubDeep(redacted, scrub),
+      requestId: response.headers.get("x-ms-request-id") ?? undefined,
+      clientRequestId,
+      scrub,
+    });
+  };
+
   return {
-    async onRequest({ request }) {
-      const url = new URL(request.url);
-      if (url.protocol !== "https:" && !isLoopback(url.hostname)) {
-        throw new Error(`refusing to send a bearer token over ${url.protocol.replace(":", "")} to ${url.host}: use https (plain http is allowed only to loopback)`);
+    raw,
+    async invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, send: (init: CallInit) => Promise<FetchResult>): Promise<T> {
+      const timeoutMs = callOptions?.timeoutMs ?? options.timeoutMs;
+      checkNumber("timeoutMs", timeoutMs, 1);
+      const call = callSignal(callOptions?.signal, timeoutMs, operation.operationId);
+      const clientRequestId = crypto.randomUUID();
+      try {
+        const result = await send({ signal: call.signal, headers: { "x-ms-client-request-id": clientRequestId } });
+        const documented = operation.successStatuses.includes(result.response.status);
+        let body: unknown;
+        try {
+          body = result.response.ok ? parseJson(result.data) : result.error;
+        } catch {
+          if (!documented) return fail(operation, result, undefined, clientRequestId);
+          // Never quote the body: it may hold keys.
+          throw new RekeyError({
+            operationId: operation.operationId,
+            status: result.response.status,
+            body: undefined,
+            requestId: result.response.headers.get("x-ms-request-id") ?? undefined,
+            clientRequestId,
+            code: "PARSE_ERROR",
+            message: `${operation.operationId}: the ${result.response.status} response body is not valid JSON`,
+          });
+        }
+        if (documented) return body as T;
+        return fail(operation, result, body, clientRequestId);
+      } finally {
+        call.dispose();
       }
-      request.headers.set("Authorization", `Bearer ${await getToken(request.signal)}`);
-      return request;
     },
   };
-}
-
-export function createArmFetchClient<Paths extends {}>(options: ArmClientOptions, defaultEndpoint: string): Client<Paths> {
-  const endpoint = (options.endpoint ?? defaultEndpoint).replace(/\/+$/, "");
-  const scope = options.scope ?? `${new URL(endpoint).origin}/.default`;
-  const client = createClient<Paths>({ baseUrl: endpoint, fetch: options.fetch });
-  client.use(bearerTokenMiddleware(tokenProvider(options.credential, scope)));
-  for (const middleware of options.middleware ?? []) client.use(middleware);
-  return client;
-}
-
-/** Returns the body of a documented success status; anything else becomes a RekeyError. */
-export function expectStatus<T>(
-  operationId: string,
-  successStatuses: readonly number[],
-  result: { data?: unknown; error?: unknown; response: Response },
-): T {
-  const { response } = result;
-  if (successStatuses.includes(response.status)) return result.data as T;
-  const body = result.error ?? result.data;
-  throw new RekeyError(operationId, response.status, body, response.headers.get("x-ms-request-id") ?? undefined);
 }

@@ -2,9 +2,12 @@
 export * from "./client.js";
 import * as validators from "./validators.js";
 import { examples } from "./examples.js";
-import { RekeyError, RekeyValidationError, isRekeyError } from "../../runtime/errors.js";
+import { RekeyError, RekeyOptionsError, RekeyValidationError, isRekeyError } from "../../runtime/errors.js";
+import { CLOUDS } from "../../runtime/clouds.js";
 export {
+  CLOUDS,
   RekeyError,
+  RekeyOptionsError,
   RekeyValidationError,
   examples,
   isRekeyError,
