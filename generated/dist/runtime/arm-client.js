@@ -37,11 +37,11 @@ function createArmClient(options, spec) {
   const { endpoint, scope } = resolveCloud(options, spec.defaultEndpoint);
   const insecure = insecureReason(new URL(endpoint));
   if (insecure) throw new RekeyOptionsError("endpoint", insecure);
-  const tokens = [];
-  const remember = (token) => {
-    if (tokens[tokens.length - 1] === token) return;
-    tokens.push(token);
-    if (tokens.length > 4) tokens.shift();
+  const secrets = [];
+  const remember = (secret) => {
+    if (secrets.includes(secret)) return;
+    secrets.push(secret);
+    if (secrets.length > 16) secrets.shift();
   };
   if (typeof options.credential === "string") remember(options.credential);
   const transport = composePipeline(
@@ -57,7 +57,7 @@ function createArmClient(options, spec) {
   const fail = (operation, result, body, clientRequestId) => {
     const { response } = result;
     const redacted = redactPaths(body, operation.secretPaths);
-    const scrub = scrubber([...tokens, ...valuesAt(body, operation.secretPaths)]);
+    const scrub = scrubber([...secrets, ...valuesAt(body, operation.secretPaths)]);
     throw new RekeyError({
       operationId: operation.operationId,
       status: response.status,
@@ -92,7 +92,10 @@ function createArmClient(options, spec) {
             message: `${operation.operationId}: the ${result.response.status} response body is not valid JSON`
           });
         }
-        if (documented) return body;
+        if (documented) {
+          for (const secret of valuesAt(body, operation.secretPaths)) remember(secret);
+          return body;
+        }
         return fail(operation, result, body, clientRequestId);
       } finally {
         call.dispose();

@@ -104,11 +104,12 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
   const insecure = insecureReason(new URL(endpoint));
   if (insecure) throw new RekeyOptionsError("endpoint", insecure);
 
-  const tokens: string[] = [];
-  const remember = (token: string) => {
-    if (tokens[tokens.length - 1] === token) return;
-    tokens.push(token);
-    if (tokens.length > 4) tokens.shift();
+  // The last few tokens sent and secret values received, scrubbed from whatever a service echoes into an error.
+  const secrets: string[] = [];
+  const remember = (secret: string) => {
+    if (secrets.includes(secret)) return;
+    secrets.push(secret);
+    if (secrets.length > 16) secrets.shift();
   };
   if (typeof options.credential === "string") remember(options.credential);
 
@@ -126,7 +127,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
   const fail = (operation: OperationSpec, result: FetchResult, body: unknown, clientRequestId: string): never => {
     const { response } = result;
     const redacted = redactPaths(body, operation.secretPaths);
-    const scrub = scrubber([...tokens, ...valuesAt(body, operation.secretPaths)]);
+    const scrub = scrubber([...secrets, ...valuesAt(body, operation.secretPaths)]);
     throw new RekeyError({
       operationId: operation.operationId,
       status: response.status,
@@ -163,7 +164,10 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
             message: `${operation.operationId}: the ${result.response.status} response body is not valid JSON`,
           });
         }
-        if (documented) return body as T;
+        if (documented) {
+          for (const secret of valuesAt(body, operation.secretPaths)) remember(secret);
+          return body as T;
+        }
         return fail(operation, result, body, clientRequestId);
       } finally {
         call.dispose();
