@@ -3,6 +3,10 @@
  * The client every generated client is built on: options resolved and checked once, an openapi-fetch client
  * whose fetch is the pipeline (telemetry → retry → auth → transport), and `invoke`, which runs one operation
  * under its signal and turns any undocumented status into a redacted, typed RekeyError.
+ *
+ * Without caller middleware, `invoke` builds the URL with openapi-fetch's own serializers and hands the request
+ * straight to the pipeline: openapi-fetch's Request/Response round trip cost more per call than the whole
+ * transport. With middleware, calls go through openapi-fetch so the middleware sees every request and response.
  */
 import { type Client, type Middleware } from "openapi-fetch";
 import { type CloudOptions } from "./clouds.js";
@@ -44,20 +48,21 @@ export interface OperationSpec {
     /** x-ms-secret fields of any of the operation's responses, redacted from error bodies. */
     secretPaths: readonly string[];
 }
-export interface FetchResult {
-    data?: unknown;
-    error?: unknown;
-    response: Response;
-}
-/** What `invoke` adds to the openapi-fetch call: the call's signal and its client request id. */
-export interface CallInit {
-    signal: AbortSignal | undefined;
-    headers: {
-        "x-ms-client-request-id": string;
+/** One request of an operation, as the generated method describes it. */
+export interface RequestSpec {
+    method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+    /** The spec's path template, e.g. /subscriptions/{subscriptionId}/… */
+    path: string;
+    params: {
+        path?: Record<string, unknown>;
+        query?: Record<string, unknown>;
+        header?: Record<string, unknown>;
     };
+    /** A JSON request body. */
+    body?: unknown;
 }
 export interface ArmClient<Paths extends {}> {
     raw: Client<Paths>;
-    invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, send: (init: CallInit) => Promise<FetchResult>): Promise<T>;
+    invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, request: RequestSpec): Promise<T>;
 }
 export declare function createArmClient<Paths extends {}>(options: ArmClientOptions, spec: ClientSpec): ArmClient<Paths>;

@@ -15,7 +15,6 @@ function createApiManagementClient(options) {
     apiVersion: API_VERSION,
     userAgent: `${PACKAGE_PRODUCT} apimanagement/2022-08-01`
   });
-  const raw = client.raw;
   return {
     tenantAccess: {
       async regeneratePrimaryKey(parameters, callOptions) {
@@ -25,7 +24,9 @@ function createApiManagementClient(options) {
           subscriptionId: options.subscriptionId,
           accessName: parameters.accessName
         }, "TenantAccess_RegeneratePrimaryKey", "");
-        return client.invoke({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [] }, callOptions, (init) => raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey", {
+        return client.invoke({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [] }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey",
           params: {
             path: {
               resourceGroupName: parameters.resourceGroupName,
@@ -36,13 +37,11 @@ function createApiManagementClient(options) {
             query: {
               "api-version": API_VERSION
             }
-          },
-          parseAs: "text",
-          ...init
-        }));
+          }
+        });
       }
     },
-    raw
+    raw: client.raw
   };
 }
 export {

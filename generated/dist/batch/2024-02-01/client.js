@@ -15,7 +15,6 @@ function createBatchClient(options) {
     apiVersion: API_VERSION,
     userAgent: `${PACKAGE_PRODUCT} batch/2024-02-01`
   });
-  const raw = client.raw;
   return {
     batchAccount: {
       async regenerateKey(parameters, callOptions) {
@@ -25,7 +24,9 @@ function createBatchClient(options) {
           subscriptionId: options.subscriptionId
         }, "BatchAccount_RegenerateKey", "");
         assertValid(validators.validateBatchAccountRegenerateKeyBody, parameters.body, "BatchAccount_RegenerateKey", "body");
-        return client.invoke({ operationId: "BatchAccount_RegenerateKey", successStatuses: [200], secretPaths: ["/primary", "/secondary"] }, callOptions, (init) => raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/regenerateKeys", {
+        return client.invoke({ operationId: "BatchAccount_RegenerateKey", successStatuses: [200], secretPaths: ["/primary", "/secondary"] }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/regenerateKeys",
           params: {
             path: {
               resourceGroupName: parameters.resourceGroupName,
@@ -36,13 +37,11 @@ function createBatchClient(options) {
               "api-version": API_VERSION
             }
           },
-          body: parameters.body,
-          parseAs: "text",
-          ...init
-        }));
+          body: parameters.body
+        });
       }
     },
-    raw
+    raw: client.raw
   };
 }
 export {

@@ -15,7 +15,6 @@ function createMapsClient(options) {
     apiVersion: API_VERSION,
     userAgent: `${PACKAGE_PRODUCT} maps/2023-06-01`
   });
-  const raw = client.raw;
   return {
     accounts: {
       async regenerateKeys(parameters, callOptions) {
@@ -25,7 +24,9 @@ function createMapsClient(options) {
           accountName: parameters.accountName
         }, "Accounts_RegenerateKeys", "");
         assertValid(validators.validateAccountsRegenerateKeysBody, parameters.body, "Accounts_RegenerateKeys", "body");
-        return client.invoke({ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: ["/primaryKey", "/secondaryKey"] }, callOptions, (init) => raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Maps/accounts/{accountName}/regenerateKey", {
+        return client.invoke({ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: ["/primaryKey", "/secondaryKey"] }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Maps/accounts/{accountName}/regenerateKey",
           params: {
             path: {
               subscriptionId: options.subscriptionId,
@@ -36,13 +37,11 @@ function createMapsClient(options) {
               "api-version": API_VERSION
             }
           },
-          body: parameters.body,
-          parseAs: "text",
-          ...init
-        }));
+          body: parameters.body
+        });
       }
     },
-    raw
+    raw: client.raw
   };
 }
 export {

@@ -57,7 +57,6 @@ export function createApiManagementClient(options: ApiManagementClientOptions): 
     apiVersion: API_VERSION,
     userAgent: `${PACKAGE_PRODUCT} apimanagement/2022-08-01`,
   });
-  const raw = client.raw;
   return {
     tenantAccess: {
       async regeneratePrimaryKey(parameters: TenantAccessRegeneratePrimaryKeyParameters, callOptions?: CallOptions): Promise<TenantAccessRegeneratePrimaryKeyResult> {
@@ -67,7 +66,9 @@ export function createApiManagementClient(options: ApiManagementClientOptions): 
           subscriptionId: options.subscriptionId,
           accessName: parameters.accessName,
         }, "TenantAccess_RegeneratePrimaryKey", "");
-        return client.invoke<TenantAccessRegeneratePrimaryKeyResult>({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [] }, callOptions, (init) => raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey", {
+        return client.invoke<TenantAccessRegeneratePrimaryKeyResult>({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [] }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey",
           params: {
             path: {
               resourceGroupName: parameters.resourceGroupName,
@@ -79,11 +80,9 @@ export function createApiManagementClient(options: ApiManagementClientOptions): 
               "api-version": API_VERSION,
             },
           },
-          parseAs: "text",
-          ...init,
-        }));
+        });
       },
     },
-    raw,
+    raw: client.raw,
   };
 }

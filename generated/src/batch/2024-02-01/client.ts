@@ -60,7 +60,6 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     apiVersion: API_VERSION,
     userAgent: `${PACKAGE_PRODUCT} batch/2024-02-01`,
   });
-  const raw = client.raw;
   return {
     batchAccount: {
       async regenerateKey(parameters: BatchAccountRegenerateKeyParameters, callOptions?: CallOptions): Promise<BatchAccountRegenerateKeyResult> {
@@ -70,7 +69,9 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
           subscriptionId: options.subscriptionId,
         }, "BatchAccount_RegenerateKey", "");
         assertValid(validators.validateBatchAccountRegenerateKeyBody, parameters.body, "BatchAccount_RegenerateKey", "body");
-        return client.invoke<BatchAccountRegenerateKeyResult>({ operationId: "BatchAccount_RegenerateKey", successStatuses: [200], secretPaths: ["/primary","/secondary"] }, callOptions, (init) => raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/regenerateKeys", {
+        return client.invoke<BatchAccountRegenerateKeyResult>({ operationId: "BatchAccount_RegenerateKey", successStatuses: [200], secretPaths: ["/primary","/secondary"] }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/regenerateKeys",
           params: {
             path: {
               resourceGroupName: parameters.resourceGroupName,
@@ -82,11 +83,9 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
             },
           },
           body: parameters.body,
-          parseAs: "text",
-          ...init,
-        }));
+        });
       },
     },
-    raw,
+    raw: client.raw,
   };
 }

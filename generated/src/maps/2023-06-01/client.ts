@@ -57,7 +57,6 @@ export function createMapsClient(options: MapsClientOptions): MapsClient {
     apiVersion: API_VERSION,
     userAgent: `${PACKAGE_PRODUCT} maps/2023-06-01`,
   });
-  const raw = client.raw;
   return {
     accounts: {
       async regenerateKeys(parameters: AccountsRegenerateKeysParameters, callOptions?: CallOptions): Promise<AccountsRegenerateKeysResult> {
@@ -67,7 +66,9 @@ export function createMapsClient(options: MapsClientOptions): MapsClient {
           accountName: parameters.accountName,
         }, "Accounts_RegenerateKeys", "");
         assertValid(validators.validateAccountsRegenerateKeysBody, parameters.body, "Accounts_RegenerateKeys", "body");
-        return client.invoke<AccountsRegenerateKeysResult>({ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: ["/primaryKey","/secondaryKey"] }, callOptions, (init) => raw.POST("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Maps/accounts/{accountName}/regenerateKey", {
+        return client.invoke<AccountsRegenerateKeysResult>({ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: ["/primaryKey","/secondaryKey"] }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Maps/accounts/{accountName}/regenerateKey",
           params: {
             path: {
               subscriptionId: options.subscriptionId,
@@ -79,11 +80,9 @@ export function createMapsClient(options: MapsClientOptions): MapsClient {
             },
           },
           body: parameters.body,
-          parseAs: "text",
-          ...init,
-        }));
+        });
       },
     },
-    raw,
+    raw: client.raw,
   };
 }
