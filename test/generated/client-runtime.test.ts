@@ -244,6 +244,35 @@ describe("clouds, scopes and endpoints", () => {
   });
 });
 
+describe.each([
+  ["straight to the pipeline", []],
+  ["through openapi-fetch (caller middleware)", [{ onRequest: ({ request }: { request: Request }) => request }]],
+])("a call going %s", (_, middleware) => {
+  const client = () => maps(https, { middleware });
+  it("resolves keys, retries, narrows errors and redacts", async () => {
+    https.script({ status: 503, headers: { "retry-after-ms": "1" } }, { status: 200, body: keys });
+    expect(await client().accounts.regenerateKeys(mapsArgs)).toEqual(keys);
+    expect(https.requests.map((r) => r.headers["x-ms-client-request-id"])).toEqual([https.requests[0].headers["x-ms-client-request-id"], https.requests[0].headers["x-ms-client-request-id"]]);
+    expect(JSON.parse(https.requests[0].body)).toEqual({ keyType: "primary" });
+    expect(https.requests[0].headers["content-type"]).toBe("application/json");
+    https.script({ status: 202, body: keys }, { status: 404, headers: { "x-ms-request-id": "r-404" }, body: { error: { code: "ResourceNotFound", message: "gone" } } });
+    const c = client();
+    const unexpected = await c.accounts.regenerateKeys(mapsArgs).catch((e: unknown) => e);
+    expect(unexpected).toMatchObject({ status: 202, body: { primaryKey: "[REDACTED]", secondaryKey: "[REDACTED]" } });
+    expect(printed(unexpected)).not.toContain(PRIMARY);
+    expect(await c.accounts.regenerateKeys(mapsArgs).catch((e: unknown) => e)).toMatchObject({ status: 404, code: "ResourceNotFound", requestId: "r-404" });
+  });
+
+  it("sends API Management's bodiless POST and resolves 204 to undefined", async () => {
+    const apim = createApiManagementClient({ credential: TOKEN, subscriptionId: "sub", endpoint: https.url, ca: https.cert, middleware });
+    https.script({ status: 204 });
+    expect(await apim.tenantAccess.regeneratePrimaryKey({ resourceGroupName: "rg1", serviceName: "apim1", accessName: "access" })).toBeUndefined();
+    expect(https.requests[0].headers["content-type"]).toBeUndefined();
+    expect(https.requests[0].headers["content-length"]).toBe("0");
+    expect(https.requests[0].body).toBe("");
+  });
+});
+
 describe("middleware and api-version", () => {
   it("runs the caller's openapi-fetch middleware objects and keeps the pinned api-version", async () => {
     const seen: string[] = [];
