@@ -53,7 +53,6 @@ export function createWidgetsClient(options: WidgetsClientOptions): WidgetsClien
     apiVersion: API_VERSION,
     userAgent: `${PACKAGE_PRODUCT} widgets/2024-01-01`,
   });
-  const raw = client.raw;
   return {
     widgets: {
       async regenerateKey(parameters: WidgetsRegenerateKeyParameters, callOptions?: CallOptions): Promise<WidgetsRegenerateKeyResult> {
@@ -62,7 +61,9 @@ export function createWidgetsClient(options: WidgetsClientOptions): WidgetsClien
           widgetName: parameters.widgetName,
         }, "Widgets_RegenerateKey", "");
         assertValid(validators.validateWidgetsRegenerateKeyBody, parameters.body, "Widgets_RegenerateKey", "body");
-        return client.invoke<WidgetsRegenerateKeyResult>({ operationId: "Widgets_RegenerateKey", successStatuses: [200], secretPaths: ["/primaryKey"] }, callOptions, (init) => raw.POST("/subscriptions/{subscriptionId}/providers/Example.Widgets/widgets/{widgetName}/regenerateKey", {
+        return client.invoke<WidgetsRegenerateKeyResult>({ operationId: "Widgets_RegenerateKey", successStatuses: [200], secretPaths: ["/primaryKey"] }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/providers/Example.Widgets/widgets/{widgetName}/regenerateKey",
           params: {
             path: {
               subscriptionId: options.subscriptionId,
@@ -73,11 +74,9 @@ export function createWidgetsClient(options: WidgetsClientOptions): WidgetsClien
             },
           },
           body: parameters.body,
-          parseAs: "text",
-          ...init,
-        }));
+        });
       },
     },
-    raw,
+    raw: client.raw,
   };
 }
