@@ -4,7 +4,13 @@
  * written for isolated declarations), which the caller runs where the compiler is loaded (a worker thread).
  * Plain .js and .d.ts sources are copied as they are; a source that compiles to no JavaScript holds only types
  * and is its own declaration file.
+ *
+ * The JavaScript of each api-version entry point (src/<service>/<version>/index.ts) and of the runtime
+ * (src/runtime/index.ts) is bundled into one module each, the runtime and openapi-fetch staying external (so every
+ * entry point shares one runtime and one RekeyError class): importing a client loads 3–4 modules instead of ~20,
+ * which halves import time. Files inlined into a bundle get no JavaScript of their own, only declarations.
  */
+import { posix } from "node:path";
 import { requireCjs } from "../require-cjs.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
@@ -41,12 +47,64 @@ export async function buildDist(
   ];
 }
 
+const RUNTIME_ENTRY = "src/runtime/index.ts";
+
+function isBundleEntry(path: string): boolean {
+  return path === RUNTIME_ENTRY || /^src\/[^/]+\/[^/]+\/index\.ts$/.test(path);
+}
+
+/** Inlined into a bundle, so it needs no JavaScript of its own: the runtime's modules and a version's files. */
+function isInlined(path: string): boolean {
+  return (path.startsWith("src/runtime/") || /^src\/[^/]+\/[^/]+\//.test(path)) && !isBundleEntry(path);
+}
+
+type Esbuild = typeof import("esbuild");
+
+/** One entry point and every relative import it reaches, from the in-memory sources; the runtime entry stays external. */
+async function bundle(esbuild: Esbuild, entry: GeneratedFile, byPath: Map<string, GeneratedFile>): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [entry.path],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    legalComments: "none",
+    logLevel: "silent",
+    plugins: [{
+      name: "rekey-sources",
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, (args) => {
+          if (args.kind === "entry-point") return { path: args.path, namespace: "rekey" };
+          if (!args.path.startsWith(".")) return { path: args.path, external: true };
+          const target = posix.normalize(posix.join(posix.dirname(args.importer), args.path));
+          const asTs = target.replace(/\.js$/, ".ts");
+          if (asTs === RUNTIME_ENTRY && entry.path !== RUNTIME_ENTRY) return { path: args.path, external: true };
+          if (target.startsWith("src/runtime/") && entry.path !== RUNTIME_ENTRY) {
+            return { errors: [{ text: `${args.importer} imports ${args.path}: import the runtime through runtime/index.js` }] };
+          }
+          const file = byPath.get(asTs) ?? byPath.get(target);
+          return file ? { path: file.path, namespace: "rekey" } : { errors: [{ text: `${args.importer}: cannot resolve ${args.path}` }] };
+        });
+        build.onLoad({ filter: /.*/, namespace: "rekey" }, (args) => ({
+          contents: byPath.get(args.path)!.content,
+          loader: args.path.endsWith(".ts") ? "ts" : "js",
+        }));
+      },
+    }],
+  });
+  return withSourceHeader(entry.content, result.outputFiles[0].text);
+}
+
 async function buildJavaScript(sources: GeneratedFile[]): Promise<GeneratedFile[]> {
   const esbuild = await import("esbuild");
+  const byPath = new Map(sources.map((f) => [f.path, f]));
   return Promise.all(
     sources
       .filter((f) => isTypeScript(f.path) || (f.path.startsWith("src/") && f.path.endsWith(".js")))
+      .filter((f) => !isInlined(f.path) || !byPath.has(RUNTIME_ENTRY))
       .map(async (f) => {
+        if (isBundleEntry(f.path) && byPath.has(RUNTIME_ENTRY)) return { path: distPath(f.path, ".js"), content: await bundle(esbuild, f, byPath) };
         if (!isTypeScript(f.path)) return { path: distPath(f.path), content: f.content };
         const { code } = await esbuild.transform(f.content, { loader: "ts", format: "esm", target: "es2022", sourcefile: f.path });
         return { path: distPath(f.path, ".js"), content: withSourceHeader(f.content, code) };

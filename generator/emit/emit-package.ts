@@ -74,6 +74,7 @@ export function packageFiles(docs: DocumentModel[]): GeneratedFile[] {
     { path: "tsconfig.json", content: JSON.stringify(TSCONFIG, null, 2) + "\n" },
     { path: "README.md", content: render("package-readme.md", { packageName: PACKAGE_NAME, entryPoints: buildEntryPoints(docs) }) },
     { path: "src/index.ts", content: render("package-index.ts", { services }) },
+    { path: "src/package-info.ts", content: render("package-info.ts", { packageNameLiteral: JSON.stringify(PACKAGE_NAME), productLiteral: JSON.stringify(`${PACKAGE_NAME.replace(/^@/, "").replace("/", "-")}/${PACKAGE_VERSION}`), versionLiteral: JSON.stringify(PACKAGE_VERSION) }) },
     ...services.map((s) => ({
       path: `src/${s.service}/index.ts`,
       content: render("service-index.ts", { ...s, packageName: PACKAGE_NAME }),

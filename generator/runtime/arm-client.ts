@@ -1,61 +1,220 @@
-/** The openapi-fetch client every generated client is built on: base URL and bearer-token authentication. */
-import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { type Credential, tokenProvider } from "./credentials.js";
-import { RekeyError } from "./errors.js";
+/**
+ * The client every generated client is built on: options resolved and checked once, an openapi-fetch client
+ * whose fetch is the pipeline (telemetry → retry → auth → transport), and `invoke`, which runs one operation
+ * under its signal and turns any undocumented status into a redacted, typed RekeyError.
+ *
+ * Without caller middleware, `invoke` builds the URL with openapi-fetch's own serializers and hands the request
+ * straight to the pipeline: openapi-fetch's Request/Response round trip cost more per call than the whole
+ * transport. With middleware, calls go through openapi-fetch so the middleware sees every request and response.
+ */
+import createClient, { type Client, createFinalURL, createQuerySerializer, defaultPathSerializer, type Middleware } from "openapi-fetch";
+import { insecureReason, bearerTokenPolicy } from "./auth.js";
+import { type CloudOptions, resolveCloud } from "./clouds.js";
+import { type Credential, isCredential, tokenProvider } from "./credentials.js";
+import { RekeyError, RekeyOptionsError } from "./errors.js";
+import { composePipeline, pipelineFetch } from "./pipeline.js";
+import { redactPaths, scrubber, scrubDeep, valuesAt } from "./redaction.js";
+import { DEFAULT_MAX_RETRIES, type RetryOptions, retryPolicy } from "./retry.js";
+import { telemetryPolicy } from "./telemetry.js";
+import { callSignal } from "./timeout.js";
+import { defaultTransport } from "./transport.js";
 
-export interface ArmClientOptions {
+export interface ArmClientOptions extends CloudOptions {
   /** A TokenCredential (e.g. from @azure/identity), a static bearer token, or a function returning one. */
   credential: Credential;
-  /** Base URL of Azure Resource Manager; defaults to the spec's server (https://management.azure.com). */
-  endpoint?: string;
-  /** OAuth scope requested from a TokenCredential; defaults to `<endpoint origin>/.default`. */
-  scope?: string;
-  /** A fetch implementation (defaults to the global fetch). */
+  /** Retries of throttled (429/503 with Retry-After), transient (408, 5xx) and network failures. */
+  retry?: RetryOptions;
+  /** Default time limit of each call in ms, retries included; a call's own timeoutMs wins. */
+  timeoutMs?: number;
+  /** A fetch implementation; by default Node's http(s) with keep-alive (the global fetch outside Node). */
   fetch?: (input: Request) => Promise<Response>;
-  /** openapi-fetch middleware, run after authentication. */
+  /** Extra trusted CA certificates (PEM) for the endpoint, e.g. a local mock's self-signed one. */
+  ca?: string | string[];
+  /** Put before the user-agent header rekey sends. */
+  userAgentPrefix?: string;
+  /** openapi-fetch middleware objects ({ onRequest, onResponse, onError }), run around every call. */
   middleware?: Middleware[];
 }
 
 export interface CallOptions {
+  /** Cancels the call (and any retry wait); the call rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Time limit of this call in ms, retries included; it rejects with a DOMException named "TimeoutError". */
+  timeoutMs?: number;
 }
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-export function isLoopback(hostname: string): boolean {
-  return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** What the generated client knows about its document. */
+export interface ClientSpec {
+  defaultEndpoint: string;
+  apiVersion: string;
+  /** e.g. "rekey-clients/0.1.0 maps/2023-06-01" */
+  userAgent: string;
 }
 
-export function bearerTokenMiddleware(getToken: (signal?: AbortSignal) => Promise<string>): Middleware {
+/** What the generated method knows about its operation (all from the spec). */
+export interface OperationSpec {
+  operationId: string;
+  successStatuses: readonly number[];
+  /** x-ms-secret fields of any of the operation's responses, redacted from error bodies. */
+  secretPaths: readonly string[];
+}
+
+/** One request of an operation, as the generated method describes it. */
+export interface RequestSpec {
+  method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+  /** The spec's path template, e.g. /subscriptions/{subscriptionId}/… */
+  path: string;
+  params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  /** A JSON request body. */
+  body?: unknown;
+}
+
+/** What came back, whichever way the request went. */
+interface Outcome {
+  status: number;
+  header(name: string): string | null;
+  /** The body: JSON parsed (throws when malformed), else text, else undefined when empty. */
+  body(): unknown;
+}
+
+export interface ArmClient<Paths extends {}> {
+  raw: Client<Paths>;
+  invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, request: RequestSpec): Promise<T>;
+}
+
+function checkNumber(option: string, value: unknown, min: number): void {
+  if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < min)) {
+    throw new RekeyOptionsError(option, `${JSON.stringify(value)} must be a number ≥ ${min}`);
+  }
+}
+
+function checkOptions(options: ArmClientOptions, spec: ClientSpec): void {
+  if (!options || typeof options !== "object") throw new RekeyOptionsError("options", "pass an object with at least credential and subscriptionId");
+  if (!isCredential(options.credential)) {
+    throw new RekeyOptionsError("credential", "pass a TokenCredential (e.g. new DefaultAzureCredential() from @azure/identity), a bearer token string or a function returning one");
+  }
+  if ("apiVersion" in options) {
+    throw new RekeyOptionsError("apiVersion", `this client is pinned to api-version ${spec.apiVersion}; import the entry point of the api-version you need instead`);
+  }
+  checkNumber("timeoutMs", options.timeoutMs, 1);
+  checkNumber("retry.maxRetries", options.retry?.maxRetries, 0);
+  checkNumber("retry.retryDelayInMs", options.retry?.retryDelayInMs, 0);
+  checkNumber("retry.maxRetryDelayInMs", options.retry?.maxRetryDelayInMs, 0);
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== "string") return text;
+  return text === "" ? undefined : JSON.parse(text);
+}
+
+const querySerializer = createQuerySerializer();
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export function createArmClient<Paths extends {}>(options: ArmClientOptions, spec: ClientSpec): ArmClient<Paths> {
+  checkOptions(options, spec);
+  const { endpoint, scope } = resolveCloud(options, spec.defaultEndpoint);
+  const insecure = insecureReason(new URL(endpoint));
+  if (insecure) throw new RekeyOptionsError("endpoint", insecure);
+
+  // The last few tokens sent and secret values received, scrubbed from whatever a service echoes into an error.
+  const secrets: string[] = [];
+  const remember = (secret: string) => {
+    if (secrets.includes(secret)) return;
+    secrets.push(secret);
+    if (secrets.length > 16) secrets.shift();
+  };
+  if (typeof options.credential === "string") remember(options.credential);
+
+  const transport = composePipeline(
+    [
+      telemetryPolicy({ product: spec.userAgent, userAgentPrefix: options.userAgentPrefix }),
+      retryPolicy({ maxRetries: DEFAULT_MAX_RETRIES, ...options.retry }),
+      bearerTokenPolicy(tokenProvider(options.credential, scope), remember),
+    ],
+    defaultTransport(options),
+  );
+  const raw = createClient<Paths>({ baseUrl: endpoint, fetch: pipelineFetch(transport), headers: { accept: "application/json" } });
+  const middleware = options.middleware ?? [];
+  for (const m of middleware) raw.use(m);
+
+  const direct = async (request: RequestSpec, signal: AbortSignal | undefined, clientRequestId: string): Promise<Outcome> => {
+    const headers: Record<string, string> = { accept: "application/json", "x-ms-client-request-id": clientRequestId };
+    for (const [name, value] of Object.entries(request.params.header ?? {})) if (value !== undefined) headers[name.toLowerCase()] = String(value);
+    let body: Uint8Array | undefined;
+    if (request.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = encoder.encode(JSON.stringify(request.body));
+    }
+    const url = createFinalURL(request.path, { baseUrl: endpoint, params: request.params, querySerializer, pathSerializer: defaultPathSerializer });
+    const response = await transport({ url, method: request.method, headers, body, signal });
+    return { status: response.status, header: (name) => response.headers[name] ?? null, body: () => parseJson(decoder.decode(response.body)) };
+  };
+
+  const viaOpenapiFetch = async (request: RequestSpec, signal: AbortSignal | undefined, clientRequestId: string): Promise<Outcome> => {
+    const send = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const result = await send(request.method.toLowerCase(), request.path, {
+      params: request.params,
+      body: request.body,
+      parseAs: "text",
+      signal,
+      headers: { "x-ms-client-request-id": clientRequestId },
+    });
+    const { response } = result;
+    return { status: response.status, header: (name) => response.headers.get(name), body: () => (response.ok ? parseJson(result.data) : result.error) };
+  };
+
+  const fail = (operation: OperationSpec, outcome: Outcome, body: unknown, clientRequestId: string): never => {
+    const redacted = redactPaths(body, operation.secretPaths);
+    const scrub = scrubber([...secrets, ...valuesAt(body, operation.secretPaths)]);
+    throw new RekeyError({
+      operationId: operation.operationId,
+      status: outcome.status,
+      body: scrubDeep(redacted, scrub),
+      requestId: outcome.header("x-ms-request-id") ?? undefined,
+      clientRequestId,
+      scrub,
+    });
+  };
+
+  const settle = <T>(operation: OperationSpec, outcome: Outcome, clientRequestId: string): T => {
+    const documented = operation.successStatuses.includes(outcome.status);
+    let body: unknown;
+    try {
+      body = outcome.body();
+    } catch {
+      if (!documented) return fail(operation, outcome, undefined, clientRequestId);
+      // Never quote the body: it may hold keys.
+      throw new RekeyError({
+        operationId: operation.operationId,
+        status: outcome.status,
+        body: undefined,
+        requestId: outcome.header("x-ms-request-id") ?? undefined,
+        clientRequestId,
+        code: "PARSE_ERROR",
+        message: `${operation.operationId}: the ${outcome.status} response body is not valid JSON`,
+      });
+    }
+    if (!documented) return fail(operation, outcome, body, clientRequestId);
+    for (const secret of valuesAt(body, operation.secretPaths)) remember(secret);
+    return body as T;
+  };
+
   return {
-    async onRequest({ request }) {
-      const url = new URL(request.url);
-      if (url.protocol !== "https:" && !isLoopback(url.hostname)) {
-        throw new Error(`refusing to send a bearer token over ${url.protocol.replace(":", "")} to ${url.host}: use https (plain http is allowed only to loopback)`);
+    raw,
+    async invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, request: RequestSpec): Promise<T> {
+      const timeoutMs = callOptions?.timeoutMs ?? options.timeoutMs;
+      checkNumber("timeoutMs", timeoutMs, 1);
+      const call = callSignal(callOptions?.signal, timeoutMs, operation.operationId);
+      const clientRequestId = crypto.randomUUID();
+      try {
+        const outcome = middleware.length === 0
+          ? await direct(request, call.signal, clientRequestId)
+          : await viaOpenapiFetch(request, call.signal, clientRequestId);
+        return settle<T>(operation, outcome, clientRequestId);
+      } finally {
+        call.dispose();
       }
-      request.headers.set("Authorization", `Bearer ${await getToken(request.signal)}`);
-      return request;
     },
   };
-}
-
-export function createArmFetchClient<Paths extends {}>(options: ArmClientOptions, defaultEndpoint: string): Client<Paths> {
-  const endpoint = (options.endpoint ?? defaultEndpoint).replace(/\/+$/, "");
-  const scope = options.scope ?? `${new URL(endpoint).origin}/.default`;
-  const client = createClient<Paths>({ baseUrl: endpoint, fetch: options.fetch });
-  client.use(bearerTokenMiddleware(tokenProvider(options.credential, scope)));
-  for (const middleware of options.middleware ?? []) client.use(middleware);
-  return client;
-}
-
-/** Returns the body of a documented success status; anything else becomes a RekeyError. */
-export function expectStatus<T>(
-  operationId: string,
-  successStatuses: readonly number[],
-  result: { data?: unknown; error?: unknown; response: Response },
-): T {
-  const { response } = result;
-  if (successStatuses.includes(response.status)) return result.data as T;
-  const body = result.error ?? result.data;
-  throw new RekeyError(operationId, response.status, body, response.headers.get("x-ms-request-id") ?? undefined);
 }

@@ -1,36 +1,100 @@
-/** Failures of generated clients: a typed error carrying the HTTP status and the service's own error body. */
+/**
+ * Failures of generated clients. A RekeyError carries the HTTP status and the service's own error body; each
+ * operation's error type is a union that TypeScript narrows by `status`. Bodies and messages are redacted
+ * before they reach the error (see redaction.ts), so printing or serialising an error never shows a secret.
+ */
+
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** The hundred statuses First00–First99, e.g. HttpStatusRange<4> for a "4XX" response. */
+export type HttpStatusRange<First extends number> = `${First}${Digit}${Digit}` extends `${infer N extends number}` ? N : never;
+
+/** 400–599: the statuses a `default` (or `4XX`/`5XX`) error response covers. */
+export type HttpErrorStatus = HttpStatusRange<4> | HttpStatusRange<5>;
+/** 100–399: a status the spec does not document is an error, whose body is not the service's error schema. */
+export type HttpOtherStatus = HttpStatusRange<1> | HttpStatusRange<2> | HttpStatusRange<3>;
 
 /** The ARM error envelope every service's error schema shares: { error: { code, message, target?, details? } }. */
 interface ArmErrorEnvelope {
-  error?: { code?: string; message?: string; target?: string; details?: unknown[] };
+  error?: { code?: unknown; message?: unknown; target?: unknown; details?: unknown };
+  code?: unknown;
+  message?: unknown;
+  target?: unknown;
+  details?: unknown;
 }
 
-export class RekeyError<TBody = unknown> extends Error {
+export interface RekeyErrorInit<Status extends number, Body> {
+  operationId: string;
+  status: Status;
+  /** The parsed response body, already redacted. */
+  body: Body | undefined;
+  requestId: string | undefined;
+  /** x-ms-client-request-id sent with the request. */
+  clientRequestId?: string;
+  /** Removes secrets from text (the service may echo them); applied to the message. */
+  scrub?: (text: string) => string;
+  /** Overrides the envelope's code and the derived message (e.g. PARSE_ERROR). */
+  code?: string;
+  message?: string;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
+
+export class RekeyError<Status extends number = number, Body = unknown> extends Error {
   override readonly name = "RekeyError";
   readonly operationId: string;
-  readonly status: number;
-  readonly body: TBody | undefined;
+  readonly status: Status;
+  /** The service's error body (its own error schema for a documented error status), secrets redacted. */
+  readonly body: Body | undefined;
+  /** error.code of the ARM error envelope. */
   readonly code: string | undefined;
+  /** error.message of the ARM error envelope (or a text body). */
+  readonly serviceMessage: string | undefined;
   readonly target: string | undefined;
+  readonly details: unknown[] | undefined;
   /** x-ms-request-id of the failed response, for support requests. */
   readonly requestId: string | undefined;
+  /** x-ms-client-request-id the client sent (the same on every retry). */
+  readonly clientRequestId: string | undefined;
 
-  constructor(operationId: string, status: number, body: TBody | undefined, requestId: string | undefined) {
-    const envelope = (body && typeof body === "object" ? body : {}) as ArmErrorEnvelope;
-    const code = envelope.error?.code;
-    const detail = envelope.error?.message ?? (typeof body === "string" && body ? body : undefined);
-    super(`${operationId} failed with status ${status}${code ? ` ${code}` : ""}${detail ? `: ${detail}` : ""}`);
+  constructor(init: RekeyErrorInit<Status, Body>) {
+    const { body, status, operationId } = init;
+    const object = (body && typeof body === "object" ? body : {}) as ArmErrorEnvelope;
+    const envelope = (object.error && typeof object.error === "object" ? object.error : object) as ArmErrorEnvelope;
+    const code = init.code ?? text(envelope.code);
+    const serviceMessage = text(envelope.message) ?? (typeof body === "string" ? text(body) : undefined);
+    const scrub = init.scrub ?? ((s: string) => s);
+    super(init.message ?? scrub(`${operationId} failed with status ${status}${code ? ` ${code}` : ""}${serviceMessage ? `: ${serviceMessage}` : ""}`));
     this.operationId = operationId;
     this.status = status;
     this.body = body;
     this.code = code;
-    this.target = envelope.error?.target;
-    this.requestId = requestId;
+    this.serviceMessage = serviceMessage === undefined ? undefined : scrub(serviceMessage);
+    this.target = text(envelope.target);
+    this.details = Array.isArray(envelope.details) ? envelope.details : undefined;
+    this.requestId = init.requestId;
+    this.clientRequestId = init.clientRequestId;
+  }
+
+  toJSON(): object {
+    return {
+      name: this.name, message: this.message, operationId: this.operationId, status: this.status, code: this.code,
+      target: this.target, details: this.details, requestId: this.requestId, clientRequestId: this.clientRequestId, body: this.body,
+    };
   }
 }
 
-export function isRekeyError(value: unknown): value is RekeyError {
-  return value instanceof RekeyError;
+/** Any RekeyError of any operation. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRekeyError = RekeyError<any, any>;
+
+/**
+ * True for a RekeyError; with `operationId`, only for that operation's. Generated clients export one typed guard
+ * per operation (e.g. isAccountsRegenerateKeysError) whose result narrows `body` by `status`.
+ */
+export function isRekeyError<E extends AnyRekeyError = RekeyError>(value: unknown, operationId?: string): value is E {
+  return value instanceof RekeyError && (operationId === undefined || value.operationId === operationId);
 }
 
 /** A parameter or body that breaks the spec; thrown before any request is sent. */
@@ -47,5 +111,17 @@ export class RekeyValidationError extends Error {
     this.operationId = operationId;
     this.parameter = parameter;
     this.rule = rule;
+  }
+}
+
+/** A client option that cannot work (unknown cloud, token over plain http, …); thrown by the factory. */
+export class RekeyOptionsError extends Error {
+  override readonly name = "RekeyOptionsError";
+  /** The option at fault, e.g. "cloud" or "endpoint". */
+  readonly option: string;
+
+  constructor(option: string, detail: string) {
+    super(`${option}: ${detail}`);
+    this.option = option;
   }
 }

@@ -23,6 +23,8 @@ export interface ClientView {
   clientTypeName: string;
   optionsTypeName: string;
   factoryName: string;
+  /** The user-agent product token of this entry point, e.g. maps/2023-06-01. */
+  productToken: string;
   clientParams: ClientParamView[];
   groups: GroupView[];
   /** Operations without a group prefix in their operationId sit on the client itself. */
@@ -62,6 +64,7 @@ export function buildClientView(doc: DocumentModel): ClientView {
     clientTypeName: pascalCase(doc.clientName),
     optionsTypeName: `${pascalCase(doc.clientName)}Options`,
     factoryName: `create${pascalCase(doc.clientName)}`,
+    productToken: `${doc.service}/${doc.apiVersion}`,
     clientParams: [...clientParams.values()],
     groups: [...groups.values()],
     rootOperations,

@@ -1,5 +1,5 @@
 /** View model of one generated client method; the client template only interpolates it. */
-import { type OperationModel, type ParameterModel, errorResponse, successResponses } from "../model.ts";
+import { type OperationModel, type ParameterModel, type ResponseModel, successResponses } from "../model.ts";
 import { isIdentifier, pascalCase } from "../names.ts";
 import { docComment, docLines, indexType, propertyKey } from "./doc-comment.ts";
 
@@ -24,6 +24,12 @@ export interface OperationView {
   paramsTypeName: string;
   resultTypeName: string;
   errorTypeName: string;
+  /** The typed guard for this operation's errors, e.g. isAccountsRegenerateKeysError. */
+  errorGuardName: string;
+  /** RekeyError<Status, Body> members of the error union, one per documented error status (narrowed by status). */
+  errorTypeMembers: string[];
+  /** The OperationSpec object literal handed to the runtime's invoke. */
+  operationSpecLiteral: string;
   methodParams: MethodParamView[];
   /** All method parameters optional, so the argument itself may be omitted. */
   paramsOptional: boolean;
@@ -38,7 +44,6 @@ export interface OperationView {
   bodyValidator?: string;
   bodyExpr?: string;
   resultTypeExpr: string;
-  errorBodyTypeExpr: string;
   successStatusesLiteral: string;
 }
 
@@ -91,10 +96,9 @@ export function buildOperationView(op: OperationModel): OperationView {
   }
 
   const success = successResponses(op);
+  const secretPaths = [...new Set(op.responses.flatMap((r) => r.secretPaths))];
   const resultTypes = success.map((r) =>
     r.schema ? indexType(opType, "responses", Number(r.status), "content", r.contentType!) : "undefined");
-  const error = errorResponse(op);
-  const errorKey = error && /^\d+$/.test(error.status) ? Number(error.status) : error?.status;
 
   return {
     operationId: op.operationId,
@@ -104,6 +108,9 @@ export function buildOperationView(op: OperationModel): OperationView {
     paramsTypeName: `${typePrefix}Parameters`,
     resultTypeName: `${typePrefix}Result`,
     errorTypeName: `${typePrefix}Error`,
+    errorGuardName: `is${typePrefix}Error`,
+    errorTypeMembers: errorTypeMembers(op, opType),
+    operationSpecLiteral: `{ operationId: ${JSON.stringify(op.operationId)}, successStatuses: [${success.map((r) => Number(r.status)).join(", ")}], secretPaths: ${JSON.stringify(secretPaths)} }`,
     methodParams,
     paramsOptional: methodParams.every((p) => p.optional),
     httpMethod: op.httpMethod.toUpperCase(),
@@ -118,9 +125,32 @@ export function buildOperationView(op: OperationModel): OperationView {
     bodyValidator: op.requestBody ? names.body : undefined,
     bodyExpr: op.requestBody ? "parameters.body" : undefined,
     resultTypeExpr: [...new Set(resultTypes)].join(" | ") || "undefined",
-    errorBodyTypeExpr: error?.schema && errorKey !== undefined
-      ? indexType(opType, "responses", errorKey, "content", error.contentType!)
-      : "unknown",
     successStatusesLiteral: `[${success.map((r) => Number(r.status)).join(", ")}]`,
   };
+}
+
+/**
+ * The members of an operation's error union, so that `status` narrows `body`: each documented error status
+ * (400–599, "4XX"/"5XX" ranges, then `default` for the rest of 400–599) with its own schema's type, and every
+ * status the spec does not document below 400 (an unexpected success is an error too) with an unknown body.
+ */
+export function errorTypeMembers(op: OperationModel, opType: string): string[] {
+  const bodyType = (r: ResponseModel) => {
+    const key = /^\d+$/.test(r.status) ? Number(r.status) : r.status;
+    return r.schema ? indexType(opType, "responses", key, "content", r.contentType!) : "unknown";
+  };
+  const members: string[] = [];
+  const exact = op.responses.filter((r) => /^[45]\d\d$/.test(r.status));
+  const ranges = op.responses.filter((r) => /^[45]XX$/i.test(r.status));
+  for (const r of exact) members.push(`RekeyError<${r.status}, ${bodyType(r)}>`);
+  const exactList = exact.map((r) => r.status).join(" | ");
+  const minusExact = (set: string) => (exact.length ? `Exclude<${set}, ${exactList}>` : set);
+  for (const r of ranges) members.push(`RekeyError<${minusExact(`HttpStatusRange<${r.status[0]}>`)}, ${bodyType(r)}>`);
+  const fallback = op.responses.find((r) => r.status === "default");
+  const covered = [...exact.map((r) => r.status), ...ranges.map((r) => `HttpStatusRange<${r.status[0]}>`)];
+  const rest = covered.length ? `Exclude<HttpErrorStatus, ${covered.join(" | ")}>` : "HttpErrorStatus";
+  members.push(`RekeyError<${rest}, ${fallback ? bodyType(fallback) : "unknown"}>`);
+  const documented = op.responses.filter((r) => /^[123]\d\d$/.test(r.status)).map((r) => r.status);
+  members.push(`RekeyError<${documented.length ? `Exclude<HttpOtherStatus, ${documented.join(" | ")}>` : "HttpOtherStatus"}, unknown>`);
+  return members;
 }

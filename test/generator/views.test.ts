@@ -94,7 +94,12 @@ describe("operation view", () => {
     expect(view.validationEntries.map((e) => e.key)).toEqual(["subscriptionId", "accountName"]);
     expect(view.successStatusesLiteral).toBe("[200]");
     expect(view.resultTypeExpr).toBe('operations["Accounts_RegenerateKeys"]["responses"][200]["content"]["application/json"]');
-    expect(view.errorBodyTypeExpr).toBe('operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]');
+    expect(view.errorTypeMembers).toEqual([
+      'RekeyError<HttpErrorStatus, operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]>',
+      "RekeyError<Exclude<HttpOtherStatus, 200>, unknown>",
+    ]);
+    expect(view.errorGuardName).toBe("isAccountsRegenerateKeysError");
+    expect(view.operationSpecLiteral).toBe('{ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: [] }');
     expect(view.paramsOptional).toBe(false);
   });
 
@@ -106,9 +111,34 @@ describe("operation view", () => {
     }));
     expect(view.resultTypeExpr).toBe("undefined");
     expect(view.successStatusesLiteral).toBe("[204]");
-    expect(view.errorBodyTypeExpr).toBe("unknown");
+    expect(view.errorTypeMembers).toEqual(["RekeyError<HttpErrorStatus, unknown>", "RekeyError<Exclude<HttpOtherStatus, 204>, unknown>"]);
     expect(view.paramsOptional).toBe(true);
     expect(view.bodyValidator).toBeUndefined();
+  });
+});
+
+describe("error union members (status narrows body)", () => {
+  const response = (status: string, schema = true) => ({
+    status, description: "", pointer: `/r/${status}`, secretPaths: [],
+    ...(schema ? { contentType: "application/json", schema: { type: "object" as const }, schemaPointer: `/s/${status}` } : {}),
+  });
+  const members = (...statuses: string[]) =>
+    buildOperationView(operation({ responses: [response("200"), ...statuses.map((s) => response(s))] })).errorTypeMembers;
+  const body = (key: string) => `operations["Accounts_RegenerateKeys"]["responses"][${key}]["content"]["application/json"]`;
+
+  it.each([
+    [["default"], [`RekeyError<HttpErrorStatus, ${body('"default"')}>`]],
+    [["404", "default"], [`RekeyError<404, ${body("404")}>`, `RekeyError<Exclude<HttpErrorStatus, 404>, ${body('"default"')}>`]],
+    [["4XX"], [`RekeyError<HttpStatusRange<4>, ${body('"4XX"')}>`, "RekeyError<Exclude<HttpErrorStatus, HttpStatusRange<4>>, unknown>"]],
+    [["409", "5XX"], [`RekeyError<409, ${body("409")}>`, `RekeyError<Exclude<HttpStatusRange<5>, 409>, ${body('"5XX"')}>`,
+      "RekeyError<Exclude<HttpErrorStatus, 409 | HttpStatusRange<5>>, unknown>"]],
+  ])("%j", (statuses, want) => expect(members(...statuses)).toEqual([...want, "RekeyError<Exclude<HttpOtherStatus, 200>, unknown>"]));
+
+  it("lists the x-ms-secret paths of every response in the operation spec", () => {
+    const view = buildOperationView(operation({
+      responses: [{ ...response("200"), secretPaths: ["/primaryKey"] }, { ...response("201"), secretPaths: ["/primaryKey", "/k/*/v"] }],
+    }));
+    expect(view.operationSpecLiteral).toBe('{ operationId: "Accounts_RegenerateKeys", successStatuses: [200, 201], secretPaths: ["/primaryKey","/k/*/v"] }');
   });
 });
 

@@ -1,0 +1,27 @@
+/** Per-call cancellation: the caller's signal and a timeout, combined into the one signal a call runs under. */
+
+export interface CallSignal {
+  signal: AbortSignal | undefined;
+  /** Stops the timer and detaches from the caller's signal; call when the call settles. */
+  dispose(): void;
+}
+
+/**
+ * A timeout aborts with a DOMException named "TimeoutError" (as AbortSignal.timeout does); the caller's abort
+ * passes its own reason through. setTimeout is used (not AbortSignal.timeout) so fake timers drive it in tests.
+ */
+export function callSignal(signal: AbortSignal | undefined, timeoutMs: number | undefined, what: string): CallSignal {
+  if (timeoutMs === undefined) return { signal, dispose: () => {} };
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal!.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new DOMException(`${what} timed out after ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    },
+  };
+}
