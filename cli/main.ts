@@ -6,12 +6,14 @@ import { Command, CommanderError } from "commander";
 import { formatProblem, UserError } from "../generator/user-error.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 import { registerGeneratorCommands } from "./generator-commands.ts";
+import { registerVersionCommands } from "./version-commands.ts";
 
 export function buildProgram(): Command {
   const program = new Command("rekey")
     .description("OpenAPI-driven clients and conformance checks for Azure key-regeneration operations")
     .exitOverride();
   registerGeneratorCommands(program);
+  registerVersionCommands(program);
   for (const command of [program, ...program.commands]) {
     const usage = command === program ? "rekey --help" : `rekey ${command.name()} --help`;
     command.exitOverride().configureOutput({
