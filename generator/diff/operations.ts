@@ -44,6 +44,6 @@ export function requestBodyChanges(pair: OperationPair): Change[] {
     out.push(change("request-description-changed", id, join(n!.pointer, "description"), `request body ${n!.name}: description now ${quote(n!.description)}`));
   }
   compareSchemas({ operationId: id, oldRaw: pair.oldDoc.raw, newRaw: pair.newDoc.raw, side: "request", out },
-    o!.schema, o!.schemaPointer, n!.schema, n!.schemaPointer, `body ${n!.name}`);
+    o!.schema, o!.schemaPointer, n!.schema, n!.schemaPointer, n!.name === "body" ? "body" : `body ${n!.name}`);
   return out;
 }
