@@ -28,18 +28,22 @@ export function formatJson(result: DiffResult): string {
   return JSON.stringify(rows, null, 2) + "\n";
 }
 
-/** A changelog section; `level` is the heading level of its title. */
-export function formatMarkdown(result: DiffResult, level = 2): string {
-  const h = "#".repeat(level);
+/** The body of a changelog section (without its title); sub-headings are one level below `level`. */
+export function markdownBody(result: DiffResult, level = 2): string[] {
+  const h = "#".repeat(level + 1);
   const { changes } = result;
   const item = (c: Change) => `- \`${c.operationId}\` (${c.side}): ${c.message.replace(/\|/g, "\\|")} — \`${c.rule}\``;
-  const lines = [`${h} ${result.new.service} ${result.new.apiVersion}`, "",
-    `Compared with ${result.old.service} ${result.old.apiVersion}: ${count(changes, "breaking")} breaking, ${count(changes, "non-breaking")} non-breaking change(s).`];
+  const lines = [`Compared with ${result.old.service} ${result.old.apiVersion}: ${count(changes, "breaking")} breaking, ${count(changes, "non-breaking")} non-breaking change(s).`];
   const breaking = changes.filter((c) => c.severity === "breaking");
   const other = changes.filter((c) => c.severity !== "breaking");
-  if (breaking.length > 0) lines.push("", `${h}# Breaking changes`, "", ...breaking.map(item));
-  if (other.length > 0) lines.push("", `${h}# Other changes`, "", ...other.map(item));
-  return lines.join("\n") + "\n";
+  if (breaking.length > 0) lines.push("", `${h} Breaking changes`, "", ...breaking.map(item));
+  if (other.length > 0) lines.push("", `${h} Other changes`, "", ...other.map(item));
+  return lines;
+}
+
+/** A changelog section; `level` is the heading level of its title. */
+export function formatMarkdown(result: DiffResult, level = 2): string {
+  return [`${"#".repeat(level)} ${result.new.service} ${result.new.apiVersion}`, "", ...markdownBody(result, level)].join("\n") + "\n";
 }
 
 export function formatDiff(result: DiffResult, format: DiffFormat): string {
