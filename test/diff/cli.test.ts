@@ -5,6 +5,11 @@ import { runRekey } from "../helpers/cli.ts";
 const MAPS = ["specs/maps/2023-06-01", "specs/maps/2026-12-01"];
 
 describe("rekey diff", () => {
+  it.each([[["diff", "--help"]], [["versions", "--help"]]])("%j prints usage and exits 0", async (args) => {
+    const result = await runRekey(args);
+    expect([result.code, result.stdout.split("\n")[0]]).toEqual([0, `Usage: rekey ${args[0]} [options]${args[0] === "diff" ? " <old> <new>" : ""}`]);
+  });
+
   it("prints a readable summary, then each change with where it is", async () => {
     const result = await runRekey(["diff", ...MAPS]);
     expect(result.code).toBe(0);
