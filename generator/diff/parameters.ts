@@ -37,6 +37,9 @@ export function parameterChanges(pair: OperationPair): Change[] {
       out.push(change("request-parameter-binding-changed", id, p.pointer,
         `${where(p)} moves from ${o.binding === "client" ? "the client factory" : "each call"} to ${p.binding === "client" ? "the client factory" : "each call"}`));
     }
+    if (o.clientName !== p.clientName) {
+      out.push(change("request-parameter-client-name-changed", id, p.pointer, `${where(p)} is \`${p.clientName}\` in clients, was \`${o.clientName}\``));
+    }
     if ((o.description ?? "") !== (p.description ?? "")) {
       out.push(change("request-description-changed", id, join(p.pointer, "description"),
         `${where(p)}: description now ${quote(p.description)}`));

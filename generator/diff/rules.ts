@@ -37,6 +37,7 @@ export const DIFF_RULES = {
   "request-parameter-became-required": rule("request", "breaking", "an optional parameter is now required", "1025 RequiredStatusChange"),
   "request-parameter-became-optional": rule("request", "non-breaking", "a required parameter is now optional", "1025 RequiredStatusChange"),
   "request-parameter-binding-changed": rule("request", "breaking", "a parameter moves between the client factory and each call", "1007 RemovedClientParameter"),
+  "request-parameter-client-name-changed": rule("request", "breaking", "a parameter's name in generated clients changed (x-ms-client-name)", "1007 RemovedClientParameter"),
 
   // request bodies (operations.ts)
   "request-body-added-required": rule("request", "breaking", "a new required request body", "1010 AddingRequiredParameter"),
