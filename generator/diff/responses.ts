@@ -5,7 +5,7 @@
  */
 import { join } from "../json-pointer.ts";
 import { errorResponse, type ResponseModel } from "../model.ts";
-import { compareSchemas } from "./schemas.ts";
+import { compareSchemas, schemaView } from "./schemas.ts";
 import { type Change, change, quote } from "./rules.ts";
 import type { OperationPair } from "./match.ts";
 
@@ -62,14 +62,21 @@ export function errorSchemaChanges(pair: OperationPair): Change[] {
   const found: Change[] = [];
   compareSchemas({ operationId: id, oldRaw: pair.oldDoc.raw, newRaw: pair.newDoc.raw, side: "response", out: found },
     o.schema, o.schemaPointer!, n.schema, n.schemaPointer!, "body");
-  if (found.length === 0) return [];
+  // x-ms-client-flatten reshapes Azure's SDK models, not rekey's clients (which keep the wire shape): say so, no more.
+  const flattened = (raw: unknown, schema: unknown, pointer: string) => new Set([...schemaView(raw, schema, pointer).properties]
+    .filter(([, p]) => (p.node as Record<string, unknown>)?.["x-ms-client-flatten"] === true).map(([name]) => name));
+  const before = flattened(pair.oldDoc.raw, o.schema, o.schemaPointer!);
+  const after = flattened(pair.newDoc.raw, n.schema, n.schemaPointer!);
+  const flattenNotes = [...[...before].filter((x) => !after.has(x)).map((x) => `x-ms-client-flatten on ${x} dropped (Azure SDK models change; rekey clients keep the wire shape)`),
+    ...[...after].filter((x) => !before.has(x)).map((x) => `x-ms-client-flatten on ${x} added (Azure SDK models change; rekey clients keep the wire shape)`)];
+  if (found.length === 0 && flattenNotes.length === 0) return [];
   const breaking = found.filter((c) => c.severity === "breaking");
   const describe = (c: Change) => {
     const m = /^body\.?([^:]*): property (\S+) (added|removed)$/.exec(c.message);
     return m ? `${m[1] ? `${m[1]}.` : ""}${m[2]} ${m[3]}` : c.message.replace(/^body\.?/, "");
   };
-  const summary = (breaking.length > 0 ? breaking : found).map(describe).join("; ");
+  const summary = [...(breaking.length > 0 ? breaking : found).map(describe), ...flattenNotes].join("; ");
   return [breaking.length > 0
     ? change("error-schema-changed", id, n.schemaPointer!, `${n.status} error schema: ${summary}`)
-    : change("error-schema-extended", id, n.schemaPointer!, `${n.status} error schema (fields added only): ${summary}`)];
+    : change("error-schema-extended", id, n.schemaPointer!, `${n.status} error schema${found.length > 0 ? " (fields added only)" : ""}: ${summary}`)];
 }
