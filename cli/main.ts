@@ -7,6 +7,7 @@ import { formatProblem, UserError } from "../generator/user-error.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 import { registerGeneratorCommands } from "./generator-commands.ts";
 import { registerMockCommands } from "./mock-commands.ts";
+import { registerVersionCommands } from "./version-commands.ts";
 
 export function buildProgram(): Command {
   const program = new Command("rekey")
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerGeneratorCommands(program);
   registerMockCommands(program);
+  registerVersionCommands(program);
   for (const command of [program, ...program.commands]) {
     const usage = command === program ? "rekey --help" : `rekey ${command.name()} --help`;
     command.exitOverride().configureOutput({

@@ -13,10 +13,10 @@ import { type BatchAccountRegenerateKeyError, createBatchClient, isBatchAccountR
 import {
   type AccountsRegenerateKeysError, type components as MapsComponents, createMapsClient, isAccountsRegenerateKeysError,
   isRekeyError, RekeyError, RekeyOptionsError,
-} from "@rekey/clients/maps";
+} from "@rekey/clients/maps/2023-06-01";
 import { PACKAGE_VERSION } from "@rekey/clients";
-import type { components as ApimComponents } from "@rekey/clients/apimanagement";
-import type { components as BatchComponents } from "@rekey/clients/batch";
+import type { components as ApimComponents } from "@rekey/clients/apimanagement/2022-08-01";
+import type { components as BatchComponents } from "@rekey/clients/batch/2024-02-01";
 import { type ScriptedServer, startScriptedServer } from "../helpers/scripted-server.ts";
 
 const TOKEN = "eyJ0eXAi.secret-token-9d1e.sig";

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApiManagementClient, examples as apimExamples } from "@rekey/clients/apimanagement/2022-08-01";
 import { createBatchClient, examples as batchExamples } from "@rekey/clients/batch/2024-02-01";
-import { createMapsClient, examples as mapsExamples, isRekeyError, RekeyError, RekeyOptionsError, RekeyValidationError } from "@rekey/clients/maps";
+import { createMapsClient, examples as mapsExamples, isRekeyError, RekeyError, RekeyOptionsError, RekeyValidationError } from "@rekey/clients/maps/2023-06-01";
 import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 let server: RecordingServer;

@@ -47,7 +47,7 @@ describe("generated package", () => {
     it("works from plain ESM JavaScript", async () => {
       writeFileSync(join(project, "call.mjs"), [
         'import { createBatchClient } from "@rekey/clients/batch";',
-        "const client = createBatchClient({ credential: 'js-token', subscriptionId: 'subid', endpoint: process.env.ENDPOINT });",
+        "const client = createBatchClient({ credential: 'js-token', subscriptionId: '12345678-1234-1234-1234-123456789012', endpoint: process.env.ENDPOINT });",
         "const keys = await client.batchAccount.regenerateKey({ resourceGroupName: 'rg', accountName: 'sampleacct', body: { keyName: 'Secondary' } });",
         "console.log(JSON.stringify(keys));",
       ].join("\n"));
@@ -55,7 +55,7 @@ describe("generated package", () => {
       const { stdout } = await run(process.execPath, ["call.mjs"], { cwd: project, env: { ...process.env, ENDPOINT: server.url } });
       expect(JSON.parse(stdout)).toEqual({ accountName: "sampleacct", primary: "AAAA==", secondary: "CCCC==" });
       const request = server.requests.at(-1)!;
-      expect(request.path).toBe("/subscriptions/subid/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/sampleacct/regenerateKeys");
+      expect(request.path).toBe("/subscriptions/12345678-1234-1234-1234-123456789012/resourceGroups/rg/providers/Microsoft.Batch/batchAccounts/sampleacct/regenerateKeys");
       expect(request.headers.authorization).toBe("Bearer js-token");
       expect(JSON.parse(request.body)).toEqual({ keyName: "Secondary" });
     });

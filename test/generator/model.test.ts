@@ -11,9 +11,23 @@ describe("operation model", () => {
   it("has one document per service and api-version", () => {
     expect(docs.map((d) => `${d.service}/${d.apiVersion} ${d.clientName} ${d.defaultEndpoint}`)).toEqual([
       "apimanagement/2022-08-01 ApiManagementClient https://management.azure.com",
+      "apimanagement/2024-05-01 ApiManagementClient https://management.azure.com",
       "batch/2024-02-01 BatchClient https://management.azure.com",
+      "batch/2026-08-01 BatchClient https://management.azure.com",
       "maps/2023-06-01 MapsClient https://management.azure.com",
+      "maps/2026-12-01 MapsClient https://management.azure.com",
     ]);
+  });
+
+  it.each([
+    ["apimanagement", "2024-05-01",
+      ["resourceGroupName:method", "serviceName:method", "api-version:api-version", "subscriptionId:client", "accessName:method"]],
+    ["maps", "2026-12-01", ["api-version:api-version", "subscriptionId:client", "resourceGroupName:method", "accountName:method"]],
+    ["batch", "2026-08-01", ["api-version:api-version", "subscriptionId:client", "resourceGroupName:method", "accountName:method"]],
+  ])("%s %s binds inline and common-types parameters as AutoRest does", (service, apiVersion, bindings) => {
+    const doc = docs.find((d) => d.service === service && d.apiVersion === apiVersion)!;
+    expect(doc.operations[0].parameters.map((p) => `${p.name}:${p.binding}`)).toEqual(bindings);
+    expect(doc.operations[0].parameters.find((p) => p.name === "subscriptionId")!.schema).toEqual({ type: "string", format: "uuid" });
   });
 
   it.each([

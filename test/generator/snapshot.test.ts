@@ -15,6 +15,7 @@ describe("emitted files for the widgets fixture", async () => {
   it("has the package layout", () => {
     expect(files.map((f) => f.path).filter((p) => !p.startsWith("src/runtime/") && !p.startsWith("dist/runtime/"))).toMatchInlineSnapshot(`
       [
+        "CHANGELOG.md",
         "README.md",
         "dist/index.d.ts",
         "dist/index.js",

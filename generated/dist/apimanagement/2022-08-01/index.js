@@ -6,7 +6,7 @@ var __export = (target, all) => {
 };
 
 // rekey:src/package-info.ts
-var PACKAGE_PRODUCT = "rekey-clients/0.1.0";
+var PACKAGE_PRODUCT = "rekey-clients/3.0.0";
 
 // rekey:src/apimanagement/2022-08-01/client.ts
 import {

@@ -1,0 +1,68 @@
+/**
+ * ARM's providers API, for `rekey versions --live`: `GET {endpoint}/subscriptions/{id}/providers/{namespace}` →
+ * `resourceTypes[].apiVersions`. The bearer token is never printed and never sent over plain HTTP except to
+ * loopback; failures are one-line user errors.
+ */
+import { problem, UserError } from "../generator/user-error.ts";
+import type { ProviderResourceType } from "../generator/diff/resource-types.ts";
+
+export const PROVIDERS_API_VERSION = "2021-04-01";
+
+export interface ProvidersClient {
+  endpoint: string;
+  subscriptionId: string;
+  token?: string;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+function fail(message: string, hint: string): never {
+  throw new UserError(problem("versions/live", { file: "providers API" }, message, hint));
+}
+
+export function providerUrl(client: ProvidersClient, namespace: string): URL {
+  let base: URL;
+  try {
+    base = new URL(client.endpoint);
+  } catch {
+    fail(`--endpoint "${client.endpoint}" is not a URL`, "pass e.g. https://management.azure.com");
+  }
+  if (client.token && base.protocol !== "https:" && !LOOPBACK.has(base.hostname)) {
+    fail(`refusing to send a bearer token over ${base.protocol.replace(":", "")} to ${base.hostname}`, "use an https:// endpoint");
+  }
+  const url = new URL(`${base.pathname.replace(/\/$/, "")}/subscriptions/${encodeURIComponent(client.subscriptionId)}/providers/${encodeURIComponent(namespace)}`, base);
+  url.searchParams.set("api-version", PROVIDERS_API_VERSION);
+  return url;
+}
+
+export async function providerResourceTypes(client: ProvidersClient, namespace: string): Promise<ProviderResourceType[]> {
+  const url = providerUrl(client, namespace);
+  const shown = `GET ${url.origin}${url.pathname}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { accept: "application/json", ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) },
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    fail(`${shown} failed: ${cause}`, "check --endpoint and the network");
+  }
+  const text = await response.text();
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const code = body?.error?.code ? ` ${body.error.code}` : "";
+    const message = body?.error?.message ? `: ${String(body.error.message).split("\n")[0]}` : "";
+    const hint = response.status === 401 || response.status === 403
+      ? "pass a valid ARM token with --token-env NAME (e.g. from `az account get-access-token --query accessToken -o tsv`)"
+      : "check --subscription and the namespace";
+    fail(`${shown} answered ${response.status}${code}${message}`, hint);
+  }
+  if (!body || !Array.isArray(body.resourceTypes)) fail(`${shown} answered without resourceTypes[]`, "is --endpoint an ARM endpoint?");
+  return body.resourceTypes as ProviderResourceType[];
+}

@@ -1,0 +1,62 @@
+/** The package version follows semver from the spec history: a table of histories and the versions they give. */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadForDiff } from "../../generator/diff/diff.ts";
+import { packageVersion, releaseHistory } from "../../generator/diff/history.ts";
+import type { DocumentModel } from "../../generator/model.ts";
+import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import { REPO_ROOT } from "../helpers/cli.ts";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const as = async (file: string, apiVersion: string): Promise<DocumentModel> =>
+  ({ ...(await loadForDiff(FIXTURES + file)), service: "things", apiVersion, stable: !/-[a-z]/.test(apiVersion) });
+const steps = (docs: DocumentModel[]) =>
+  releaseHistory(docs).map((r) => `${r.version} ${r.bump} ${r.doc.service} ${r.doc.apiVersion}${r.becomesDefault ? " default" : ""}`);
+
+describe("release history", () => {
+  it("of the repository's specs: three services, then three breaking newest-stable versions", async () => {
+    const { docs } = await loadSpecs(resolveOptions({ specsDir: `${REPO_ROOT}/specs` }));
+    expect(steps(docs)).toEqual([
+      "0.1.0 initial apimanagement 2022-08-01 default",
+      "0.2.0 minor maps 2023-06-01 default",
+      "0.3.0 minor batch 2024-02-01 default",
+      "1.0.0 major apimanagement 2024-05-01 default",
+      "2.0.0 major batch 2026-08-01 default",
+      "3.0.0 major maps 2026-12-01 default",
+    ]);
+    expect(packageVersion(docs)).toBe("3.0.0");
+    expect(packageVersion([...docs].reverse())).toBe("3.0.0"); // order of discovery does not matter
+  });
+
+  it("a non-breaking stable version is minor", async () => {
+    const docs = [await as("response-property-added/old.yaml", "2024-01-01"), await as("response-property-added/new.yaml", "2024-06-01")];
+    expect(steps(docs)).toEqual(["0.1.0 initial things 2024-01-01 default", "0.2.0 minor things 2024-06-01 default"]);
+  });
+
+  it("a breaking preview does not move the default entry point, so it is minor; the next stable is judged against the old default", async () => {
+    const docs = [
+      await as("request-pattern-added/old.yaml", "2024-01-01"),
+      await as("request-pattern-added/new.yaml", "2024-06-01-preview"),
+      await as("request-pattern-added/old.yaml", "2024-09-01"),
+    ];
+    expect(steps(docs)).toEqual([
+      "0.1.0 initial things 2024-01-01 default",
+      "0.2.0 minor things 2024-06-01-preview",
+      "0.3.0 minor things 2024-09-01 default",
+    ]);
+    const [, preview, stable] = releaseHistory(docs);
+    expect(preview.diff!.changes.map((c) => c.rule)).toEqual(["request-pattern-added"]);
+    expect(stable.diff!.changes.map((c) => c.rule)).toEqual(["request-pattern-removed"]); // the section still diffs the previous version
+    expect(stable.was).toBe("2024-01-01");
+  });
+
+  it("a breaking stable version after a preview is major even when the preview already had the change", async () => {
+    const docs = [
+      await as("request-pattern-added/old.yaml", "2024-01-01"),
+      await as("request-pattern-added/new.yaml", "2024-06-01-preview"),
+      await as("request-pattern-added/new.yaml", "2024-09-01"),
+    ];
+    expect(steps(docs).at(-1)).toBe("1.0.0 major things 2024-09-01 default");
+    expect(releaseHistory(docs).at(-1)!.breakingAgainst).toBe("2024-01-01");
+  });
+});
