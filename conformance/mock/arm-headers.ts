@@ -7,14 +7,6 @@ import type { IncomingHttpHeaders } from "node:http";
 
 export const MOCK_REGION = "EASTUS";
 
-const STATIC_HEADERS: Record<string, string> = {
-  "cache-control": "no-cache",
-  pragma: "no-cache",
-  expires: "-1",
-  "strict-transport-security": "max-age=31536000; includeSubDomains",
-  "x-content-type-options": "nosniff",
-};
-
 /** ARM's 2024 token bucket: 200 writes per subscription, refilled at 10 per second. Reported, not enforced. */
 export class RemainingWrites {
   private buckets = new Map<string, { tokens: number; at: number }>();
@@ -31,8 +23,17 @@ export class RemainingWrites {
   }
 }
 
+let routingSecond = -1;
+let routingStamp = "";
+
+/** 20261122T031017Z, computed once per second. */
 function routingTime(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== routingSecond) {
+    routingSecond = second;
+    routingStamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  }
+  return routingStamp;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +42,11 @@ export function armHeaders(request: IncomingHttpHeaders, now: Date): Record<stri
   const sent = request["x-ms-correlation-request-id"];
   const correlation = typeof sent === "string" && GUID.test(sent) ? sent : randomUUID();
   const headers: Record<string, string> = {
-    ...STATIC_HEADERS,
+    "cache-control": "no-cache",
+    pragma: "no-cache",
+    expires: "-1",
+    "strict-transport-security": "max-age=31536000; includeSubDomains",
+    "x-content-type-options": "nosniff",
     "x-ms-request-id": randomUUID(),
     "x-ms-correlation-request-id": correlation,
     "x-ms-routing-request-id": `${MOCK_REGION}:${routingTime(now)}:${correlation}`,

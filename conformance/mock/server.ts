@@ -44,7 +44,7 @@ function errorResponse(error: ArmError, shape: ErrorShape): MockResponse {
 }
 
 function write(res: ServerResponse, socket: Socket | null, response: MockResponse): void {
-  const headers = { ...response.headers };
+  const headers = response.headers; // each response owns its headers object
   let body: string | undefined = response.text ?? (response.json === undefined ? undefined : JSON.stringify(response.json));
   if (body !== undefined && response.contentType !== null) headers["content-type"] = response.contentType ?? "application/json; charset=utf-8";
   if (response.status === 204 && body !== undefined && response.forceBody && socket) {
