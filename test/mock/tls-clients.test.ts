@@ -67,6 +67,36 @@ describe("HTTPS", () => {
   });
 });
 
+const AZURE_SDK_SCRIPT = `
+import { AzureMapsManagementClient } from "@azure/arm-maps";
+const credential = { getToken: async () => ({ token: "sdk-test-token", expiresOnTimestamp: Date.now() + 3600_000 }) };
+const client = new AzureMapsManagementClient(credential, "21a9967a-e8a9-4656-a70b-96ff1c4d05a0",
+  { endpoint: process.env.MOCK_URL, credentialScopes: ["https://management.azure.com/.default"], retryOptions: { maxRetries: 0 } });
+const keys = await client.accounts.regenerateKeys("myResourceGroup", "myMapsAccount", { keyType: "primary" });
+let failure;
+try { await client.accounts.regenerateKeys("myResourceGroup", "absentAccount", { keyType: "primary" }); } catch (e) { failure = { name: e.name, statusCode: e.statusCode, code: e.code, message: e.message }; }
+console.log(JSON.stringify({ keys, failure }));
+`;
+
+describe("Azure's own SDK (@azure/arm-maps) against the mock over HTTPS", () => {
+  it("rotates a key and gets ARM's ResourceNotFound as a RestError", async () => {
+    const result = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ["--input-type=module", "-e", AZURE_SDK_SCRIPT], { cwd: REPO_ROOT, env: { ...process.env, MOCK_URL: https.url, NODE_EXTRA_CA_CERTS: caFile } },
+        (_error, stdout, stderr) => resolve({ stdout, stderr }));
+    });
+    expect(result.stderr).toBe("");
+    const out = JSON.parse(result.stdout);
+    expect(out.keys).toEqual({
+      primaryKey: expect.stringMatching(/^[\w-]{43}$/),
+      secondaryKey: expect.stringMatching(/^[\w-]{43}$/),
+      primaryKeyLastUpdated: expect.stringMatching(/Z$/),
+      secondaryKeyLastUpdated: expect.stringMatching(/Z$/),
+    });
+    expect(out.failure).toMatchObject({ name: "RestError", statusCode: 404, code: "ResourceNotFound" });
+    expect(out.failure.message).toMatch(/^The Resource 'Microsoft\.Maps\/accounts\/absentAccount' under resource group 'myResourceGroup' was not found/);
+  });
+});
+
 describe("generated clients over plain HTTP on loopback", () => {
   it("succeed, and a refusal arrives as a typed RekeyError with ARM's code and request id", async () => {
     const mock = await startProductMock();
