@@ -58,6 +58,30 @@ describe("rekey mock", () => {
     expect({ code, signal, stderr: cli.output().stderr }).toEqual({ code: 0, signal: null, stderr: expect.any(String) });
   });
 
+  it("--tls-cert/--tls-key serve the given certificate", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const { request } = await import("node:https");
+    const { createTlsMaterial } = await import("../../conformance/mock/tls.ts");
+    const material = await createTlsMaterial();
+    const dir = mkdtempSync(join(tmpdir(), "rekey-cli-cert-"));
+    writeFileSync(join(dir, "cert.pem"), material.cert);
+    writeFileSync(join(dir, "key.pem"), material.key);
+    const cli = startCli(["--tls-cert", join(dir, "cert.pem"), "--tls-key", join(dir, "key.pem"), "--quiet"]);
+    const url = await cli.firstLine;
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const status = await new Promise<number>((resolve, reject) => {
+      request(`${url}/_rekey/state`, { ca: material.ca }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on("error", reject).end();
+    });
+    expect(status).toBe(200);
+    cli.child.kill("SIGTERM");
+    expect((await once(cli.child, "exit"))[0]).toBe(0);
+  });
+
   it.each([
     [["--fault", "nope"], /^error: --fault: unknown fault "nope" — use one of wrong-success-status, /],
     [["--port", "http"], /^error: --port: "http" is not a whole number/],
