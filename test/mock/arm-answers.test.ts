@@ -139,6 +139,11 @@ describe("resources", () => {
     const apim = opNamed("TenantAccess_RegeneratePrimaryKey");
     expect((await send(mock, apim.operation, { ...apim.values, accessName: "gitAccess" })).status).toBe(204);
   });
+
+  it("compares enum-valued names in the URL case-insensitively, as ARM compares names", async () => {
+    const apim = opNamed("TenantAccess_RegeneratePrimaryKey");
+    expect((await send(mock, apim.operation, { ...apim.values, accessName: "GITACCESS" })).status).toBe(204);
+  });
 });
 
 describe("parameters and body", () => {

@@ -8,7 +8,14 @@ import type { MockStep } from "../mock-exchange.ts";
 import type { ParameterCheck } from "../mock-model.ts";
 
 function coerce(value: string, check: ParameterCheck): unknown {
-  const type = (check.parameter.schema as { type?: unknown }).type;
+  const schema = check.parameter.schema as { type?: unknown; enum?: unknown[] };
+  if (check.parameter.in === "path" && schema.enum) {
+    // ARM compares the names in a URL case-insensitively: tenant/ACCESS is tenant/access.
+    const lower = value.toLowerCase();
+    const canonical = schema.enum.find((v) => typeof v === "string" && v.toLowerCase() === lower);
+    if (canonical !== undefined) return canonical;
+  }
+  const type = schema.type;
   if ((type === "integer" || type === "number") && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
   if (type === "boolean" && (value === "true" || value === "false")) return value === "true";
   return value;
@@ -42,8 +49,9 @@ export const validateParameters: MockStep = (exchange) => {
     if (Array.isArray(raw)) {
       return armErrors.invalidParameter(`The parameter '${check.parameter.name}' must be given once.`, check.parameter.name);
     }
-    if (!check.validate(coerce(raw, check))) return refuse(check, raw, toViolations(check.validate.errors), exchange);
-    exchange.parameters[check.parameter.name] = raw;
+    const value = coerce(raw, check);
+    if (!check.validate(value)) return refuse(check, raw, toViolations(check.validate.errors), exchange);
+    exchange.parameters[check.parameter.name] = typeof value === "string" ? value : raw;
   }
   return undefined;
 };
