@@ -17,6 +17,7 @@ import { displayPath } from "../../generator/spec-files.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
 import { armPathShape, type ArmPathShape } from "../arm-path.ts";
 import { rotationSpec, type RotationSpec } from "../rotation.ts";
+import { ADMIN_PREFIX } from "./admin-routes.ts";
 import { errorShape, type ErrorShape } from "./error-body.ts";
 
 export interface ParameterCheck {
@@ -100,7 +101,7 @@ export function buildMockModel(docs: DocumentModel[], ajv: Ajv = createAjv(docs,
   const routes = new Map<string, MockRoute>();
   for (const doc of docs) {
     for (const operation of doc.operations) {
-      if (operation.pathTemplate.toLowerCase().startsWith("/_rekey")) {
+      if (operation.pathTemplate.toLowerCase().startsWith(ADMIN_PREFIX)) {
         throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer },
           "paths under /_rekey are reserved for the mock's admin routes", "rename the path"));
       }

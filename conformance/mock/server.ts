@@ -18,9 +18,9 @@ import { providerResponse, type ProviderDirectory } from "./provider-routes.ts";
 import { formatLogLine, type LogLine } from "./request-log.ts";
 import { checkBearer } from "./steps/authentication.ts";
 import type { MockState } from "./state.ts";
-import { checkStateDocument, type StateDocument } from "./state-file.ts";
+import { registerAdminRoutes } from "./admin-routes.ts";
+import type { StateDocument } from "./state-file.ts";
 
-export const ADMIN_PREFIX = "/_rekey";
 const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
 export interface ServerSettings {
@@ -197,35 +197,6 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     });
   }
 
-  registerAdminRoutes(app, settings);
+  registerAdminRoutes(app, settings.state, settings.setStateDocument);
   return app;
-}
-
-/** /_rekey/…: inspect, replace and reset the state; list the faults. No spec path can start with /_rekey. */
-function registerAdminRoutes(app: FastifyInstance, settings: ServerSettings): void {
-  const { state } = settings;
-  const json = (reply: FastifyReply, status: number, value?: unknown) => {
-    reply.code(status).header("cache-control", "no-cache");
-    if (value === undefined) return reply.send();
-    return reply.header("content-type", "application/json; charset=utf-8").send(JSON.stringify(value));
-  };
-  app.get(`${ADMIN_PREFIX}/state`, async (_req, reply) =>
-    json(reply, 200, { resources: state.list().map(({ id, properties, keys }) => ({ id, properties, keys })) }));
-  app.post(`${ADMIN_PREFIX}/state/reset`, async (_req, reply) => {
-    state.reset();
-    return json(reply, 204);
-  });
-  app.put(`${ADMIN_PREFIX}/state`, async (req, reply) => {
-    let doc: StateDocument;
-    try {
-      doc = checkStateDocument(JSON.parse((req.body as Buffer | undefined)?.toString("utf8") ?? ""), "request body");
-    } catch (e) {
-      const message = e instanceof SyntaxError ? `not JSON: ${e.message}` : (e as Error).message;
-      return json(reply, 400, { error: { code: "InvalidStateDocument", message } });
-    }
-    settings.setStateDocument(doc);
-    state.reset();
-    return json(reply, 204);
-  });
-  app.get(`${ADMIN_PREFIX}/faults`, async (_req, reply) => json(reply, 200, { faults: listFaults() }));
 }
