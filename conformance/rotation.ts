@@ -97,11 +97,15 @@ function validateRotation(value: unknown) {
   return validator(value) ? [] : toViolations(validator.errors);
 }
 
-/** The operation's rotation description, or undefined when it has none; a malformed one is a UserError. */
-export function rotationSpec(doc: DocumentModel, operation: OperationModel): RotationSpec | undefined {
+/**
+ * The operation's rotation description, or undefined when it has none; a malformed one is a UserError (`trusted`:
+ * already checked, e.g. read back from the mock's start-up cache).
+ */
+export function rotationSpec(doc: DocumentModel, operation: OperationModel, { trusted = false } = {}): RotationSpec | undefined {
   const pointer = join(operation.pointer, ROTATION_EXTENSION);
   const raw = get(doc.raw, pointer);
   if (raw === undefined) return undefined;
+  if (trusted) return { ...(raw as Omit<RotationSpec, "pointer">), pointer };
   const file = displayPath(doc.file);
   const violations = validateRotation(raw);
   if (violations.length > 0) {

@@ -19,6 +19,7 @@ import { armPathShape, type ArmPathShape } from "../arm-path.ts";
 import { rotationSpec, type RotationSpec } from "../rotation.ts";
 import { ADMIN_PREFIX } from "./admin-routes.ts";
 import { errorShape, type ErrorShape } from "./error-body.ts";
+import type { ValidatorLookup } from "./model-cache.ts";
 
 export interface ParameterCheck {
   parameter: ParameterModel;
@@ -54,7 +55,6 @@ export interface MockRoute {
 export interface MockModel {
   docs: DocumentModel[];
   routes: MockRoute[];
-  ajv: Ajv;
 }
 
 const TEMPLATE_PARAMETER = /\{([^{}]+)\}/g;
@@ -70,7 +70,7 @@ function bearerRequired(doc: DocumentModel, operation: OperationModel): boolean 
   });
 }
 
-function mockOperation(doc: DocumentModel, operation: OperationModel, ajv: Ajv): MockOperation {
+function mockOperation(doc: DocumentModel, operation: OperationModel, validatorFor: ValidatorLookup, trusted: boolean): MockOperation {
   const success = successResponses(operation)[0];
   if (!success) {
     throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer + "/responses" },
@@ -83,21 +83,29 @@ function mockOperation(doc: DocumentModel, operation: OperationModel, ajv: Ajv):
     pathParameters,
     parameters: operation.parameters
       .filter((p) => p.binding !== "api-version" && p.in !== "cookie")
-      .map((parameter) => ({ parameter, validate: compiledSchema(ajv, doc, parameter.schemaPointer) })),
+      .map((parameter) => ({ parameter, validate: validatorFor(doc, parameter.schemaPointer) })),
     body: operation.requestBody && {
       model: operation.requestBody,
-      validate: compiledSchema(ajv, doc, operation.requestBody.schemaPointer),
+      validate: validatorFor(doc, operation.requestBody.schemaPointer),
     },
     success,
     errorShape: errorShape(doc, operation),
     shape: armPathShape(operation.pathTemplate),
-    rotation: rotationSpec(doc, operation),
+    rotation: rotationSpec(doc, operation, { trusted }),
     requiresBearer: bearerRequired(doc, operation),
   };
 }
 
-/** Builds the routes; pass the ajv instance the specs were linted with to reuse its compiled validators. */
-export function buildMockModel(docs: DocumentModel[], ajv: Ajv = createAjv(docs, { trusted: true })): MockModel {
+/** An ajv-backed validator lookup; pass the instance the specs were linted with to reuse its compiled validators. */
+export function ajvValidators(docs: DocumentModel[], ajv: Ajv = createAjv(docs, { trusted: true })): ValidatorLookup {
+  return (doc, pointer) => compiledSchema(ajv, doc, pointer);
+}
+
+/**
+ * Builds the routes. Validators come from ajv, or from the start-up cache (model-cache.ts), whose documents were
+ * checked when it was written (`trusted`: their x-rekey-rotation is not checked again).
+ */
+export function buildMockModel(docs: DocumentModel[], validatorFor: ValidatorLookup = ajvValidators(docs), { trusted = false } = {}): MockModel {
   const routes = new Map<string, MockRoute>();
   for (const doc of docs) {
     for (const operation of doc.operations) {
@@ -105,7 +113,7 @@ export function buildMockModel(docs: DocumentModel[], ajv: Ajv = createAjv(docs,
         throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer },
           "paths under /_rekey are reserved for the mock's admin routes", "rename the path"));
       }
-      const entry = mockOperation(doc, operation, ajv);
+      const entry = mockOperation(doc, operation, validatorFor, trusted);
       const key = routeKey(operation.pathTemplate);
       let route = routes.get(key);
       if (!route) {
@@ -125,7 +133,7 @@ export function buildMockModel(docs: DocumentModel[], ajv: Ajv = createAjv(docs,
       route.operations.set(method, versions);
     }
   }
-  return { docs, routes: [...routes.values()], ajv };
+  return { docs, routes: [...routes.values()] };
 }
 
 /** Every api-version the specs hold for a resource type (namespace/top-level type), newest first. */

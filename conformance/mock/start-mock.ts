@@ -4,12 +4,13 @@
  */
 import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import { resolveOptions } from "../../generator/options.ts";
 import type { DocumentModel } from "../../generator/model.ts";
 import type { Ajv } from "../../generator/schema-validator.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
 import { findFault, listFaults, type Fault } from "./faults.ts";
-import { apiVersionsByResourceType, buildMockModel } from "./mock-model.ts";
+import { ajvValidators, apiVersionsByResourceType, buildMockModel, type MockModel } from "./mock-model.ts";
+import { mockCacheDir, readMockCache, writeMockCache } from "./model-cache.ts";
 import { providerDirectory } from "./provider-routes.ts";
 import type { LogLine } from "./request-log.ts";
 import { seedResources } from "./seed-state.ts";
@@ -35,6 +36,8 @@ export interface MockOptions {
   fault?: string;
   latencyMs?: number;
   examplesOnly?: boolean;
+  /** Use the start-up cache in build/ when loading from specsDir (default true). */
+  cache?: boolean;
   /** Largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
   bodyLimit?: number;
   log?: LogLine;
@@ -46,6 +49,8 @@ export interface RunningMock {
   /** The CA certificate (PEM) to trust, when serving TLS with a generated certificate. */
   ca?: string;
   state: MockState;
+  /** Where the model came from: the start-up cache, the specs (and the cache written from them), or given docs. */
+  loadedFrom: "cache" | "specs" | "docs";
   close(): Promise<void>;
 }
 
@@ -70,8 +75,23 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     : options.state ? checkStateDocument(options.state, "state option") : undefined;
 
   const server = import("./server.ts"); // fastify loads while the specs do
-  const loaded = options.docs ? { docs: options.docs, ajv: options.ajv } : await loadSpecs(resolveOptions({ specsDir: options.specsDir }), { lint: false });
-  const model = buildMockModel(loaded.docs, loaded.ajv);
+  let cacheWrite: Promise<void> | undefined;
+  let model: MockModel;
+  let loadedFrom: RunningMock["loadedFrom"] = "docs";
+  if (options.docs) model = buildMockModel(options.docs, ajvValidators(options.docs, options.ajv));
+  else {
+    const specsDir = resolveOptions({ specsDir: options.specsDir }).specsDir;
+    const cacheDir = options.cache === false ? undefined : mockCacheDir(specsDir);
+    const cached = cacheDir ? await readMockCache(cacheDir) : undefined;
+    loadedFrom = cached ? "cache" : "specs";
+    if (cached) model = buildMockModel(cached.docs, cached.validatorFor, { trusted: true });
+    else {
+      const { loadSpecs } = await import("../../generator/pipeline.ts");
+      const { docs } = await loadSpecs(resolveOptions({ specsDir }), { lint: false });
+      model = buildMockModel(docs);
+      if (cacheDir) cacheWrite = writeMockCache(cacheDir, docs).catch(() => {}); // a cache that cannot be written is only slower
+    }
+  }
   const versions = apiVersionsByResourceType(model);
   const typeNames = new Map(model.routes.filter((r) => r.resourceType).map((r) => [r.resourceType!.toLowerCase(), r.resourceType!]));
   const state = new MockState(() => initialResources(seedResources(model), stateDocument));
@@ -120,6 +140,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url: `${https ? "https" : "http"}://${shownHost}:${address.port}`,
     ca,
     state,
-    close: () => app.close(),
+    loadedFrom,
+    close: async () => {
+      await app.close();
+      await cacheWrite;
+    },
   };
 }

@@ -1,0 +1,98 @@
+/**
+ * The mock's start-up cache, in build/mock-<hash>/: the operation model (JSON) and the validators the mock runs,
+ * compiled to ajv standalone code and bundled by esbuild. The hash covers the specs, the generator and conformance
+ * sources and the dependency versions, so a cache is never stale; a hit skips YAML parsing, $ref resolution, the
+ * OpenAPI schema check and ajv compilation — most of a cold start.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { inputsHash, listFiles } from "../../generator/manifest.ts";
+import type { DocumentModel } from "../../generator/model.ts";
+import { REPO_ROOT } from "../../generator/repo-paths.ts";
+
+export type ValidatorLookup = (doc: DocumentModel, pointer: string) => ValidateFunction;
+
+export interface CachedModel {
+  docs: DocumentModel[];
+  validatorFor: ValidatorLookup;
+}
+
+const CONFORMANCE_DIR = join(REPO_ROOT, "conformance");
+
+export function mockCacheDir(specsDir: string, buildDir = join(REPO_ROOT, "build")): string {
+  const hash = createHash("sha256").update(inputsHash(specsDir));
+  for (const file of listFiles(CONFORMANCE_DIR)) hash.update(file).update(readFileSync(join(CONFORMANCE_DIR, file)));
+  return join(buildDir, `mock-${hash.digest("hex").slice(0, 16)}`);
+}
+
+const key = (doc: DocumentModel, pointer: string) => `${doc.docUri}#${pointer}`;
+
+/** The schemas the mock validates requests with: each operation's parameters and body. */
+export function mockSchemaPointers(doc: DocumentModel): string[] {
+  return doc.operations.flatMap((op) => [
+    ...op.parameters.filter((p) => p.binding !== "api-version" && p.in !== "cookie").map((p) => p.schemaPointer),
+    ...(op.requestBody ? [op.requestBody.schemaPointer] : []),
+  ]);
+}
+
+export async function readMockCache(dir: string): Promise<CachedModel | undefined> {
+  if (!existsSync(join(dir, "validators.mjs"))) return undefined;
+  try {
+    const docs = JSON.parse(readFileSync(join(dir, "docs.json"), "utf8")) as DocumentModel[];
+    const index = JSON.parse(readFileSync(join(dir, "index.json"), "utf8")) as Record<string, string>;
+    const module = (await import(pathToFileURL(join(dir, "validators.mjs")).href)) as Record<string, ValidateFunction>;
+    return {
+      docs,
+      validatorFor: (doc, pointer) => {
+        const fn = module[index[key(doc, pointer)]];
+        if (!fn) throw new Error(`mock cache ${dir} has no validator for ${key(doc, pointer)}`);
+        return fn;
+      },
+    };
+  } catch {
+    return undefined; // unreadable or half-written by an older process: rebuilt below
+  }
+}
+
+/** Writes the cache for these (already checked) documents; another process writing the same one first is fine. */
+export async function writeMockCache(dir: string, docs: DocumentModel[]): Promise<void> {
+  const { createAjv } = await import("../../generator/schema-validator.ts");
+  const { requireCjs } = await import("../../generator/require-cjs.ts");
+  const standaloneCode = (requireCjs("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
+  const esbuild = await import("esbuild");
+  const ajv = createAjv(docs, { standalone: true, trusted: true });
+  const exportsMap: Record<string, string> = {};
+  const index: Record<string, string> = {};
+  for (const doc of docs) {
+    for (const pointer of new Set(mockSchemaPointers(doc))) {
+      const name = `v${Object.keys(exportsMap).length}`;
+      const id = `${doc.docUri.replace(/openapi\.json$/, "mock-validators/")}${name}`;
+      ajv.addSchema({ $id: id, $ref: key(doc, pointer) });
+      exportsMap[name] = id;
+      index[key(doc, pointer)] = name;
+    }
+  }
+  const bundled = await esbuild.build({
+    stdin: { contents: standaloneCode(ajv, exportsMap), resolveDir: REPO_ROOT, loader: "js", sourcefile: "mock-validators.js" },
+    absWorkingDir: REPO_ROOT,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    write: false,
+    logLevel: "silent",
+  });
+  const staging = `${dir}.${process.pid}.tmp`;
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, "validators.mjs"), bundled.outputFiles[0].text);
+  writeFileSync(join(staging, "index.json"), JSON.stringify(index));
+  writeFileSync(join(staging, "docs.json"), JSON.stringify(docs));
+  try {
+    renameSync(staging, dir);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
