@@ -5,6 +5,7 @@
  */
 import { problem, UserError } from "../generator/user-error.ts";
 import type { ProviderResourceType } from "../generator/diff/resource-types.ts";
+import { isLoopback } from "../generator/runtime/auth.ts";
 
 export const PROVIDERS_API_VERSION = "2021-04-01";
 
@@ -13,8 +14,6 @@ export interface ProvidersClient {
   subscriptionId: string;
   token?: string;
 }
-
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 function fail(message: string, hint: string): never {
   throw new UserError(problem("versions/live", { file: "providers API" }, message, hint));
@@ -27,7 +26,7 @@ export function providerUrl(client: ProvidersClient, namespace: string): URL {
   } catch {
     fail(`--endpoint "${client.endpoint}" is not a URL`, "pass e.g. https://management.azure.com");
   }
-  if (client.token && base.protocol !== "https:" && !LOOPBACK.has(base.hostname)) {
+  if (client.token && base.protocol !== "https:" && !isLoopback(base.hostname)) {
     fail(`refusing to send a bearer token over ${base.protocol.replace(":", "")} to ${base.hostname}`, "use an https:// endpoint");
   }
   const url = new URL(`${base.pathname.replace(/\/$/, "")}/subscriptions/${encodeURIComponent(client.subscriptionId)}/providers/${encodeURIComponent(namespace)}`, base);

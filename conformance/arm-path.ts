@@ -77,6 +77,11 @@ export function resourceAddress(shape: ArmPathShape, values: Record<string, stri
   };
 }
 
+/** The address of each parent resource, top-level first: service/apim1 for service/apim1/tenant/access. */
+export function parents(address: ResourceAddress): ResourceAddress[] {
+  return address.types.slice(0, -1).map((_, i) => ({ ...address, types: address.types.slice(0, i + 1), names: address.names.slice(0, i + 1) }));
+}
+
 export function resourceId(address: ResourceAddress, depth = address.types.length): string {
   const scope = `/subscriptions/${address.subscriptionId}` + (address.resourceGroup !== undefined ? `/resourceGroups/${address.resourceGroup}` : "");
   const pairs = address.types.slice(0, depth).map((t, i) => `/${t}/${address.names[i]}`).join("");

@@ -4,12 +4,9 @@
  * key looks like, and any precondition on the resource. The mock's regenerate-key behaviour and the runner's
  * rotation scenarios both read it, so neither holds code for one operation.
  */
-import type { ValidateFunction } from "ajv/dist/2020.js";
-import type Ajv2020Module from "ajv/dist/2020.js";
 import { get, join } from "../generator/json-pointer.ts";
 import type { DocumentModel, OperationModel } from "../generator/model.ts";
-import { requireCjs } from "../generator/require-cjs.ts";
-import { toViolations } from "../generator/schema-validator.ts";
+import { schemaChecker } from "../generator/schema-validator.ts";
 import { displayPath } from "../generator/spec-files.ts";
 import { problem, UserError } from "../generator/user-error.ts";
 
@@ -88,14 +85,7 @@ const ROTATION_SCHEMA = {
   },
 };
 
-let validator: ValidateFunction | undefined;
-function validateRotation(value: unknown) {
-  if (!validator) {
-    const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: typeof Ajv2020Module.default }).default;
-    validator = new Ajv2020({ allErrors: true }).compile(ROTATION_SCHEMA);
-  }
-  return validator(value) ? [] : toViolations(validator.errors);
-}
+const validateRotation = schemaChecker(ROTATION_SCHEMA);
 
 /**
  * The operation's rotation description, or undefined when it has none; a malformed one is a UserError (`trusted`:

@@ -98,6 +98,18 @@ export function toViolations(errors: ErrorObject[] | null | undefined): SchemaVi
   });
 }
 
+/** A checker for a plain JSON Schema (rekey's own formats: state files, spec extensions), compiled on first use. */
+export function schemaChecker(schema: object): (value: unknown) => SchemaViolation[] {
+  let fn: ValidateFunction | undefined;
+  return (value) => {
+    if (!fn) {
+      const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: typeof Ajv2020Module.default }).default;
+      fn = new Ajv2020({ allErrors: true }).compile(schema);
+    }
+    return validate(fn, value);
+  };
+}
+
 export function validate(fn: ValidateFunction, value: unknown): SchemaViolation[] {
   return fn(value) ? [] : toViolations(fn.errors);
 }

@@ -2,7 +2,7 @@
  * npm run bench:client — the generated Maps client against @azure/arm-maps, openapi-fetch alone and plain fetch,
  * all measured in one run:
  *   - per call: p50 / p99 and calls/s over 2,000 sequential regenerateKeys calls against the same local HTTPS server
- *     (self-signed certificate made for the run, trusted through NODE_EXTRA_CA_CERTS; keep-alive). The server runs
+ *     (a certificate from a throwaway CA made for the run, trusted through NODE_EXTRA_CA_CERTS; keep-alive). The server runs
  *     in this process, the clients in a child process, so server work does not count against any client;
  *   - import time: a fresh process per sample, time of `await import(…)`, median of 15;
  *   - install footprint: bytes on disk of the package and its production-dependency closure;
@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { generate } from "selfsigned";
+import { createTlsMaterial } from "../conformance/mock/tls.ts";
 import { REPO_ROOT } from "../generator/repo-paths.ts";
 
 const CALLS = 2000;
@@ -177,16 +177,14 @@ async function bundleBytes(app: string): Promise<{ minified: number; gzipped: nu
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "rekey-bench-client-"));
   try {
-    const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
-      keySize: 2048, extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] }],
-    });
-    const certFile = join(work, "cert.pem");
-    writeFileSync(certFile, pems.cert);
+    const tls = await createTlsMaterial();
+    const certFile = join(work, "ca.pem");
+    writeFileSync(certFile, tls.ca);
     const keys = JSON.stringify({
       primaryKey: "p".repeat(44), secondaryKey: "s".repeat(44),
       primaryKeyLastUpdated: "2026-01-01T00:00:00.0000000Z", secondaryKeyLastUpdated: "2026-01-01T00:00:00.0000000Z",
     });
-    const server = createServer({ key: pems.private, cert: pems.cert, keepAliveTimeout: 60_000 }, (req, res) => {
+    const server = createServer({ key: tls.key, cert: tls.cert, keepAliveTimeout: 60_000 }, (req, res) => {
       req.resume();
       req.on("end", () => res.writeHead(200, { "content-type": "application/json; charset=utf-8", "x-ms-request-id": "bench" }).end(keys));
     });

@@ -70,6 +70,11 @@ function bearerRequired(doc: DocumentModel, operation: OperationModel): boolean 
   });
 }
 
+/** The parameters the mock checks against their schemas (api-version has its own step; cookies are not ARM's). */
+export function validatedParameters(operation: OperationModel): ParameterModel[] {
+  return operation.parameters.filter((p) => p.binding !== "api-version" && p.in !== "cookie");
+}
+
 function mockOperation(doc: DocumentModel, operation: OperationModel, validatorFor: ValidatorLookup, trusted: boolean): MockOperation {
   const success = successResponses(operation)[0];
   if (!success) {
@@ -81,9 +86,7 @@ function mockOperation(doc: DocumentModel, operation: OperationModel, validatorF
     doc,
     operation,
     pathParameters,
-    parameters: operation.parameters
-      .filter((p) => p.binding !== "api-version" && p.in !== "cookie")
-      .map((parameter) => ({ parameter, validate: validatorFor(doc, parameter.schemaPointer) })),
+    parameters: validatedParameters(operation).map((parameter) => ({ parameter, validate: validatorFor(doc, parameter.schemaPointer) })),
     body: operation.requestBody && {
       model: operation.requestBody,
       validate: validatorFor(doc, operation.requestBody.schemaPointer),

@@ -12,6 +12,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import { inputsHash, listFiles } from "../../generator/manifest.ts";
 import type { DocumentModel } from "../../generator/model.ts";
 import { REPO_ROOT } from "../../generator/repo-paths.ts";
+import { validatedParameters } from "./mock-model.ts";
 
 export type ValidatorLookup = (doc: DocumentModel, pointer: string) => ValidateFunction;
 
@@ -33,7 +34,7 @@ const key = (doc: DocumentModel, pointer: string) => `${doc.docUri}#${pointer}`;
 /** The schemas the mock validates requests with: each operation's parameters and body. */
 export function mockSchemaPointers(doc: DocumentModel): string[] {
   return doc.operations.flatMap((op) => [
-    ...op.parameters.filter((p) => p.binding !== "api-version" && p.in !== "cookie").map((p) => p.schemaPointer),
+    ...validatedParameters(op).map((p) => p.schemaPointer),
     ...(op.requestBody ? [op.requestBody.schemaPointer] : []),
   ]);
 }

@@ -16,7 +16,8 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, q)}?${params.join("&")}`;
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** decodeURIComponent, or the text as it is when it is not valid percent-encoding. */
+export function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

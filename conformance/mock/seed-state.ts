@@ -3,7 +3,7 @@
  * random keys where the operation rotates keys. A name parameter that is an enum (APIM's tenant/{accessName}:
  * access, gitAccess) names fixed children that ARM always has, so every value exists.
  */
-import { resourceAddress, resourceId, type ResourceAddress } from "../arm-path.ts";
+import { parents, resourceAddress, resourceId, type ResourceAddress } from "../arm-path.ts";
 import { keyName, type RotationSpec } from "../rotation.ts";
 import { newKey, timestamp } from "./keys.ts";
 import type { MockModel, MockOperation } from "./mock-model.ts";
@@ -40,8 +40,7 @@ function addressesOf(op: MockOperation, parameters: Record<string, unknown>): Re
 export function seedResources(model: MockModel): MockResource[] {
   const byId = new Map<string, MockResource>();
   const add = (address: ResourceAddress, rotation?: RotationSpec) => {
-    for (let depth = 1; depth <= address.types.length; depth++) {
-      const level = { ...address, types: address.types.slice(0, depth), names: address.names.slice(0, depth) };
+    for (const level of [...parents(address), address]) {
       const id = resourceId(level).toLowerCase();
       if (!byId.has(id)) byId.set(id, newResource(level));
     }

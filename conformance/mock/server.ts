@@ -6,6 +6,7 @@
  */
 import type { Socket } from "node:net";
 import type { ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { armErrors, type ArmError } from "./arm-errors.ts";
 import { armHeaders, RemainingWrites } from "./arm-headers.ts";
@@ -36,8 +37,6 @@ export interface ServerSettings {
   /** Replaces the state document (PUT /_rekey/state); the caller rebuilds what depends on it. */
   setStateDocument: (doc: StateDocument | undefined) => void;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function errorResponse(error: ArmError, shape: ErrorShape): MockResponse {
   return { status: error.status, headers: { ...error.headers, "x-ms-failure-cause": error.cause }, json: renderErrorBody(error, shape) };
@@ -153,6 +152,7 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     }
     const params = req.params as Record<string, string>;
     const path = pathOf(req.url);
+    const subscription = subscriptionOf(path);
     const exchange: MockExchange = {
       request: { method: req.method, path, query: req.query as MockExchange["request"]["query"], headers: req.headers, body: req.body as Buffer | undefined },
       route,
@@ -162,14 +162,14 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
       parameters: {},
     };
     const result = fault?.before
-      ? fault.before(subscriptionOf(path))
+      ? fault.before(subscription)
       : runPipeline(exchange, { examplesOnly: settings.examplesOnly, rotationFault: fault?.rotation });
     const operation = exchange.operation ?? newestOperation(route);
     const isError = isArmError(result);
     let response = isError ? errorResponse(result, operation?.errorShape ?? ARM_ERROR_SHAPE) : result;
     response.headers = {
       ...armHeaders(req.headers, now),
-      "x-ms-ratelimit-remaining-subscription-writes": String(writes.take(subscriptionOf(path), now.getTime())),
+      "x-ms-ratelimit-remaining-subscription-writes": String(writes.take(subscription, now.getTime())),
       ...response.headers,
     };
     if (fault?.response) response = fault.response(response, { operation, isError });

@@ -9,12 +9,10 @@
  *     "apiVersions": { "Microsoft.Maps/accounts": ["2027-01-01"] } }
  */
 import { readFileSync } from "node:fs";
-import type Ajv2020Module from "ajv/dist/2020.js";
-import { requireCjs } from "../../generator/require-cjs.ts";
-import { toViolations } from "../../generator/schema-validator.ts";
+import { schemaChecker } from "../../generator/schema-validator.ts";
 import { displayPath } from "../../generator/spec-files.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
-import { parseResourceId } from "../arm-path.ts";
+import { parents, parseResourceId } from "../arm-path.ts";
 import { timestamp } from "./keys.ts";
 import { newResource } from "./seed-state.ts";
 import type { MockResource } from "./state.ts";
@@ -59,11 +57,12 @@ const STATE_SCHEMA = {
   },
 };
 
+const checkState = schemaChecker(STATE_SCHEMA);
+
 export function checkStateDocument(value: unknown, file: string): StateDocument {
-  const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: typeof Ajv2020Module.default }).default;
-  const validate = new Ajv2020({ allErrors: true }).compile(STATE_SCHEMA);
-  if (!validate(value)) {
-    throw new UserError(toViolations(validate.errors).map((v) =>
+  const violations = checkState(value);
+  if (violations.length > 0) {
+    throw new UserError(violations.map((v) =>
       problem("mock/state", { file, pointer: v.instancePath || "/" }, `state ${v.message}`, "see the `--state FILE` format in the README")));
   }
   const doc = value as StateDocument;
@@ -102,8 +101,7 @@ export function initialResources(seeded: MockResource[], doc: StateDocument | un
   for (const r of doc?.examples === false ? [] : seeded) byId.set(r.id.toLowerCase(), r);
   for (const entry of doc?.resources ?? []) {
     const address = parseResourceId(entry.id)!;
-    for (let depth = 1; depth < address.types.length; depth++) {
-      const parent = newResource({ ...address, types: address.types.slice(0, depth), names: address.names.slice(0, depth) });
+    for (const parent of parents(address).map((a) => newResource(a))) {
       if (!byId.has(parent.id.toLowerCase())) byId.set(parent.id.toLowerCase(), parent);
     }
     const resource = newResource(address, structuredClone(entry.properties ?? {}));

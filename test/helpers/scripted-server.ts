@@ -1,12 +1,12 @@
 /**
- * A scriptable ARM stand-in on 127.0.0.1, over HTTP or HTTPS (a self-signed certificate made at test time; no key
+ * A scriptable ARM stand-in on 127.0.0.1, over HTTP or HTTPS (a certificate from a throwaway CA made at test time — the mock's tls.ts; no key
  * is committed). Each request is recorded and answered by the next scripted step: a response, a hang (for
  * timeouts) or a dropped connection (a network error).
  */
 import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import { generate } from "selfsigned";
+import { createTlsMaterial } from "../../conformance/mock/tls.ts";
 
 export interface ScriptedRequest {
   method: string;
@@ -23,21 +23,13 @@ export type Step =
 
 export interface ScriptedServer {
   url: string;
-  /** PEM certificate to trust (HTTPS only). */
+  /** PEM certificate to trust (HTTPS only): the CA that signed the server's certificate. */
   cert?: string;
   requests: ScriptedRequest[];
   /** Queue steps; when the queue is empty the server answers 500 with an ARM error body. */
   script(...steps: Step[]): void;
   reset(): void;
   close(): Promise<void>;
-}
-
-export async function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
-  const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
-    keySize: 2048,
-    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }, { type: 2, value: "localhost" }] }],
-  });
-  return { key: pems.private, cert: pems.cert };
 }
 
 export async function startScriptedServer(options: { https?: boolean } = {}): Promise<ScriptedServer> {
@@ -68,7 +60,7 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
       res.writeHead(step.status, headers).end(payload);
     });
   };
-  const certificate = options.https ? await selfSignedCertificate() : undefined;
+  const certificate = options.https ? await createTlsMaterial() : undefined;
   const server: Server = certificate ? createHttpsServer(certificate, handler) : createHttpServer(handler);
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
@@ -82,7 +74,7 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
   const { port } = server.address() as AddressInfo;
   return {
     url: `${certificate ? "https" : "http"}://127.0.0.1:${port}`,
-    cert: certificate?.cert,
+    cert: certificate?.ca,
     requests,
     script: (...steps) => queue.push(...steps),
     reset: () => {

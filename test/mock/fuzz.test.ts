@@ -10,6 +10,7 @@ import { errorResponse, type DocumentModel, type OperationModel } from "../../ge
 import { compiledSchema, createAjv } from "../../generator/schema-validator.ts";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
+import { decodeURIComponentSafe } from "../../conformance/mock/request-log.ts";
 import { operationsUnderTest, productDocs, startProductMock, TOKEN, type OperationUnderTest } from "../helpers/mock.ts";
 
 let mock: RunningMock;
@@ -142,11 +143,3 @@ describe("fuzz", () => {
     expect(ok.status).toBe(200);
   });
 });
-
-function decodeURIComponentSafe(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
