@@ -1,0 +1,144 @@
+/**
+ * The runner's words as types (docs/architecture.md, "Words"): an exchange is one request and what must be true of
+ * its answer; a check turns an exchange and its response into typed failures; a run emits events that reporters
+ * listen to. Everything a reporter receives is plain, already-redacted data.
+ */
+import type { DocumentModel, OperationModel } from "../generator/model.ts";
+import type { HttpRequestSpec } from "./example-request.ts";
+
+export type ExchangeKind = "example" | "negative" | "scenario";
+
+/**
+ * Whether sending the exchange can change the target's state: `never` (the request cannot reach a resource, or is
+ * refused before any handler: no token, unknown api-version, a name no resource can have, a resource that does not
+ * exist); `if-accepted` (addresses a real resource and changes it if the endpoint wrongly accepts it); `always`.
+ */
+export type Mutation = "never" | "if-accepted" | "always";
+
+export type Expectation =
+  /** A documented success; `example` is the documented answer when the exchange comes from an example. */
+  | { kind: "success"; statuses: number[]; example?: { status: number; body?: unknown } }
+  /** A refusal: 4xx (a given status when ARM's answer is fixed), with a body in the operation's error schema. */
+  | { kind: "rejection"; status?: number; violates: string };
+
+export interface ScenarioStep {
+  /** e.g. "rotate-primary" */
+  name: string;
+  /** 1-based */
+  step: number;
+  of: number;
+  /** The key this step regenerates, as x-rekey-rotation names it. */
+  key: string;
+}
+
+export interface Exchange {
+  /** Stable and readable: <service>/<api-version>/<operationId>/<kind>/<name>, e.g. maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum */
+  id: string;
+  kind: ExchangeKind;
+  /** One line: what is sent and why. */
+  title: string;
+  service: string;
+  apiVersion: string;
+  operationId: string;
+  request: HttpRequestSpec;
+  /** Send the target's bearer token (false for the "no Authorization" case). */
+  authorize: boolean;
+  expect: Expectation;
+  mutation: Mutation;
+  /** The ARM resource id the request addresses (exchanges that change one resource run one at a time). */
+  resource: string;
+  scenario?: ScenarioStep;
+  /** Where the example or the violated constraint is written: file#pointer. */
+  source: string;
+  /** Names of the checks that apply, in registry order. */
+  checks: string[];
+}
+
+/** The spec side of an exchange, for checks (not serialised into reports). */
+export interface ExchangeContext {
+  doc: DocumentModel;
+  operation: OperationModel;
+}
+
+export interface CompiledExchange extends Exchange {
+  context: ExchangeContext;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  /** Lower-cased names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The body as text (UTF-8), "" when there was none. */
+  text: string;
+  /** The parsed body when `text` is JSON. */
+  json?: unknown;
+  durationMs: number;
+}
+
+/** One way the answer broke the contract. `pointer` is a JSON pointer into the response body ("" for the whole answer). */
+export interface Failure {
+  check: string;
+  exchange: string;
+  pointer: string;
+  expected: unknown;
+  actual: unknown;
+  message: string;
+}
+
+export type Outcome = "passed" | "failed" | "held-back" | "skipped";
+
+export interface ExchangeResult {
+  exchange: Exchange;
+  outcome: Outcome;
+  /** Absent when held back, skipped, or when no answer came (a transport failure is a Failure of check "transport"). */
+  response?: ExchangeResponse;
+  failures: Failure[];
+  /** Checks that ran (a failure of one does not stop the others). */
+  checksRun: string[];
+  /** Why the exchange was not sent (held-back / skipped). */
+  reason?: string;
+  /** Reproduces the request; the token appears as $TOKEN. */
+  curl: string;
+  attempts: number;
+}
+
+export interface TargetDescription {
+  kind: "mock" | "url" | "live";
+  /** Base URL the requests went to. */
+  url: string;
+  /** Extra words for the header line, e.g. "fault wrong-type". */
+  detail?: string;
+}
+
+export interface RunSummary {
+  target: TargetDescription;
+  exchanges: number;
+  passed: number;
+  failed: number;
+  heldBack: number;
+  skipped: number;
+  /** Check evaluations performed (exchanges × applicable checks actually run). */
+  checks: number;
+  failures: number;
+  durationMs: number;
+  /** Ctrl-C (or another abort) stopped the run before every exchange was sent. */
+  interrupted: boolean;
+  /** Held-back exchanges grouped by reason. */
+  heldBackReasons: Record<string, number>;
+}
+
+export type RunEvent =
+  | { type: "run-start"; target: TargetDescription; total: number }
+  | { type: "exchange-start"; exchange: Exchange }
+  | { type: "exchange-end"; result: ExchangeResult }
+  | { type: "run-end"; summary: RunSummary; results: ExchangeResult[] };
+
+/** A reporter listens to run events and writes what it reports; `close` finishes its output. */
+export interface Reporter {
+  onEvent(event: RunEvent): void;
+  close(): Promise<void>;
+}
+
+export function operationKey(exchange: Pick<Exchange, "service" | "apiVersion" | "operationId">): string {
+  return `${exchange.service}/${exchange.apiVersion}/${exchange.operationId}`;
+}
