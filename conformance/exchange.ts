@@ -29,6 +29,8 @@ export interface ScenarioStep {
   of: number;
   /** The key this step regenerates, as x-rekey-rotation names it. */
   key: string;
+  /** The resource's name in the path (the body must echo it where x-rekey-rotation says). */
+  resourceName?: string;
 }
 
 export interface Exchange {

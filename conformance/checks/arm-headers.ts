@@ -1,0 +1,29 @@
+/**
+ * arm-headers: what ARM puts on every answer (arm-contract.md §1.2) — an `x-ms-request-id`, the correlation id the
+ * client sent echoed in `x-ms-correlation-request-id`, and the client request id echoed when asked for with
+ * `x-ms-return-client-request-id: true`.
+ */
+import type { Check, CheckFailure } from "./check.ts";
+
+export const armHeaders: Check = {
+  name: "arm-headers",
+  summary: "x-ms-request-id is present; the sent correlation and client request ids are echoed",
+  appliesTo: () => true,
+  run: ({ response, sent }) => {
+    const headers = response!.headers;
+    const failures: CheckFailure[] = [];
+    if (!headers["x-ms-request-id"]?.trim()) {
+      failures.push({ pointer: "", expected: "x-ms-request-id", actual: null, message: "no x-ms-request-id header" });
+    }
+    const echoes: Array<[string, string]> = [
+      ["x-ms-correlation-request-id", sent.correlationRequestId],
+      ["x-ms-client-request-id", sent.clientRequestId],
+    ];
+    for (const [name, value] of echoes) {
+      if (headers[name] !== value) {
+        failures.push({ pointer: "", expected: `${name}: ${value}`, actual: headers[name] ?? null, message: `${name} does not echo the id sent` });
+      }
+    }
+    return failures;
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * A check: one named function over an exchange and its answer, returning typed failures. Every check has this one
+ * signature; the registry (registry.ts) lists them and says which apply to an exchange.
+ */
+import type { Ajv } from "../../generator/schema-validator.ts";
+import type { CompiledExchange, Exchange, ExchangeResponse, Failure } from "../exchange.ts";
+
+export interface CheckInput {
+  exchange: CompiledExchange;
+  /** Absent when no answer came (then only the transport check runs). */
+  response?: ExchangeResponse;
+  /** Why no answer came (timeout, connection reset, …). */
+  transportError?: string;
+  /** The answer to the previous step of the same scenario, when there is one. */
+  previous?: ExchangeResponse | null;
+  /** Ids the runner sent with the request. */
+  sent: { clientRequestId: string; correlationRequestId: string };
+  /** The target answers with the documented examples (the mock in example mode): bodies must equal them. */
+  examplesMode: boolean;
+  ajv: Ajv;
+}
+
+export type CheckFailure = Omit<Failure, "check" | "exchange">;
+
+export interface Check {
+  name: string;
+  /** One line for `rekey conform --list-checks`. */
+  summary: string;
+  appliesTo(exchange: Exchange): boolean;
+  run(input: CheckInput): CheckFailure[];
+}
+
+/** The value at an instance pointer of a parsed body (for a failure's `actual`). */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+export function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}

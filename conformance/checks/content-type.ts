@@ -1,0 +1,27 @@
+/** content-type: bodies come with the documented JSON media type; a body-less answer (204) has neither body nor Content-Type. */
+import type { Check } from "./check.ts";
+import { documentedResponse, mediaType } from "./documented-response.ts";
+
+export const contentType: Check = {
+  name: "content-type",
+  summary: "JSON bodies carry the documented Content-Type; 204 and other body-less answers carry no body and no Content-Type",
+  appliesTo: () => true,
+  run: ({ exchange, response }) => {
+    const { status, headers, text } = response!;
+    const actual = headers["content-type"];
+    const documented = documentedResponse(exchange.context.operation, status);
+    const bodyless = status === 204 || status === 304 || (documented !== undefined && documented.contentType === undefined);
+    if (bodyless) {
+      const failures = [];
+      const length = Math.max(text.length, Number(headers["content-length"] ?? 0) || 0);
+      if (length > 0) failures.push({ pointer: "", expected: "no body", actual: `${length} bytes`, message: `a ${status} answer must have no body` });
+      if (actual !== undefined) failures.push({ pointer: "", expected: "no Content-Type", actual, message: `a ${status} answer without a body must not send Content-Type` });
+      return failures;
+    }
+    const expected = documented?.contentType;
+    if (!expected) return [];
+    if (actual === undefined) return [{ pointer: "", expected, actual: null, message: `no Content-Type on a ${status} answer (expected ${expected})` }];
+    if (mediaType(actual) !== mediaType(expected)) return [{ pointer: "", expected, actual, message: `Content-Type is ${actual}, expected ${expected}` }];
+    return [];
+  },
+};

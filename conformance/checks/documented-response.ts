@@ -1,0 +1,17 @@
+/** Which of the operation's documented responses describes an answer: its exact status, then 4XX-style, then default. */
+import type { OperationModel, ResponseModel } from "../../generator/model.ts";
+
+export function documentedResponse(operation: OperationModel, status: number): ResponseModel | undefined {
+  const code = String(status);
+  return operation.responses.find((r) => r.status === code)
+    ?? operation.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`)
+    ?? operation.responses.find((r) => r.status === "default");
+}
+
+export function mediaType(contentType: string | undefined): string | undefined {
+  return contentType?.split(";")[0].trim().toLowerCase() || undefined;
+}
+
+export function isJsonMedia(type: string | undefined): boolean {
+  return type !== undefined && /^application\/(?:[\w.+-]+\+)?json$/.test(type);
+}

@@ -1,0 +1,20 @@
+/** Every check, in the order they run and report. Enabled by name (`--checks`); all by default. */
+import { armHeaders } from "./arm-headers.ts";
+import type { Check } from "./check.ts";
+import { contentType } from "./content-type.ts";
+import { errorContract } from "./error-contract.ts";
+import { exampleMatch } from "./example-match.ts";
+import { negativeRejected } from "./negative-rejected.ts";
+import { rotation } from "./rotation.ts";
+import { schema } from "./schema.ts";
+import { status } from "./status.ts";
+import { transport } from "./transport.ts";
+import { undeclaredFields } from "./undeclared-fields.ts";
+
+export const CHECKS: readonly Check[] = [
+  transport, status, negativeRejected, contentType, schema, undeclaredFields, errorContract, armHeaders, exampleMatch, rotation,
+];
+
+export function findCheck(name: string): Check | undefined {
+  return CHECKS.find((c) => c.name === name);
+}

@@ -1,0 +1,60 @@
+/**
+ * rotation: what regenerating does, judged against the operation's x-rekey-rotation data by comparing a scenario
+ * step's answer with the previous step's: the selected key changed and its timestamp advanced; every other key and
+ * timestamp is unchanged; the resource name in the body echoes the path. Key values never appear in a failure.
+ */
+import { rotationSpec } from "../rotation.ts";
+import { valueAt, type Check, type CheckFailure } from "./check.ts";
+
+function advanced(before: unknown, after: unknown): boolean {
+  const [b, a] = [Date.parse(String(before)), Date.parse(String(after))];
+  return Number.isNaN(a) || Number.isNaN(b) ? before !== after : a > b;
+}
+
+export const rotation: Check = {
+  name: "rotation",
+  summary: "regenerating changes exactly the selected key (and advances its timestamp); the name echoes the path",
+  appliesTo: (exchange) => exchange.scenario !== undefined,
+  run: ({ exchange, response, previous }) => {
+    const step = exchange.scenario!;
+    const spec = rotationSpec(exchange.context.doc, exchange.context.operation, { trusted: true });
+    const body = response!.json;
+    if (!spec || response!.status >= 300 || body === undefined) return [];
+    const failures: CheckFailure[] = [];
+    if (spec.resourceName && step.resourceName !== undefined) {
+      const echoed = valueAt(body, spec.resourceName);
+      if (typeof echoed !== "string" || echoed.toLowerCase() !== step.resourceName.toLowerCase()) {
+        failures.push({ pointer: spec.resourceName, expected: step.resourceName, actual: echoed ?? null, message: `${spec.resourceName} does not echo the resource name in the path` });
+      }
+    }
+    if (step.step === 1) return failures;
+    const before = previous?.json;
+    if (!previous || previous.status >= 300 || before === undefined) {
+      failures.push({ pointer: "", expected: `the answer to step ${step.step - 1}`, actual: null, message: `cannot compare: step ${step.step - 1} got no success answer` });
+      return failures;
+    }
+    for (const [key, where] of Object.entries(spec.keys)) {
+      const selected = key === step.key;
+      if (where.value) {
+        const changed = valueAt(before, where.value) !== valueAt(body, where.value);
+        if (changed !== selected) {
+          failures.push({
+            pointer: where.value,
+            expected: selected ? "a new value" : "the value of the previous step",
+            actual: changed ? "a new value" : "the value of the previous step",
+            message: selected ? `regenerating ${step.key} left ${where.value} unchanged` : `regenerating ${step.key} changed ${where.value}`,
+          });
+        }
+      }
+      if (where.lastUpdated) {
+        const [b, a] = [valueAt(before, where.lastUpdated), valueAt(body, where.lastUpdated)];
+        if (selected && !advanced(b, a)) {
+          failures.push({ pointer: where.lastUpdated, expected: `later than ${String(b)}`, actual: a ?? null, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
+        } else if (!selected && b !== a) {
+          failures.push({ pointer: where.lastUpdated, expected: b ?? null, actual: a ?? null, message: `regenerating ${step.key} changed ${where.lastUpdated}` });
+        }
+      }
+    }
+    return failures;
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * schema: the body is JSON and valid against the schema documented for its status (ajv, JSON Schema 2020-12,
+ * formats, every error collected; readOnly properties belong in answers).
+ */
+import { compiledSchema, toViolations } from "../../generator/schema-validator.ts";
+import { valueAt, type Check } from "./check.ts";
+import { documentedResponse } from "./documented-response.ts";
+
+export const schema: Check = {
+  name: "schema",
+  summary: "the body is JSON and valid against the schema documented for its status",
+  appliesTo: () => true,
+  run: ({ exchange, response, ajv }) => {
+    const { doc, operation } = exchange.context;
+    const documented = documentedResponse(operation, response!.status);
+    if (!documented?.schemaPointer) return [];
+    if (response!.text.length === 0) {
+      return [{ pointer: "", expected: "a JSON body", actual: "no body", message: `a ${response!.status} answer must have a body (${documented.schemaPointer})` }];
+    }
+    if (response!.json === undefined) {
+      return [{ pointer: "", expected: "JSON", actual: response!.text.slice(0, 80), message: "the body is not valid JSON" }];
+    }
+    const validate = compiledSchema(ajv, doc, documented.schemaPointer);
+    if (validate(response!.json)) return [];
+    return toViolations(validate.errors).map((v) => ({
+      pointer: v.instancePath,
+      expected: `${v.message} (${doc.file}#${v.schemaPointer})`,
+      actual: valueAt(response!.json, v.instancePath),
+      message: `${v.instancePath || "body"} ${v.message}`,
+    }));
+  },
+};

@@ -1,0 +1,214 @@
+/**
+ * The run: exchanges → target → checks → events. Exchanges run with bounded concurrency; the steps of a scenario run
+ * in order, and everything that can change a resource holds that resource's lock, so a scenario never sees another
+ * exchange's rotation. Only transport errors are retried. An abort (Ctrl-C) stops sending and ends with a partial
+ * report. Results are redacted before any listener sees them.
+ */
+import { randomUUID } from "node:crypto";
+import pLimit from "p-limit";
+import type { Ajv } from "../../generator/schema-validator.ts";
+import { findCheck } from "../checks/registry.ts";
+import { documentedResponse } from "../checks/documented-response.ts";
+import type { CompiledExchange, Exchange, ExchangeResponse, ExchangeResult, Failure, RunEvent, RunSummary, TargetDescription } from "../exchange.ts";
+import { curlCommand } from "./curl-command.ts";
+import { createSender, TransportError, type Sender } from "./http-sender.ts";
+import { SecretKeeper } from "./secrets.ts";
+
+export interface Target {
+  description: TargetDescription;
+  baseUrl: string;
+  /** The bearer token to send (asked once per run). */
+  token(): Promise<string>;
+  ca?: string;
+  /** For curl reproductions: the CA file the user gave. */
+  caFile?: string;
+  insecureTls?: boolean;
+  /** The target answers with the documented examples (no state): example bodies must match, scenarios cannot run. */
+  examplesMode: boolean;
+  /** Why an exchange must not be sent to this target (e.g. it would rotate a real key), or undefined. */
+  holdBack(exchange: CompiledExchange): string | undefined;
+  close(): Promise<void>;
+}
+
+export interface RunOptions {
+  exchanges: CompiledExchange[];
+  ajv: Ajv;
+  target: Target;
+  concurrency?: number;
+  timeoutMs?: number;
+  /** Extra attempts after a transport error (connection reset or refused), default 2. */
+  retries?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export interface RunOutcome {
+  summary: RunSummary;
+  results: ExchangeResult[];
+}
+
+/** A scenario's steps travel together; any other exchange alone. */
+function units(exchanges: CompiledExchange[]): CompiledExchange[][] {
+  const groups = new Map<string, CompiledExchange[]>();
+  for (const exchange of exchanges) {
+    const key = exchange.scenario ? exchange.id.replace(/\/\d+$/, "") : exchange.id;
+    const group = groups.get(key);
+    if (group) group.push(exchange);
+    else groups.set(key, [exchange]);
+  }
+  return [...groups.values()];
+}
+
+/** One lock per resource: whoever may change it waits for the previous holder. */
+class ResourceLocks {
+  private readonly tails = new Map<string, Promise<void>>();
+  async hold<T>(resource: string, work: () => Promise<T>): Promise<T> {
+    const before = this.tails.get(resource) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    this.tails.set(resource, before.then(() => mine));
+    await before;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+function publicView(exchange: CompiledExchange): Exchange {
+  const { context: _context, ...rest } = exchange;
+  return rest;
+}
+
+export async function runConformance(options: RunOptions): Promise<RunOutcome> {
+  const { target, ajv, signal } = options;
+  const emit = (event: RunEvent) => options.onEvent?.(event);
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? 2;
+  const secrets = new SecretKeeper();
+  const token = await target.token();
+  secrets.remember([token]);
+  const sender: Sender = createSender({ baseUrl: target.baseUrl, timeoutMs, ca: target.ca, insecureTls: target.insecureTls });
+  const locks = new ResourceLocks();
+  const limit = pLimit(Math.max(1, options.concurrency ?? 8));
+  const results = new Map<string, ExchangeResult>();
+  let checksRun = 0;
+
+  emit({ type: "run-start", target: target.description, total: options.exchanges.length });
+
+  const finish = (result: ExchangeResult) => {
+    const redacted = secrets.result(result);
+    results.set(result.exchange.id, redacted);
+    emit({ type: "exchange-end", result: redacted });
+  };
+
+  const notSent = (exchange: CompiledExchange, outcome: "held-back" | "skipped", reason: string) =>
+    finish({ exchange: publicView(exchange), outcome, failures: [], checksRun: [], reason, curl: curlCommand(target.baseUrl, exchange, exchange.request.headers, { caFile: target.caFile, insecure: target.insecureTls }), attempts: 0 });
+
+  const sendOne = async (exchange: CompiledExchange, previous: ExchangeResponse | null | undefined): Promise<ExchangeResponse | null> => {
+    emit({ type: "exchange-start", exchange: publicView(exchange) });
+    const sent = { clientRequestId: randomUUID(), correlationRequestId: randomUUID() };
+    const headers: Record<string, string> = {
+      ...exchange.request.headers,
+      "x-ms-client-request-id": sent.clientRequestId,
+      "x-ms-return-client-request-id": "true",
+      "x-ms-correlation-request-id": sent.correlationRequestId,
+    };
+    const curl = curlCommand(target.baseUrl, exchange, headers, { caFile: target.caFile, insecure: target.insecureTls });
+    if (exchange.authorize) headers.authorization = `Bearer ${token}`;
+    let response: ExchangeResponse | undefined;
+    let transportError: string | undefined;
+    let attempts = 0;
+    while (response === undefined && attempts <= retries) {
+      attempts++;
+      try {
+        response = await sender.send({ ...exchange.request, headers }, signal);
+      } catch (error) {
+        const retryable = error instanceof TransportError && error.retryable && !signal?.aborted;
+        transportError = (error as Error).message;
+        if (!retryable) break;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempts));
+      }
+    }
+    if (signal?.aborted && response === undefined) {
+      notSent(exchange, "skipped", "interrupted");
+      return null;
+    }
+    const secretPaths = response ? documentedResponse(exchange.context.operation, response.status)?.secretPaths ?? [] : [];
+    if (response) secrets.learn(response, secretPaths);
+    const failures: Failure[] = [];
+    const ran: string[] = [];
+    for (const name of exchange.checks) {
+      if (!response && name !== "transport") continue;
+      const check = findCheck(name)!;
+      ran.push(name);
+      for (const failure of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
+        failures.push({ check: name, exchange: exchange.id, ...failure });
+      }
+    }
+    checksRun += ran.length;
+    finish({
+      exchange: publicView(exchange),
+      outcome: failures.length > 0 ? "failed" : "passed",
+      response: response ? secrets.response(response, secretPaths) : undefined,
+      failures,
+      checksRun: ran,
+      curl,
+      attempts,
+    });
+    return response ?? null;
+  };
+
+  const runUnit = async (unit: CompiledExchange[]): Promise<void> => {
+    if (signal?.aborted) {
+      for (const exchange of unit) notSent(exchange, "skipped", "interrupted");
+      return;
+    }
+    const reason = unit.map((e) => target.holdBack(e)).find((r) => r !== undefined);
+    if (reason) {
+      for (const exchange of unit) notSent(exchange, "held-back", reason);
+      return;
+    }
+    if (target.examplesMode && unit[0].scenario) {
+      for (const exchange of unit) notSent(exchange, "skipped", "the target answers with examples, so keys never change");
+      return;
+    }
+    const steps = async () => {
+      let previous: ExchangeResponse | null | undefined;
+      for (const exchange of unit) {
+        if (signal?.aborted) notSent(exchange, "skipped", "interrupted");
+        else previous = await sendOne(exchange, previous);
+      }
+    };
+    const mayChange = unit.some((e) => e.mutation !== "never");
+    await (mayChange ? locks.hold(unit[0].resource, steps) : steps());
+  };
+
+  try {
+    await Promise.all(units(options.exchanges).map((unit) => limit(() => runUnit(unit))));
+  } finally {
+    sender.close();
+  }
+
+  const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean);
+  const count = (outcome: ExchangeResult["outcome"]) => ordered.filter((r) => r.outcome === outcome).length;
+  const heldBackReasons: Record<string, number> = {};
+  for (const r of ordered) if (r.outcome === "held-back") heldBackReasons[r.reason!] = (heldBackReasons[r.reason!] ?? 0) + 1;
+  const summary: RunSummary = {
+    target: target.description,
+    exchanges: ordered.length,
+    passed: count("passed"),
+    failed: count("failed"),
+    heldBack: count("held-back"),
+    skipped: count("skipped"),
+    checks: checksRun,
+    failures: ordered.reduce((n, r) => n + r.failures.length, 0),
+    durationMs: Math.round(performance.now() - started),
+    interrupted: signal?.aborted ?? false,
+    heldBackReasons,
+  };
+  emit({ type: "run-end", summary, results: ordered });
+  return { summary, results: ordered };
+}
