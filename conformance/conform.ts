@@ -1,0 +1,75 @@
+/**
+ * `rekey conform` as a function: specs → exchanges → target → run → outcome. The CLI, `npm start` and the tests
+ * all come through here.
+ */
+import type { DocumentModel } from "../generator/model.ts";
+import { loadSpecs, resolveOptions } from "../generator/pipeline.ts";
+import type { Ajv } from "../generator/schema-validator.ts";
+import type { RunEvent } from "./exchange.ts";
+import { compileExchanges } from "./exchanges/compile-exchanges.ts";
+import { runConformance, type RunOutcome, type Target } from "./runner/run-conformance.ts";
+import { liveResources, type LiveResources } from "./targets/live-resources.ts";
+import { liveTarget } from "./targets/live-target.ts";
+import { mockTarget } from "./targets/mock-target.ts";
+import { optionError, type TargetOptions } from "./targets/target-options.ts";
+import { urlTarget, parseBaseUrl } from "./targets/url-target.ts";
+
+export interface ConformOptions extends TargetOptions {
+  specsDir?: string;
+  /** Already-loaded specs (tests); loaded from specsDir otherwise. */
+  docs?: DocumentModel[];
+  ajv?: Ajv;
+  only?: string[];
+  skip?: string[];
+  checks?: string[];
+  concurrency?: number;
+  timeoutMs?: number;
+  retries?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Flags that only make sense for one kind of target are refused elsewhere, rather than silently ignored. */
+function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
+  const kind = options.target === "mock" ? "mock" : options.target === "live" ? "live" : "url";
+  if (kind === "url") parseBaseUrl(options.target);
+  if (kind !== "mock" && options.fault) throw optionError("--fault", "faults are the embedded mock's", "drop --fault, or use --target mock");
+  if (kind !== "live") {
+    for (const [flag, given] of [["--subscription", options.subscription], ["--resource", options.resources && Object.keys(options.resources).length > 0], ["--cloud", options.cloud], ["--allow-mutations", options.allowMutations]] as const) {
+      if (given) throw optionError(flag, `${flag} is for --target live`, "drop it, or use --target live");
+    }
+  }
+  if (kind === "mock" && (options.tokenEnv || options.caFile || options.insecureTls)) {
+    throw optionError(options.tokenEnv ? "--token-env" : options.caFile ? "--ca" : "--insecure-tls", "the embedded mock needs no token or TLS settings", "drop the flag, or use --target URL");
+  }
+  if (kind === "live" && (!options.subscription || !UUID.test(options.subscription))) {
+    throw optionError("--subscription", options.subscription ? `"${options.subscription}" is not a subscription id` : "--target live needs your subscription", "pass --subscription <uuid> (az account show --query id -o tsv)");
+  }
+  for (const [flag, n, min] of [["--concurrency", options.concurrency, 1], ["--timeout", options.timeoutMs, 1], ["--retries", options.retries, 0]] as const) {
+    if (n !== undefined && (!Number.isInteger(n) || n < min)) throw optionError(flag, `"${n}" is not a whole number ≥ ${min}`, `e.g. ${flag} ${min === 0 ? 2 : flag === "--timeout" ? 30000 : 8}`);
+  }
+  return kind;
+}
+
+export async function conform(options: ConformOptions): Promise<RunOutcome> {
+  const kind = checkTargetFlags(options);
+  const loaded = options.docs && options.ajv ? { docs: options.docs, ajv: options.ajv } : await loadSpecs(resolveOptions({ specsDir: options.specsDir }));
+  const docs = loaded.docs;
+  const ajv = loaded.ajv!;
+  const resources: LiveResources | undefined = kind === "live" ? liveResources(docs, options.subscription!, options.resources ?? {}) : undefined;
+  const exchanges = compileExchanges({ docs, ajv, values: resources?.values, only: options.only, skip: options.skip, checks: options.checks });
+  const target: Target = kind === "mock" ? await mockTarget(options, docs, ajv)
+    : kind === "live" ? liveTarget(options, docs, resources!)
+    : await urlTarget(options);
+  try {
+    return await runConformance({
+      exchanges, ajv, target,
+      concurrency: options.concurrency, timeoutMs: options.timeoutMs, retries: options.retries,
+      signal: options.signal, onEvent: options.onEvent,
+    });
+  } finally {
+    await target.close();
+  }
+}

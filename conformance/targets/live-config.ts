@@ -1,0 +1,36 @@
+/** The `--config FILE` of a live run: subscription, cloud and resource names, checked against a schema. */
+import { readFileSync } from "node:fs";
+import { schemaChecker } from "../../generator/schema-validator.ts";
+import { problem, UserError } from "../../generator/user-error.ts";
+import type { ResourceValues } from "./live-resources.ts";
+
+export interface LiveConfig {
+  subscription?: string;
+  cloud?: string;
+  resources?: ResourceValues;
+}
+
+const checkConfig = schemaChecker({
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    subscription: { type: "string" },
+    cloud: { enum: ["public", "china", "usgov"] },
+    resources: { type: "object", additionalProperties: { type: "object", additionalProperties: { type: "string", minLength: 1 } } },
+  },
+});
+
+export function readLiveConfig(file: string): LiveConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UserError(problem("conform/config", { file }, `cannot read the config (${reason})`, 'write JSON like {"subscription": "…", "resources": {"maps": {"resourceGroupName": "rg", "accountName": "acct"}}}'));
+  }
+  const violations = checkConfig(parsed);
+  if (violations.length > 0) {
+    throw new UserError(violations.map((v) => problem("conform/config", { file, pointer: v.instancePath }, v.message, "see `rekey conform --help` for the config format")));
+  }
+  return parsed as LiveConfig;
+}

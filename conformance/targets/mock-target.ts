@@ -1,0 +1,22 @@
+/** `--target mock` (the default): the embedded ARM mock on a free loopback port, started for the run and stopped after. */
+import { randomBytes } from "node:crypto";
+import type { DocumentModel } from "../../generator/model.ts";
+import type { Ajv } from "../../generator/schema-validator.ts";
+import { startMock } from "../mock/start-mock.ts";
+import type { Target } from "../runner/run-conformance.ts";
+import type { TargetOptions } from "./target-options.ts";
+
+export async function mockTarget(options: TargetOptions, docs: DocumentModel[], ajv: Ajv): Promise<Target> {
+  const mock = await startMock({ docs, ajv, fault: options.fault, examplesOnly: options.examplesOnly });
+  // A fresh opaque token per run: the mock accepts any well-formed one, and the secrecy test looks for this one.
+  const token = `rekey-conform-${randomBytes(18).toString("base64url")}`;
+  const detail = [options.fault && `fault ${options.fault}`, options.examplesOnly && "examples only"].filter(Boolean).join(", ");
+  return {
+    description: { kind: "mock", url: mock.url, detail: detail || undefined },
+    baseUrl: mock.url,
+    token: async () => token,
+    examplesMode: options.examplesOnly === true,
+    holdBack: () => undefined,
+    close: () => mock.close(),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `--target URL`: any endpoint that speaks the operations (a staging proxy, another mock). The token comes from
+ * --token-env or, failing that, from @azure/identity for `<origin>/.default`; it never goes over plain HTTP except
+ * to loopback. --ca FILE or --insecure-tls for self-signed certificates.
+ */
+import { readFile } from "node:fs/promises";
+import { insecureReason } from "../../generator/runtime/auth.ts";
+import type { Target } from "../runner/run-conformance.ts";
+import { optionError, tokenFromAzureIdentity, tokenFromEnv, type TargetOptions } from "./target-options.ts";
+
+export async function readCa(file: string): Promise<string> {
+  try {
+    const pem = await readFile(file, "utf8");
+    if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw optionError("--ca", `${file} holds no PEM certificate`, "give the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)");
+    return pem;
+  } catch (error) {
+    if ((error as Error).name === "UserError") throw error;
+    throw optionError("--ca", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`, "name a PEM file");
+  }
+}
+
+export function parseBaseUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw optionError("--target", `"${value}" is neither mock, live nor an absolute URL`, "use --target mock, --target live or --target https://host[:port]");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw optionError("--target", `"${value}" must be an http(s) URL`, "use https://host[:port]");
+  if (url.search || url.hash) throw optionError("--target", `"${value}" has a query or fragment`, "give the base URL only, e.g. https://host:8443");
+  return url;
+}
+
+export async function urlTarget(options: TargetOptions): Promise<Target> {
+  const url = parseBaseUrl(options.target);
+  const refusal = insecureReason(url);
+  if (refusal) throw optionError("--target", refusal, "use an https:// URL, or a loopback address for a local endpoint");
+  const ca = options.caFile ? await readCa(options.caFile) : undefined;
+  const base = url.href.replace(/\/$/, "");
+  return {
+    description: { kind: "url", url: base },
+    baseUrl: base,
+    token: () => (options.tokenEnv ? Promise.resolve(tokenFromEnv(options.tokenEnv)) : tokenFromAzureIdentity(`${url.origin}/.default`)),
+    ca,
+    caFile: options.caFile,
+    insecureTls: options.insecureTls,
+    examplesMode: options.examplesOnly === true,
+    holdBack: () => undefined,
+    close: async () => {},
+  };
+}
