@@ -5,10 +5,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { Exchange, ExchangeResult, Failure, Reporter, RunSummary, TargetDescription } from "../../conformance/exchange.ts";
 import { colorEnabled, consoleReporter } from "../../conformance/reporters/console-reporter.ts";
 import type { OutputStream } from "../../conformance/reporters/format.ts";
+import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
 import { summarize } from "../../conformance/reporters/run-record.ts";
 import { UserError } from "../../generator/user-error.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
@@ -227,5 +229,79 @@ describe("console reporter", () => {
     const diff = lines.slice(start, lines.findIndex((l, i) => i >= start && !l.startsWith("        ")));
     expect(diff).toHaveLength(40);
     expect(diff.at(-1)).toMatch(/^ {8}… \d+ more diff lines$/);
+  });
+});
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  isArray: (name) => ["testsuite", "testcase"].includes(name),
+});
+
+describe("JUnit reporter", () => {
+  it("writes valid JUnit XML: a suite per operation, a case per exchange, failure and skipped elements", async () => {
+    const file = join(tempDir(), "reports", "nested", "junit.xml");
+    await play(junitReporter(file));
+    const xml = readFileSync(file, "utf8");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml.startsWith(`<?xml version="1.0" encoding="UTF-8"?>`)).toBe(true);
+    const { testsuites } = parser.parse(xml);
+    expect(testsuites).toMatchObject({ tests: "6", failures: "2", errors: "0", skipped: "2", time: "3.400" });
+    expect(testsuites.testsuite.map((s: { name: string }) => s.name)).toEqual([
+      "maps/2026-12-01/Accounts_RegenerateKeys",
+      "apimanagement/2022-08-01/TenantAccess_RegeneratePrimaryKey",
+      "batch/2024-02-01/BatchAccount_RegenerateKey",
+    ]);
+    const [maps, apim, batch] = testsuites.testsuite;
+    expect(maps).toMatchObject({ tests: "2", failures: "1", errors: "0", skipped: "0", time: "0.050" });
+    expect(batch).toMatchObject({ tests: "2", failures: "0", skipped: "2", time: "0.000" });
+    const cases = testsuites.testsuite.flatMap((s: { testcase: unknown[] }) => s.testcase);
+    expect(cases).toHaveLength(6);
+    expect(maps.testcase[1]).toMatchObject({ classname: "maps/2026-12-01/Accounts_RegenerateKeys", name: "negative/body.keyType.enum", time: "0.025" });
+
+    const failure = apim.testcase[0].failure;
+    expect(failure.type).toBe("example-match");
+    expect(failure.message).toBe("example-match: the answer differs from the example");
+    expect(failure["#text"]).toContain("example-match  /keys  the answer differs from the example");
+    expect(failure["#text"]).toContain(`-     "northeurope"`);
+    expect(failure["#text"]).toContain(`curl -sS -X POST 'http://127.0.0.1:4010/${EXAMPLE_ID}' -H "Authorization: Bearer $TOKEN"`);
+    expect(apim.testcase[1].failure).toBeUndefined();
+    expect(batch.testcase[0].skipped).toEqual({ message: `held back: ${HELD_BACK}` });
+    expect(batch.testcase[1].skipped).toEqual({ message: "skipped: not in --only" });
+  });
+
+  it("escapes markup and writes characters XML cannot carry as \\u escapes", async () => {
+    const nasty = `got \u0001\u001b[31m ]]> <&"' done`;
+    const failure: Failure = { ...statusFailure, message: nasty, actual: "\u0000]]>" };
+    const file = join(tempDir(), "junit.xml");
+    await play(junitReporter(file), [result(ENUM_ID, "failed", { failures: [failure] })]);
+    const xml = readFileSync(file, "utf8");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const testcase = parser.parse(xml).testsuites.testsuite[0].testcase[0];
+    expect(testcase.failure.message).toBe(`negative-rejected: got \\u0001\\u001b[31m ]]> <&"' done`);
+    expect(testcase.failure["#text"]).toContain(`got \\u0001\\u001b[31m ]]> <&"' done`);
+    expect(testcase.failure["#text"]).toContain(`actual:   "\\u0000]]>"`);
+  });
+
+  it("writes a partial report when closed before the run ended, and nothing when it never started", async () => {
+    const dir = tempDir();
+    await junitReporter(join(dir, "never.xml")).close();
+    expect(existsSync(join(dir, "never.xml"))).toBe(false);
+
+    const reporter = junitReporter(join(dir, "partial.xml"));
+    reporter.onEvent({ type: "run-start", target: TARGET, total: 6 });
+    reporter.onEvent({ type: "exchange-end", result: sampleResults()[1]! });
+    await reporter.close();
+    const { testsuites } = parser.parse(readFileSync(join(dir, "partial.xml"), "utf8"));
+    expect(testsuites).toMatchObject({ name: "rekey conform mock http://127.0.0.1:4010 (interrupted)", tests: "1", failures: "1" });
+  });
+
+  it("a folder it cannot write is a UserError", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "file"), "");
+    const error = await play(junitReporter(join(dir, "file", "junit.xml"))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/^error: .*file\/junit\.xml: cannot write the report \(\w+\) — pass --report a path you can write to \[conform\/report\]$/);
   });
 });
