@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { Exchange, ExchangeResult, Failure, Reporter, RunSummary, TargetDescription } from "../../conformance/exchange.ts";
 import { colorEnabled, consoleReporter } from "../../conformance/reporters/console-reporter.ts";
 import type { OutputStream } from "../../conformance/reporters/format.ts";
+import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
 import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
 import { summarize } from "../../conformance/reporters/run-record.ts";
 import { UserError } from "../../generator/user-error.ts";
@@ -303,5 +304,41 @@ describe("JUnit reporter", () => {
     const error = await play(junitReporter(join(dir, "file", "junit.xml"))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/^error: .*file\/junit\.xml: cannot write the report \(\w+\) — pass --report a path you can write to \[conform\/report\]$/);
+  });
+});
+
+describe("JSON reporter", () => {
+  it("writes { summary, results } that parse back to the run, keys in a stable order", async () => {
+    const results = sampleResults();
+    const summary = summaryOf(results);
+    const file = join(tempDir(), "out", "report.json");
+    await play(jsonReporter(file), results, summary);
+    const text = readFileSync(file, "utf8");
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify({ summary, results })));
+    expect(text.endsWith("}\n")).toBe(true);
+    const parsed = JSON.parse(text);
+    expect(Object.keys(parsed)).toEqual(["summary", "results"]);
+    expect(Object.keys(parsed.summary).slice(0, 3)).toEqual(["target", "exchanges", "passed"]);
+    expect(Object.keys(parsed.results[0]).slice(0, 3)).toEqual(["exchange", "outcome", "response"]);
+
+    // the same run with its objects built in another key order writes the same bytes
+    const shuffled = results.map((r) => Object.fromEntries(Object.entries({
+      ...r, response: r.response && { ...r.response, headers: { b: "2", a: "1" } },
+    }).reverse()) as unknown as ExchangeResult);
+    const again = results.map((r) => ({ ...r, response: r.response && { ...r.response, headers: { a: "1", b: "2" } } }));
+    const [first, second] = [join(tempDir(), "a.json"), join(tempDir(), "b.json")];
+    await play(jsonReporter(first), shuffled, summary);
+    await play(jsonReporter(second), again, summary);
+    expect(readFileSync(first, "utf8")).toBe(readFileSync(second, "utf8"));
+  });
+
+  it("redacts an Authorization header the runner left in", async () => {
+    const leaked = result(ENUM_ID, "failed", { failures: [statusFailure] });
+    leaked.exchange.request.headers = { Authorization: "Bearer eyJ0eXAi.secret.sig" };
+    const file = join(tempDir(), "report.json");
+    await play(jsonReporter(file), [leaked]);
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toContain("eyJ0eXAi");
+    expect(JSON.parse(text).results[0].exchange.request.headers).toEqual({ Authorization: "[REDACTED]" });
   });
 });
