@@ -8,10 +8,12 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { Exchange, ExchangeResult, Failure, Reporter, RunSummary, TargetDescription } from "../../conformance/exchange.ts";
+import { combineReporters } from "../../conformance/reporters/combine-reporters.ts";
 import { colorEnabled, consoleReporter } from "../../conformance/reporters/console-reporter.ts";
 import type { OutputStream } from "../../conformance/reporters/format.ts";
 import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
 import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
+import { parseReportOption, reportersFromOption } from "../../conformance/reporters/report-option.ts";
 import { summarize } from "../../conformance/reporters/run-record.ts";
 import { UserError } from "../../generator/user-error.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
@@ -340,5 +342,66 @@ describe("JSON reporter", () => {
     const text = readFileSync(file, "utf8");
     expect(text).not.toContain("eyJ0eXAi");
     expect(JSON.parse(text).results[0].exchange.request.headers).toEqual({ Authorization: "[REDACTED]" });
+  });
+});
+
+describe("--report", () => {
+  it.each([
+    [undefined, []],
+    ["junit:reports/junit.xml", [{ format: "junit", file: "reports/junit.xml" }]],
+    ["junit:a.xml,json:b.json", [{ format: "junit", file: "a.xml" }, { format: "json", file: "b.json" }]],
+    [["junit:a.xml", "json:b.json,"], [{ format: "junit", file: "a.xml" }, { format: "json", file: "b.json" }]],
+    ["JSON:C:\\reports\\r.json", [{ format: "json", file: "C:\\reports\\r.json" }]],
+  ])("%j", (spec, want) => {
+    expect(parseReportOption(spec)).toEqual(want);
+    expect(reportersFromOption(spec)).toHaveLength(want.length);
+  });
+
+  it.each([
+    ["xml:a.xml", `unknown report format "xml"`],
+    ["junit:a.xml,console", `unknown report format "console"`],
+    ["junit", `report "junit" needs a file`],
+    ["json:", `report "json" needs a file`],
+    ["", "no report given"],
+    [["junit:r.xml", "json:./r.xml"], `"./r.xml" is named by two reports (junit and json)`],
+  ])("%j is a UserError", (spec, message) => {
+    const error = (() => {
+      try {
+        reportersFromOption(spec);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe(`error: --report: ${message} — use junit:FILE or json:FILE [conform/options]`);
+  });
+
+  it("the reporters it makes write their files and name them", async () => {
+    const dir = tempDir();
+    const out = collector();
+    await play(combineReporters(reportersFromOption(`junit:${dir}/j.xml,json:${dir}/r.json`, { stream: out })));
+    expect(XMLValidator.validate(readFileSync(join(dir, "j.xml"), "utf8"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).summary.exchanges).toBe(6);
+    expect(out.text()).toMatch(/^junit report: .*j\.xml\njson report: .*r\.json\n$/);
+  });
+});
+
+describe("combineReporters", () => {
+  it("sends every event to every reporter and closes all, even when one throws", async () => {
+    const seen: string[][] = [[], []];
+    let closed = 0;
+    const listener = (i: number): Reporter => ({
+      onEvent: (e) => void seen[i]!.push(e.type),
+      close: async () => void closed++,
+    });
+    const broken: Reporter = {
+      onEvent: () => { throw new Error("reporter bug"); },
+      close: async () => { throw new Error("close bug"); },
+    };
+    const combined = combineReporters([listener(0), broken, listener(1)]);
+    expect(() => combined.onEvent({ type: "run-start", target: TARGET, total: 0 })).toThrow("reporter bug");
+    await expect(combined.close()).rejects.toThrow("close bug");
+    expect(seen).toEqual([["run-start"], ["run-start"]]);
+    expect(closed).toBe(2);
   });
 });
