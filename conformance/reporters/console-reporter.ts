@@ -1,0 +1,193 @@
+/**
+ * The console reporter: a header line; while running, on a terminal one progress line updated in place and a
+ * line per failed exchange, elsewhere (CI logs) only the line per failed exchange; at the end each failed exchange
+ * in full (checks, pointers, expected/actual, a diff, the curl to reproduce), a table per operation, why exchanges
+ * were held back or skipped, and one final line.
+ */
+import { createColors } from "picocolors";
+import { type ExchangeResult, operationKey, type Reporter, type RunEvent, type RunSummary } from "../exchange.ts";
+import { withoutCredentials } from "./credentials.ts";
+import { failureLines, formatDuration, type OutputStream, type Paint, plural } from "./format.ts";
+
+export interface ConsoleReporterOptions {
+  /** Default process.stdout. */
+  stream?: OutputStream;
+  /** Default `colorEnabled(stream)`. */
+  color?: boolean;
+  /** A line for every exchange as it ends (not only failed ones), and the ids under each held-back reason. */
+  verbose?: boolean;
+}
+
+/**
+ * Colour when FORCE_COLOR says so (any value but "0" or "false"; it wins over NO_COLOR, as in Node); otherwise
+ * only on a terminal that is not TERM=dumb, and not when NO_COLOR is set to a non-empty value.
+ */
+export function colorEnabled(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true && env.TERM !== "dumb";
+}
+
+const MARK: Record<ExchangeResult["outcome"], string> = { passed: "✓", failed: "✗", "held-back": "-", skipped: "-" };
+
+function mark(outcome: ExchangeResult["outcome"], paint: Paint): string {
+  const text = MARK[outcome];
+  return outcome === "passed" ? paint.green(text) : outcome === "failed" ? paint.red(text) : paint.yellow(text);
+}
+
+function failedChecks(result: ExchangeResult): string {
+  return [...new Set(result.failures.map((f) => f.check))].join(", ");
+}
+
+/** One line for an exchange that ended: `✗ id  status, schema` or `- id  held back: reason`. */
+function exchangeLine(result: ExchangeResult, paint: Paint): string {
+  const detail = result.outcome === "failed" ? failedChecks(result)
+    : result.outcome === "held-back" ? `held back: ${result.reason ?? ""}`
+    : result.outcome === "skipped" ? `skipped: ${result.reason ?? ""}` : "";
+  return `${mark(result.outcome, paint)} ${result.exchange.id}${detail ? `  ${paint.dim(detail)}` : ""}`;
+}
+
+function failedBlock(result: ExchangeResult, paint: Paint): string[] {
+  const lines = [`${paint.red("✗")} ${paint.bold(result.exchange.id)}`, `  ${paint.dim(result.exchange.title)}`];
+  for (const failure of result.failures) lines.push(...failureLines(failure, paint));
+  lines.push(`  ${result.curl}`);
+  return lines;
+}
+
+interface OperationRow {
+  operation: string;
+  exchanges: number;
+  passed: number;
+  failed: number;
+  heldBack: number;
+  skipped: number;
+}
+
+/** One row per operation, in the order operations first appear. */
+export function operationRows(results: ExchangeResult[]): OperationRow[] {
+  const rows = new Map<string, OperationRow>();
+  for (const { exchange, outcome } of results) {
+    const operation = operationKey(exchange);
+    let row = rows.get(operation);
+    if (!row) rows.set(operation, row = { operation, exchanges: 0, passed: 0, failed: 0, heldBack: 0, skipped: 0 });
+    row.exchanges++;
+    if (outcome === "passed") row.passed++;
+    else if (outcome === "failed") row.failed++;
+    else if (outcome === "held-back") row.heldBack++;
+    else row.skipped++;
+  }
+  return [...rows.values()];
+}
+
+function table(results: ExchangeResult[], paint: Paint): string[] {
+  const head = ["operation", "exchanges", "passed", "failed", "held back", "skipped"];
+  const rows = operationRows(results).map((r) =>
+    [r.operation, r.exchanges, r.passed, r.failed, r.heldBack, r.skipped].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[], style: (cell: string, i: number) => string) => cells
+    .map((cell, i) => style(i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!), i)).join("  ").trimEnd();
+  return [
+    line(head, (cell) => paint.dim(cell)),
+    ...rows.map((row) => line(row, (cell, i) =>
+      i === 3 && row[3] !== "0" ? paint.red(cell) : i === 4 && row[4] !== "0" ? paint.yellow(cell) : cell)),
+  ];
+}
+
+/** `14 held back: would rotate a real key; pass --allow-mutations`, most frequent first; then skipped reasons. */
+function reasons(summary: RunSummary, results: ExchangeResult[], paint: Paint, verbose: boolean): string[] {
+  const skipped = new Map<string, number>();
+  for (const r of results) if (r.outcome === "skipped") skipped.set(r.reason ?? "", (skipped.get(r.reason ?? "") ?? 0) + 1);
+  const byCount = (entries: Array<[string, number]>) => entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const lines: string[] = [];
+  const list = (outcome: ExchangeResult["outcome"], reason: string) => verbose ? results
+    .filter((r) => r.outcome === outcome && (r.reason ?? "") === reason).map((r) => `    ${paint.dim(r.exchange.id)}`) : [];
+  for (const [reason, count] of byCount(Object.entries(summary.heldBackReasons))) {
+    lines.push(`${paint.yellow(`${count} held back`)}${reason ? `: ${reason}` : ""}`, ...list("held-back", reason));
+  }
+  for (const [reason, count] of byCount([...skipped])) {
+    lines.push(`${count} skipped${reason ? `: ${reason}` : ""}`, ...list("skipped", reason));
+  }
+  return lines;
+}
+
+/** `130 exchanges, 1204 checks: 128 passed, 2 failed, 0 held back (3.4 s)`. */
+export function finalLine(summary: RunSummary): string {
+  const skipped = summary.skipped ? `, ${summary.skipped} skipped` : "";
+  return `${plural(summary.exchanges, "exchange")}, ${plural(summary.checks, "check")}: ${summary.passed} passed, `
+    + `${summary.failed} failed, ${summary.heldBack} held back${skipped} (${formatDuration(summary.durationMs)})`;
+}
+
+/** The end-of-run report as lines. */
+export function reportLines(summary: RunSummary, results: ExchangeResult[], paint: Paint, verbose = false,
+  total?: number): string[] {
+  const lines: string[] = [];
+  for (const result of results) if (result.outcome === "failed") lines.push("", ...failedBlock(result, paint));
+  if (results.length) lines.push("", ...table(results, paint));
+  const why = reasons(summary, results, paint, verbose);
+  if (why.length) lines.push("", ...why);
+  const ok = summary.failed === 0 && !summary.interrupted;
+  lines.push("", ok ? paint.green(finalLine(summary)) : summary.failed ? paint.red(finalLine(summary)) : finalLine(summary));
+  if (summary.interrupted) {
+    const of = total !== undefined && total !== results.length ? ` (${results.length} of ${total} exchanges ended)` : "";
+    lines.push(paint.yellow(`interrupted — partial report${of}`));
+  }
+  return lines;
+}
+
+export function consoleReporter(options: ConsoleReporterOptions = {}): Reporter {
+  const stream = options.stream ?? process.stdout;
+  const paint: Paint = createColors(options.color ?? colorEnabled(stream));
+  const verbose = options.verbose ?? false;
+  const tty = stream.isTTY === true;
+  let total: number | undefined;
+  let ended = 0;
+  /** Characters on the progress line now (0: none). */
+  let progressWidth = 0;
+
+  const write = (lines: string[]) => stream.write(lines.map((l) => `${l}\n`).join(""));
+  const clearProgress = () => {
+    if (progressWidth) stream.write(`\r${" ".repeat(progressWidth)}\r`);
+    progressWidth = 0;
+  };
+  const showProgress = (result: ExchangeResult) => {
+    const width = String(total ?? ended).length;
+    const count = `[${String(ended).padStart(width)}/${total ?? "?"}]`;
+    const room = Math.max(20, (stream.columns ?? 80) - 1) - count.length - 3;
+    const id = result.exchange.id.length > room ? `…${result.exchange.id.slice(-(room - 1))}` : result.exchange.id;
+    const text = `${count} ${MARK[result.outcome]} ${id}`;
+    const padding = " ".repeat(Math.max(0, progressWidth - text.length));
+    stream.write(`\r${paint.dim(count)} ${mark(result.outcome, paint)} ${id}${padding}`);
+    progressWidth = text.length;
+  };
+
+  const on: { [K in RunEvent["type"]]: (event: Extract<RunEvent, { type: K }>) => void } = {
+    "run-start": ({ target, total: count }) => {
+      total = count;
+      const detail = target.detail ? ` (${target.detail})` : "";
+      write([`rekey conform: ${plural(count, "exchange")} against ${target.kind} ${target.url}${detail}`]);
+    },
+    "exchange-start": () => undefined,
+    "exchange-end": ({ result }) => {
+      ended++;
+      if (verbose || result.outcome === "failed") {
+        clearProgress();
+        write([exchangeLine(result, paint)]);
+      }
+      if (tty) showProgress(result);
+    },
+    "run-end": ({ summary, results }) => {
+      clearProgress();
+      write(reportLines(summary, results.map(withoutCredentials), paint, verbose, total));
+    },
+  };
+
+  return {
+    onEvent(event) {
+      (on[event.type] as (e: RunEvent) => void)(event);
+    },
+    async close() {
+      clearProgress();
+    },
+  };
+}

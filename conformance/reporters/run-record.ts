@@ -1,0 +1,60 @@
+/**
+ * What the file reporters keep of a run: the run-end summary and results, or — when `close` comes before run-end
+ * (the runner stopped abnormally) — a partial report built from the results seen so far, marked interrupted.
+ */
+import type { ExchangeResult, RunEvent, RunSummary, TargetDescription } from "../exchange.ts";
+import { withoutCredentials } from "./credentials.ts";
+
+export interface RunReport {
+  summary: RunSummary;
+  results: ExchangeResult[];
+}
+
+export interface RunRecorder {
+  onEvent(event: RunEvent): void;
+  /** Undefined when the run never started. */
+  report(): RunReport | undefined;
+}
+
+export function recordRun(now: () => number = performance.now.bind(performance)): RunRecorder {
+  let started: { target: TargetDescription; at: number } | undefined;
+  let ended: RunReport | undefined;
+  const results: ExchangeResult[] = [];
+  return {
+    onEvent(event) {
+      if (event.type === "run-start") started = { target: event.target, at: now() };
+      else if (event.type === "exchange-end") results.push(event.result);
+      else if (event.type === "run-end") ended = { summary: event.summary, results: event.results };
+    },
+    report() {
+      const report = ended ?? (started && {
+        summary: summarize(started.target, results, now() - started.at, true),
+        results,
+      });
+      return report && { summary: report.summary, results: report.results.map(withoutCredentials) };
+    },
+  };
+}
+
+/** A summary computed from results, as the runner computes it. */
+export function summarize(target: TargetDescription, results: ExchangeResult[], durationMs: number,
+  interrupted: boolean): RunSummary {
+  const count = (outcome: ExchangeResult["outcome"]) => results.filter((r) => r.outcome === outcome).length;
+  const heldBackReasons: Record<string, number> = {};
+  for (const r of results) {
+    if (r.outcome === "held-back") heldBackReasons[r.reason ?? ""] = (heldBackReasons[r.reason ?? ""] ?? 0) + 1;
+  }
+  return {
+    target,
+    exchanges: results.length,
+    passed: count("passed"),
+    failed: count("failed"),
+    heldBack: count("held-back"),
+    skipped: count("skipped"),
+    checks: results.reduce((n, r) => n + r.checksRun.length, 0),
+    failures: results.reduce((n, r) => n + r.failures.length, 0),
+    durationMs,
+    interrupted,
+    heldBackReasons,
+  };
+}
