@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { formatProblem, UserError } from "../generator/user-error.ts";
 import { EXIT, ExitWith } from "./exit.ts";
+import { registerConformCommands } from "./conform-commands.ts";
 import { registerGeneratorCommands } from "./generator-commands.ts";
 import { registerMockCommands } from "./mock-commands.ts";
 import { registerVersionCommands } from "./version-commands.ts";
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerGeneratorCommands(program);
   registerMockCommands(program);
+  registerConformCommands(program);
   registerVersionCommands(program);
   for (const command of [program, ...program.commands]) {
     const usage = command === program ? "rekey --help" : `rekey ${command.name()} --help`;

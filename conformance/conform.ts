@@ -5,7 +5,7 @@
 import type { DocumentModel } from "../generator/model.ts";
 import { loadSpecs, resolveOptions } from "../generator/pipeline.ts";
 import type { Ajv } from "../generator/schema-validator.ts";
-import type { RunEvent } from "./exchange.ts";
+import type { CompiledExchange, RunEvent } from "./exchange.ts";
 import { compileExchanges } from "./exchanges/compile-exchanges.ts";
 import { runConformance, type RunOutcome, type Target } from "./runner/run-conformance.ts";
 import { liveResources, type LiveResources } from "./targets/live-resources.ts";
@@ -53,13 +53,23 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   return kind;
 }
 
-export async function conform(options: ConformOptions): Promise<RunOutcome> {
+async function prepare(options: ConformOptions) {
   const kind = checkTargetFlags(options);
   const loaded = options.docs && options.ajv ? { docs: options.docs, ajv: options.ajv } : await loadSpecs(resolveOptions({ specsDir: options.specsDir }));
   const docs = loaded.docs;
   const ajv = loaded.ajv!;
   const resources: LiveResources | undefined = kind === "live" ? liveResources(docs, options.subscription!, options.resources ?? {}) : undefined;
   const exchanges = compileExchanges({ docs, ajv, values: resources?.values, only: options.only, skip: options.skip, checks: options.checks });
+  return { kind, docs, ajv, resources, exchanges };
+}
+
+/** The exchanges a run with these options would send (for --list). */
+export async function listExchanges(options: ConformOptions): Promise<CompiledExchange[]> {
+  return (await prepare(options)).exchanges;
+}
+
+export async function conform(options: ConformOptions): Promise<RunOutcome> {
+  const { kind, docs, ajv, resources, exchanges } = await prepare(options);
   const target: Target = kind === "mock" ? await mockTarget(options, docs, ajv)
     : kind === "live" ? liveTarget(options, docs, resources!)
     : await urlTarget(options);

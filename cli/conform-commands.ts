@@ -1,0 +1,136 @@
+/**
+ * `rekey conform`: replay the examples, the derived negative cases and the rotation scenarios against a target,
+ * check every answer, report, and exit 0 (all passed), 1 (a check failed, or Ctrl-C cut the run short) or 2.
+ */
+import type { Command } from "commander";
+import { problem, UserError } from "../generator/user-error.ts";
+import { EXIT, ExitWith } from "./exit.ts";
+
+interface ConformFlags {
+  specs: string;
+  target: string;
+  report: string[];
+  only: string[];
+  skip: string[];
+  checks?: string;
+  concurrency: string;
+  timeout: string;
+  retries: string;
+  fault?: string;
+  examplesOnly?: boolean;
+  tokenEnv?: string;
+  ca?: string;
+  insecureTls?: boolean;
+  cloud?: string;
+  subscription?: string;
+  resource: string[];
+  config?: string;
+  allowMutations?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  list?: boolean;
+  listChecks?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const commaList = (values: string[]) => values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+
+function whole(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UserError(problem("conform/options", { file: flag }, `"${value}" is not a whole number`, `e.g. ${flag} 8`));
+  return Number(value);
+}
+
+export function registerConformCommands(program: Command): void {
+  program
+    .command("conform")
+    .description("prove an endpoint honours the specs: examples, derived negative cases and rotation scenarios, every answer checked")
+    .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
+    .option("--target <target>", "mock (the embedded mock, default), live (Azure Resource Manager) or a base URL", "mock")
+    .option("--report <format:file>", "also write junit:FILE or json:FILE (comma-separated or repeated)", collect, [])
+    .option("--only <id-or-glob>", "run only these exchanges (repeatable; globs: ** crosses /)", collect, [])
+    .option("--skip <id-or-glob>", "leave these exchanges out (repeatable)", collect, [])
+    .option("--checks <names>", "run only these checks (comma-separated; see --list-checks)")
+    .option("--concurrency <n>", "exchanges in flight at once", "8")
+    .option("--timeout <ms>", "per-request timeout", "30000")
+    .option("--retries <n>", "extra attempts after a transport error (reset or refused connection) only", "2")
+    .option("--fault <name>", "mock: break the contract in one named way (see `rekey mock --list-faults`)")
+    .option("--examples-only", "the target answers with the documented examples: bodies must equal them; scenarios are skipped")
+    .option("--token-env <name>", "URL and live targets: environment variable holding the bearer token")
+    .option("--ca <file>", "URL targets: PEM CA certificate to trust")
+    .option("--insecure-tls", "URL targets: accept any TLS certificate")
+    .option("--cloud <name>", "live: public, china or usgov", undefined)
+    .option("--subscription <id>", "live: your subscription id")
+    .option("--resource <op.param=value>", "live: a resource name, e.g. maps.accountName=acct (repeatable)", collect, [])
+    .option("--config <file>", 'live: JSON {"subscription", "cloud", "resources": {"maps": {"resourceGroupName": …, "accountName": …}}}')
+    .option("--allow-mutations", "live: also send exchanges that rotate keys of the resources you named")
+    .option("--quiet", "no console report (files named by --report are still written)")
+    .option("--verbose", "console: list every exchange, not only failures")
+    .option("--list", "print the exchange ids and titles, and exit")
+    .option("--list-checks", "print the check names and what each verifies, and exit")
+    .addHelpText("after", `
+Exchange ids: <service>/<api-version>/<operationId>/<example|negative|scenario>/<name>, e.g.
+  maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum
+Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check failed or the run was interrupted;
+2 a bad flag, config or spec.`)
+    .action(async (flags: ConformFlags) => {
+      if (flags.listChecks) {
+        const { CHECKS } = await import("../conformance/checks/registry.ts");
+        for (const check of CHECKS) console.log(`${check.name.padEnd(18)} ${check.summary}`);
+        return;
+      }
+      const { readLiveConfig } = await import("../conformance/targets/live-config.ts");
+      const { parseResourceFlags } = await import("../conformance/targets/live-resources.ts");
+      const config = flags.config ? readLiveConfig(flags.config) : {};
+      const fromFlags = parseResourceFlags(flags.resource);
+      const resources = { ...(config.resources ?? {}) };
+      for (const [key, values] of Object.entries(fromFlags)) resources[key] = { ...(resources[key] ?? {}), ...values };
+      const options = {
+        specsDir: (await import("../generator/options.ts")).resolveOptions({ specsDir: flags.specs }).specsDir,
+        target: flags.target,
+        only: flags.only,
+        skip: flags.skip,
+        checks: flags.checks === undefined ? undefined : commaList([flags.checks]),
+        concurrency: whole("--concurrency", flags.concurrency),
+        timeoutMs: whole("--timeout", flags.timeout),
+        retries: whole("--retries", flags.retries),
+        fault: flags.fault,
+        examplesOnly: flags.examplesOnly,
+        tokenEnv: flags.tokenEnv,
+        caFile: flags.ca,
+        insecureTls: flags.insecureTls,
+        cloud: flags.cloud ?? config.cloud,
+        subscription: flags.subscription ?? config.subscription,
+        resources,
+        allowMutations: flags.allowMutations,
+      };
+      const { reportersFromOption } = await import("../conformance/reporters/report-option.ts");
+      const files = reportersFromOption(flags.report, { stream: process.stderr });
+
+      if (flags.list) {
+        const { listExchanges } = await import("../conformance/conform.ts");
+        for (const e of await listExchanges(options)) console.log(`${e.id}\t${e.title}`);
+        return;
+      }
+
+      const { consoleReporter } = await import("../conformance/reporters/console-reporter.ts");
+      const { combineReporters } = await import("../conformance/reporters/combine-reporters.ts");
+      const reporter = combineReporters([...(flags.quiet ? [] : [consoleReporter({ stream: process.stdout, verbose: flags.verbose })]), ...files]);
+      const controller = new AbortController();
+      const interrupt = () => {
+        if (controller.signal.aborted) process.exit(130); // a second Ctrl-C: stop now
+        process.stderr.write("\ninterrupted: stopping, then reporting what ran (Ctrl-C again to quit at once)\n");
+        controller.abort();
+      };
+      process.on("SIGINT", interrupt);
+      process.on("SIGTERM", interrupt);
+      try {
+        const { conform } = await import("../conformance/conform.ts");
+        const { summary } = await conform({ ...options, signal: controller.signal, onEvent: (event) => reporter.onEvent(event) });
+        await reporter.close();
+        if (summary.failed > 0 || summary.interrupted) throw new ExitWith(EXIT.differences);
+      } finally {
+        process.off("SIGINT", interrupt);
+        process.off("SIGTERM", interrupt);
+      }
+    });
+}
