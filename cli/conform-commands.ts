@@ -22,6 +22,7 @@ interface ConformFlags {
   ca?: string;
   insecureTls?: boolean;
   cloud?: string;
+  endpoint?: string;
   subscription?: string;
   resource: string[];
   config?: string;
@@ -59,6 +60,7 @@ export function registerConformCommands(program: Command): void {
     .option("--ca <file>", "URL targets: PEM CA certificate to trust")
     .option("--insecure-tls", "URL targets: accept any TLS certificate")
     .option("--cloud <name>", "live: public, china or usgov", undefined)
+    .option("--endpoint <url>", "live: another ARM endpoint than the cloud's (https, or http to loopback)")
     .option("--subscription <id>", "live: your subscription id")
     .option("--resource <op.param=value>", "live: a resource name, e.g. maps.accountName=acct (repeatable)", collect, [])
     .option("--config <file>", 'live: JSON {"subscription", "cloud", "resources": {"maps": {"resourceGroupName": …, "accountName": …}}}')
@@ -99,6 +101,7 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
         caFile: flags.ca,
         insecureTls: flags.insecureTls,
         cloud: flags.cloud ?? config.cloud,
+        endpoint: flags.endpoint,
         subscription: flags.subscription ?? config.subscription,
         resources,
         allowMutations: flags.allowMutations,

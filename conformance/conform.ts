@@ -37,7 +37,7 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   if (kind === "url") parseBaseUrl(options.target);
   if (kind !== "mock" && options.fault) throw optionError("--fault", "faults are the embedded mock's", "drop --fault, or use --target mock");
   if (kind !== "live") {
-    for (const [flag, given] of [["--subscription", options.subscription], ["--resource", options.resources && Object.keys(options.resources).length > 0], ["--cloud", options.cloud], ["--allow-mutations", options.allowMutations]] as const) {
+    for (const [flag, given] of [["--subscription", options.subscription], ["--resource", options.resources && Object.keys(options.resources).length > 0], ["--cloud", options.cloud], ["--endpoint", options.endpoint], ["--allow-mutations", options.allowMutations]] as const) {
       if (given) throw optionError(flag, `${flag} is for --target live`, "drop it, or use --target live");
     }
   }

@@ -9,6 +9,8 @@ import type { DocumentModel } from "../../generator/model.ts";
 import type { CompiledExchange } from "../exchange.ts";
 import type { Target } from "../runner/run-conformance.ts";
 import type { LiveResources } from "./live-resources.ts";
+import { insecureReason } from "../../generator/runtime/auth.ts";
+import { parseBaseUrl } from "./url-target.ts";
 import { optionError, tokenFromAzureIdentity, tokenFromEnv, type TargetOptions } from "./target-options.ts";
 
 export const HELD_BACK = {
@@ -20,11 +22,17 @@ export const HELD_BACK = {
 export function liveCloud(name: string | undefined): { endpoint: string; scope: string } {
   const cloud = name ?? "public";
   if (!Object.prototype.hasOwnProperty.call(CLOUDS, cloud)) throw optionError("--cloud", `unknown cloud "${cloud}"`, `use one of ${Object.keys(CLOUDS).join(", ")}`);
-  return CLOUDS[cloud as CloudName];
+  return { ...CLOUDS[cloud as CloudName] };
 }
 
 export function liveTarget(options: TargetOptions, docs: DocumentModel[], resources: LiveResources): Target {
   const cloud = liveCloud(options.cloud);
+  if (options.endpoint) {
+    const url = parseBaseUrl(options.endpoint, "--endpoint");
+    const refusal = insecureReason(url);
+    if (refusal) throw optionError("--endpoint", refusal, "use an https:// endpoint");
+    cloud.endpoint = url.href.replace(/\/$/, "");
+  }
   const byOperation = new Map(docs.flatMap((doc) => doc.operations.map((op) => [`${doc.service}/${doc.apiVersion}/${op.operationId}`, resources.named(doc, op)] as const)));
   return {
     description: { kind: "live", url: cloud.endpoint, detail: `subscription ${options.subscription}${options.allowMutations ? ", mutations allowed" : ", read-only"}` },

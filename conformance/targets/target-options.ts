@@ -15,6 +15,8 @@ export interface TargetOptions {
   insecureTls?: boolean;
   /** live */
   cloud?: string;
+  /** live: another ARM endpoint than the cloud's (a private or regional endpoint, or a stand-in for tests). */
+  endpoint?: string;
   subscription?: string;
   /** live: parameter values per operation (operationId, service, service/operationId or service/api-version/operationId). */
   resources?: Record<string, Record<string, string>>;

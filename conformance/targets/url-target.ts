@@ -19,15 +19,15 @@ export async function readCa(file: string): Promise<string> {
   }
 }
 
-export function parseBaseUrl(value: string): URL {
+export function parseBaseUrl(value: string, flag = "--target"): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw optionError("--target", `"${value}" is neither mock, live nor an absolute URL`, "use --target mock, --target live or --target https://host[:port]");
+    throw optionError(flag, `"${value}" is neither mock, live nor an absolute URL`, "use --target mock, --target live or --target https://host[:port]");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw optionError("--target", `"${value}" must be an http(s) URL`, "use https://host[:port]");
-  if (url.search || url.hash) throw optionError("--target", `"${value}" has a query or fragment`, "give the base URL only, e.g. https://host:8443");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw optionError(flag, `"${value}" must be an http(s) URL`, "use https://host[:port]");
+  if (url.search || url.hash) throw optionError(flag, `"${value}" has a query or fragment`, "give the base URL only, e.g. https://host:8443");
   return url;
 }
 
