@@ -12,6 +12,13 @@ export async function productDocs(): Promise<DocumentModel[]> {
   return (await loaded).docs;
 }
 
+/** The product specs and the ajv instance lint compiled them with (loaded once per test file). */
+export async function productSpecs(): Promise<{ docs: DocumentModel[]; ajv: NonNullable<Awaited<ReturnType<typeof loadSpecs>>["ajv"]> }> {
+  loaded ??= loadSpecs(resolveOptions());
+  const { docs, ajv } = await loaded;
+  return { docs, ajv: ajv! };
+}
+
 export async function startProductMock(options: MockOptions = {}): Promise<RunningMock> {
   loaded ??= loadSpecs(resolveOptions());
   const { docs, ajv } = await loaded;

@@ -1,0 +1,57 @@
+/** `rekey conform` as a user runs it: exit codes, the summary, a failing fault run, reports, and one-line usage errors. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, test } from "vitest";
+import { runRekey } from "../helpers/cli.ts";
+
+const MAPS = "maps/2026-12-01/**";
+
+describe("rekey conform", () => {
+  test("a green run exits 0 with a summary table and a final line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rekey-cli-conform-"));
+    const { code, stdout } = await runRekey(["conform", "--only", MAPS, "--report", `junit:${join(dir, "j.xml")},json:${join(dir, "r.json")}`]);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(/maps\/2026-12-01\/Accounts_RegenerateKeys +24 +24 +0 +0 +0/);
+    expect(stdout).toMatch(/24 exchanges, \d+ checks: 24 passed, 0 failed/);
+    expect(XMLValidator.validate(readFileSync(join(dir, "j.xml"), "utf8"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).summary.passed).toBe(24);
+  });
+
+  test("a fault run exits 1 naming the check, the exchange and a curl without the token", async () => {
+    const { code, stdout } = await runRekey(["conform", "--only", MAPS, "--fault", "wrong-type"]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("✗ maps/2026-12-01/Accounts_RegenerateKeys/example/Regenerate Key");
+    expect(stdout).toMatch(/schema +\/\w+ +\/\w+ must be string/);
+    expect(stdout).toContain(`curl -sS -i -X POST`);
+    expect(stdout).toContain(`"Authorization: Bearer $TOKEN"`);
+    expect(stdout).not.toMatch(/\x1b\[/); // NO_COLOR (set by runRekey) and not a TTY
+  });
+
+  test.each([
+    [["--target", "ftp://x"], /--target: "ftp:\/\/x" must be an http\(s\) URL/],
+    [["--only", "nothing/*"], /--only: "nothing\/\*" matches no exchange/],
+    [["--checks", "schema,nope"], /--checks: unknown check "nope"/],
+    [["--fault", "nope"], /--fault: unknown fault "nope"/],
+    [["--report", "xml:out.xml"], /--report: unknown report format "xml"/],
+    [["--subscription", "x"], /--subscription is for --target live/],
+    [["--target", "live"], /--subscription: --target live needs your subscription/],
+    [["--concurrency", "many"], /--concurrency: "many" is not a whole number/],
+  ])("usage error %j → exit 2, one line", async (args, message) => {
+    const { code, stdout, stderr } = await runRekey(["conform", ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe("");
+  });
+
+  test("--list prints the exchange ids; --list-checks the registry", async () => {
+    const list = await runRekey(["conform", "--list", "--only", MAPS]);
+    expect(list.stdout.trim().split("\n")).toHaveLength(24);
+    expect(list.stdout).toContain("maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum\t");
+    const checks = await runRekey(["conform", "--list-checks"]);
+    expect(checks.stdout).toMatch(/^rotation +regenerating changes exactly the selected key/m);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The full conformance run against the embedded mock, one test per exchange; its reports (console, JSON, JUnit)
+ * parse and never contain the token or a key the mock issued.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { conform } from "../../conformance/conform.ts";
+import { compileExchanges } from "../../conformance/exchanges/compile-exchanges.ts";
+import type { ExchangeResult, RunSummary } from "../../conformance/exchange.ts";
+import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
+import { combineReporters } from "../../conformance/reporters/combine-reporters.ts";
+import { consoleReporter } from "../../conformance/reporters/console-reporter.ts";
+import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
+import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
+import { productSpecs } from "../helpers/mock.ts";
+import { startRecordingProxy, type RecordingProxy } from "../helpers/recording-proxy.ts";
+
+const { docs, ajv } = await productSpecs();
+const ids = compileExchanges({ docs, ajv }).map((e) => e.id);
+
+describe("full conformance run against the embedded mock", () => {
+  let results: Map<string, ExchangeResult>;
+  let summary: RunSummary;
+  beforeAll(async () => {
+    const outcome = await conform({ target: "mock", docs, ajv });
+    summary = outcome.summary;
+    results = new Map(outcome.results.map((r) => [r.exchange.id, r]));
+  });
+
+  test("compiles examples, negative cases and rotation scenarios for every operation", () => {
+    const operations = docs.flatMap((d) => d.operations.map((o) => `${d.service}/${d.apiVersion}/${o.operationId}`));
+    for (const op of operations) {
+      expect(ids.some((id) => id.startsWith(`${op}/example/`)), op).toBe(true);
+      expect(ids.filter((id) => id.startsWith(`${op}/negative/`)).length, op).toBeGreaterThanOrEqual(8);
+    }
+    expect(ids.filter((id) => id.includes("/scenario/")).length).toBe(4 * 2 * 3); // Maps and Batch, two versions each, two keys × three steps
+    expect(summary.exchanges).toBe(ids.length);
+    expect(summary.checks).toBeGreaterThan(ids.length * 5);
+  });
+
+  test.each(ids)("%s", (id) => {
+    const result = results.get(id)!;
+    const why = result.failures.map((f) => `${f.check} ${f.pointer}: ${f.message}`).join("\n");
+    expect(result.outcome, why).toBe("passed");
+  });
+});
+
+describe("reports of a full run keep secrets out", () => {
+  let mock: RunningMock;
+  let proxy: RecordingProxy;
+  const token = "conformance-secret-token-Zq81xw0pLk";
+  const dir = mkdtempSync(join(tmpdir(), "rekey-conform-"));
+  let consoleText = "";
+  beforeAll(async () => {
+    mock = await startMock({ docs, ajv });
+    proxy = await startRecordingProxy(mock.url, { "x-rekey-fault": "wrong-type" }); // failures (expected/actual, diffs) get reported too
+    process.env.REKEY_SECRECY_TOKEN = token;
+    const stream = { write: (text: string) => (consoleText += text), isTTY: false };
+    const reporter = combineReporters([
+      consoleReporter({ stream, verbose: true }),
+      jsonReporter(join(dir, "report.json")),
+      junitReporter(join(dir, "report.xml")),
+    ]);
+    const { summary } = await conform({ target: proxy.url, tokenEnv: "REKEY_SECRECY_TOKEN", docs, ajv, onEvent: (e) => reporter.onEvent(e) });
+    expect(summary.failed).toBeGreaterThan(0);
+    await reporter.close();
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await mock.close();
+  });
+
+  test("no report contains the token or any key the mock issued", () => {
+    const keys = new Set<string>();
+    for (const body of proxy.bodies) {
+      if (!body.startsWith("{")) continue;
+      for (const [name, value] of Object.entries(JSON.parse(body) as Record<string, unknown>)) {
+        if (/^(primary|secondary)(Key)?$/.test(name) && typeof value === "string") keys.add(value);
+      }
+    }
+    expect(keys.size).toBeGreaterThan(20);
+    const reports = { console: consoleText, json: readFileSync(join(dir, "report.json"), "utf8"), junit: readFileSync(join(dir, "report.xml"), "utf8") };
+    for (const [name, text] of Object.entries(reports)) {
+      expect(text.length, name).toBeGreaterThan(1000);
+      expect(text.includes(token), `${name} contains the token`).toBe(false);
+      for (const key of keys) expect(text.includes(key), `${name} contains a key`).toBe(false);
+    }
+    expect(reports.json).toContain("[REDACTED]");
+    expect(reports.console).toContain('"Authorization: Bearer $TOKEN"');
+  });
+
+  test("the JUnit file parses, with one testcase per exchange", () => {
+    const xml = readFileSync(join(dir, "report.xml"), "utf8");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["testsuite", "testcase"].includes(name) }).parse(xml);
+    const cases = parsed.testsuites.testsuite.flatMap((s: { testcase: unknown[] }) => s.testcase);
+    expect(cases.length).toBe(ids.length);
+  });
+});
