@@ -81,9 +81,14 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
   const { model, state, log } = settings;
   const writes = new RemainingWrites();
 
+  const closing = new AbortController();
   const finish = async (req: FastifyRequest, reply: FastifyReply, response: MockResponse, started: number, code?: string, fault?: Fault) => {
     const delay = settings.latencyMs + (fault?.delayMs ?? 0);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) {
+      // a held answer must not hold the process once the mock closes
+      const held = await sleep(delay, true, { signal: closing.signal }).catch(() => false);
+      if (!held) return;
+    }
     reply.hijack();
     if (fault?.reset) {
       req.raw.socket.destroy();
@@ -124,6 +129,10 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     },
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
+  app.addHook("preClose", (done) => {
+    closing.abort();
+    done();
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 

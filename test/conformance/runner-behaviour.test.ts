@@ -1,0 +1,93 @@
+/** The runner's edges: server-aware violating values, HTTPS targets (CA file, insecure TLS), and Ctrl-C. */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { conform } from "../../conformance/conform.ts";
+import { violateString } from "../../conformance/exchanges/violating-values.ts";
+import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
+import { REPO_ROOT } from "../helpers/cli.ts";
+import { productSpecs } from "../helpers/mock.ts";
+
+const { docs, ajv } = await productSpecs();
+
+describe("violating values", () => {
+  const check = (regex: RegExp, max = 90) => (value: unknown) => [
+    ...(typeof value === "string" && !regex.test(value) ? [{ keyword: "pattern", instancePath: "", schemaPointer: "", message: "" }] : []),
+    ...(typeof value === "string" && value.length > max ? [{ keyword: "maxLength", instancePath: "", schemaPointer: "", message: "" }] : []),
+    ...(typeof value === "string" && value.length < 1 ? [{ keyword: "minLength", instancePath: "", schemaPointer: "", message: "" }] : []),
+  ];
+
+  test("a pattern is broken in a way case-insensitive servers see too", () => {
+    const lower = /^[a-z0-9]+$/;
+    const found = violateString("pattern", { pattern: lower.source }, "account1", { inPath: true, check: check(lower) })!;
+    expect(found.alsoBreaks).toEqual([]);
+    expect(lower.test((found.value as string).toLowerCase())).toBe(false);
+    expect(lower.test((found.value as string).toUpperCase())).toBe(false);
+  });
+
+  test("path values avoid characters front ends rewrite or route on", () => {
+    const onlyUnsafe = /^[^/\\%]*$/; // only /, \ and % break it
+    expect(violateString("pattern", { pattern: onlyUnsafe.source }, "acct", { inPath: true, check: check(onlyUnsafe) })).toBeUndefined();
+    expect(violateString("pattern", { pattern: onlyUnsafe.source }, "acct", { inPath: false, check: check(onlyUnsafe) })?.value).toMatch(/%/);
+  });
+
+  test("an unavoidable second violation is named", () => {
+    const found = violateString("minLength", { minLength: 1 }, "rg1", { inPath: true, check: check(/^[a-z0-9]+$/) })!;
+    expect(found).toEqual({ keyword: "minLength", value: "", alsoBreaks: ["pattern"] });
+  });
+
+  test("enum values differ from every allowed one in any case", () => {
+    const found = violateString("enum", { enum: ["rekeyNotAllowed", "primary"] }, "primary", { inPath: false, check: () => [{ keyword: "enum", instancePath: "", schemaPointer: "", message: "" }] })!;
+    expect(found.value).toBe("rekey-not-allowed");
+  });
+});
+
+describe("HTTPS targets", () => {
+  let mock: RunningMock;
+  const dir = mkdtempSync(join(tmpdir(), "rekey-tls-"));
+  beforeAll(async () => {
+    mock = await startMock({ docs, ajv, tls: true });
+    writeFileSync(join(dir, "ca.pem"), mock.ca!);
+    process.env.REKEY_TLS_TEST_TOKEN = "tls-test-token-51c9";
+  });
+  afterAll(() => mock.close());
+  const only = ["maps/2026-12-01/**"];
+
+  test("trusts the endpoint with --ca FILE", async () => {
+    const { summary } = await conform({ target: mock.url, caFile: join(dir, "ca.pem"), tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only });
+    expect(summary).toMatchObject({ exchanges: 24, passed: 24 });
+  });
+
+  test("or with --insecure-tls; without either, every exchange fails on transport", async () => {
+    expect((await conform({ target: mock.url, insecureTls: true, tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only })).summary.passed).toBe(24);
+    const { results } = await conform({ target: mock.url, tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only, retries: 0 });
+    expect(results.every((r) => r.failures[0]?.check === "transport")).toBe(true);
+    expect(results[0].failures[0].message).toMatch(/certificate/i);
+  });
+});
+
+describe("Ctrl-C", () => {
+  test("stops the run, writes a partial report and exits 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rekey-sigint-"));
+    const report = join(dir, "r.json");
+    const child = spawn(process.execPath, ["cli/rekey.js", "conform", "--fault", "delay:20000", "--report", `json:${report}`], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    let signalled = false;
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      if (!signalled && stdout.includes("rekey conform:")) {
+        signalled = true;
+        setTimeout(() => child.kill("SIGINT"), 300);
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(existsSync(report)).toBe(true);
+    const { summary } = JSON.parse(readFileSync(report, "utf8"));
+    expect(summary.interrupted).toBe(true);
+    expect(summary.skipped).toBeGreaterThan(0);
+    expect(stdout).toMatch(/interrupted/);
+  }, 20_000);
+});
