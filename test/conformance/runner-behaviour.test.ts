@@ -91,3 +91,19 @@ describe("Ctrl-C", () => {
     expect(stdout).toMatch(/interrupted/);
   }, 20_000);
 });
+
+describe("--examples-only", () => {
+  const only = ["maps/2026-12-01/**"];
+  test("answers equal to the documented examples pass; scenarios are skipped, not failed", async () => {
+    const { summary } = await conform({ target: "mock", examplesOnly: true, docs, ajv, only });
+    expect(summary).toMatchObject({ exchanges: 24, passed: 18, skipped: 6, failed: 0 });
+  });
+
+  test("a value that differs from the example fails example-match with a pointer", async () => {
+    const { results } = await conform({ target: "mock", examplesOnly: true, fault: "wrong-type", docs, ajv, only });
+    const example = results.find((r) => r.exchange.kind === "example")!;
+    const mismatch = example.failures.filter((f) => f.check === "example-match");
+    expect(mismatch.length).toBe(1);
+    expect(mismatch[0].pointer).toMatch(/^\/\w+$/);
+  });
+});
