@@ -6,9 +6,15 @@
 import { rotationSpec } from "../rotation.ts";
 import { valueAt, type Check, type CheckFailure } from "./check.ts";
 
-function advanced(before: unknown, after: unknown): boolean {
+/** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */
+function subMillisecond(value: string): string {
+  return (/\.\d{3}(\d*)/.exec(value)?.[1] ?? "").padEnd(6, "0");
+}
+
+export function timestampAdvanced(before: unknown, after: unknown): boolean {
   const [b, a] = [Date.parse(String(before)), Date.parse(String(after))];
-  return Number.isNaN(a) || Number.isNaN(b) ? before !== after : a > b;
+  if (Number.isNaN(a) || Number.isNaN(b)) return before !== after;
+  return a > b || (a === b && subMillisecond(String(after)) > subMillisecond(String(before)));
 }
 
 export const rotation: Check = {
@@ -48,7 +54,7 @@ export const rotation: Check = {
       }
       if (where.lastUpdated) {
         const [b, a] = [valueAt(before, where.lastUpdated), valueAt(body, where.lastUpdated)];
-        if (selected && !advanced(b, a)) {
+        if (selected && !timestampAdvanced(b, a)) {
           failures.push({ pointer: where.lastUpdated, expected: `later than ${String(b)}`, actual: a ?? null, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
         } else if (!selected && b !== a) {
           failures.push({ pointer: where.lastUpdated, expected: b ?? null, actual: a ?? null, message: `regenerating ${step.key} changed ${where.lastUpdated}` });

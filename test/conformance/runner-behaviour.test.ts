@@ -107,3 +107,13 @@ describe("--examples-only", () => {
     expect(mismatch[0].pointer).toMatch(/^\/\w+$/);
   });
 });
+
+describe("rotation timestamps", async () => {
+  const { timestampAdvanced } = await import("../../conformance/checks/rotation.ts");
+  test("seven-digit fractions are compared beyond the millisecond", () => {
+    expect(timestampAdvanced("2026-11-22T04:20:42.4390010Z", "2026-11-22T04:20:42.4390011Z")).toBe(true);
+    expect(timestampAdvanced("2026-11-22T04:20:42.4390011Z", "2026-11-22T04:20:42.4390011Z")).toBe(false);
+    expect(timestampAdvanced("2026-11-22T04:20:42.439Z", "2026-11-22T04:20:43Z")).toBe(true);
+    expect(timestampAdvanced("2026-11-22T04:20:43.0000000Z", "2026-11-22T04:20:42.9999999Z")).toBe(false);
+  });
+});
