@@ -141,6 +141,11 @@ export interface Reporter {
   close(): Promise<void>;
 }
 
+/** Exchanges that must run together, in order: a scenario's steps share their scenario's key; others stand alone. */
+export function unitKey(exchange: Pick<Exchange, "id" | "scenario">): string {
+  return exchange.scenario ? exchange.id.replace(/\/\d+$/, "") : exchange.id;
+}
+
 export function operationKey(exchange: Pick<Exchange, "service" | "apiVersion" | "operationId">): string {
   return `${exchange.service}/${exchange.apiVersion}/${exchange.operationId}`;
 }

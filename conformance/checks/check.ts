@@ -30,16 +30,6 @@ export interface Check {
   run(input: CheckInput): CheckFailure[];
 }
 
-/** The value at an instance pointer of a parsed body (for a failure's `actual`). */
-export function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const token of pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
-
 export function jsonType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";

@@ -1,6 +1,7 @@
 /** content-type: bodies come with the documented JSON media type; a body-less answer (204) has neither body nor Content-Type. */
 import type { Check } from "./check.ts";
-import { documentedResponse, mediaType } from "./documented-response.ts";
+import { mediaType } from "../media-type.ts";
+import { documentedResponse } from "./documented-response.ts";
 
 export const contentType: Check = {
   name: "content-type",

@@ -7,11 +7,3 @@ export function documentedResponse(operation: OperationModel, status: number): R
     ?? operation.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`)
     ?? operation.responses.find((r) => r.status === "default");
 }
-
-export function mediaType(contentType: string | undefined): string | undefined {
-  return contentType?.split(";")[0].trim().toLowerCase() || undefined;
-}
-
-export function isJsonMedia(type: string | undefined): boolean {
-  return type !== undefined && /^application\/(?:[\w.+-]+\+)?json$/.test(type);
-}

@@ -4,7 +4,8 @@
  * schema check's; this one catches what Azure's lenient error schemas (nothing required) let through.
  */
 import { deref, errorResponse } from "../../generator/model.ts";
-import { valueAt, type Check, type CheckFailure } from "./check.ts";
+import { get as valueAt } from "../../generator/json-pointer.ts";
+import { type Check, type CheckFailure } from "./check.ts";
 
 export const errorContract: Check = {
   name: "error-contract",

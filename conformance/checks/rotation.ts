@@ -4,7 +4,8 @@
  * timestamp is unchanged; the resource name in the body echoes the path. Key values never appear in a failure.
  */
 import { rotationSpec } from "../rotation.ts";
-import { valueAt, type Check, type CheckFailure } from "./check.ts";
+import { get as valueAt } from "../../generator/json-pointer.ts";
+import { type Check, type CheckFailure } from "./check.ts";
 
 /** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */
 function subMillisecond(value: string): string {

@@ -3,7 +3,8 @@
  * formats, every error collected; readOnly properties belong in answers).
  */
 import { compiledSchema, toViolations } from "../../generator/schema-validator.ts";
-import { valueAt, type Check } from "./check.ts";
+import { get as valueAt } from "../../generator/json-pointer.ts";
+import { type Check } from "./check.ts";
 import { documentedResponse } from "./documented-response.ts";
 
 export const schema: Check = {

@@ -8,7 +8,7 @@ import type { DocumentModel, OperationModel } from "../../generator/model.ts";
 import type { Ajv } from "../../generator/schema-validator.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
 import { CHECKS } from "../checks/registry.ts";
-import type { CompiledExchange } from "../exchange.ts";
+import { unitKey as scenarioKey, type CompiledExchange } from "../exchange.ts";
 import { exampleExchanges } from "./example-exchanges.ts";
 import { negativeExchanges } from "./negative-exchanges.ts";
 import type { OperationCase } from "./operation-case.ts";
@@ -28,10 +28,6 @@ export interface CompileOptions {
 function matcher(patterns: string[]): (id: string) => boolean {
   const globs = patterns.map((p) => picomatch(p, { dot: true }));
   return (id) => patterns.some((p, i) => id === p || id.startsWith(p.replace(/\/$/, "") + "/") || globs[i](id));
-}
-
-function scenarioKey(exchange: CompiledExchange): string {
-  return exchange.scenario ? exchange.id.replace(/\/\d+$/, "") : exchange.id;
 }
 
 /** Keeps what --only selects and --skip does not; a scenario with any step kept is kept whole. */

@@ -4,9 +4,9 @@
  * JSON, a wrong Content-Type, no or an unknown api-version, no Authorization, and a resource that does not exist.
  * Each expects a 4xx in the operation's error schema (401 and 404 where ARM's answer is fixed).
  */
-import { join } from "../../generator/json-pointer.ts";
+import { get, join } from "../../generator/json-pointer.ts";
 import { deref, walkProperties, type ParameterModel } from "../../generator/model.ts";
-import { compiledSchema, toViolations, type SchemaViolation } from "../../generator/schema-validator.ts";
+import { compiledSchema, validate } from "../../generator/schema-validator.ts";
 import { armPathShape } from "../arm-path.ts";
 import type { CompiledExchange, Mutation } from "../exchange.ts";
 import { removeAt, setAt } from "./json-edit.ts";
@@ -32,10 +32,6 @@ function titleFor(what: string, violation: ViolatingValue, schema: Schema): stri
   return `${what} = ${JSON.stringify(violation.value)} breaks ${describe(violation.keyword, schema)}${also}`;
 }
 
-function checker(validate: (value: unknown) => boolean, errors: () => SchemaViolation[]): (value: unknown) => SchemaViolation[] {
-  return (value) => (validate(value) ? [] : errors());
-}
-
 function parameterCases(c: OperationCase, source: (pointer: string) => string): ExchangeDraft[] {
   const drafts: ExchangeDraft[] = [];
   for (const parameter of c.operation.parameters) {
@@ -43,8 +39,8 @@ function parameterCases(c: OperationCase, source: (pointer: string) => string): 
     const valid = c.values[parameter.name];
     if (typeof valid !== "string") continue;
     const schema = deref(c.doc.raw, parameter.schema, parameter.schemaPointer).node as Schema;
-    const validate = compiledSchema(c.ajv, c.doc, parameter.schemaPointer);
-    const check = checker((v) => validate(v) as boolean, () => toViolations(validate.errors));
+    const validator = compiledSchema(c.ajv, c.doc, parameter.schemaPointer);
+    const check = (value: unknown) => validate(validator, value);
     for (const keyword of stringKeywords(schema)) {
       const violation = violateString(keyword, schema, valid, { inPath: parameter.in === "path", check });
       if (!violation) continue;
@@ -71,8 +67,8 @@ function bodyCases(c: OperationCase, source: (pointer: string) => string): Excha
   const model = c.operation.requestBody;
   const body = model ? c.values[model.name] : undefined;
   if (!model || body === undefined) return [];
-  const validate = compiledSchema(c.ajv, c.doc, model.schemaPointer);
-  const check = (candidate: unknown) => checker((v) => validate(v) as boolean, () => toViolations(validate.errors))(candidate);
+  const validator = compiledSchema(c.ajv, c.doc, model.schemaPointer);
+  const check = (candidate: unknown) => validate(validator, candidate);
   const drafts: ExchangeDraft[] = [];
   const withBody = (name: string, title: string, violates: string, pointer: string, value: unknown): void => {
     drafts.push({
@@ -97,7 +93,7 @@ function bodyCases(c: OperationCase, source: (pointer: string) => string): Excha
 
   walkProperties(c.doc.raw, model.schema, model.schemaPointer, (property) => {
     if (property.instancePath.includes("*") || property.schema.readOnly === true) return;
-    const present = getIn(body, property.instancePath);
+    const present = get(body, property.instancePath);
     if (present === undefined) return;
     const label = `body${property.instancePath.replace(/\//g, ".")}`;
     if (property.schema.type !== undefined) {
@@ -138,15 +134,6 @@ function bodyCases(c: OperationCase, source: (pointer: string) => string): Excha
     });
   }
   return drafts;
-}
-
-function getIn(value: unknown, pointer: string): unknown {
-  let node = value;
-  for (const token of pointer.split("/").slice(1)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
 
 function apiVersionCases(c: OperationCase, source: (pointer: string) => string): ExchangeDraft[] {

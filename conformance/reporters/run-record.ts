@@ -3,6 +3,7 @@
  * (the runner stopped abnormally) — a partial report built from the results seen so far, marked interrupted.
  */
 import type { ExchangeResult, RunEvent, RunSummary, TargetDescription } from "../exchange.ts";
+import { summarize } from "../run-summary.ts";
 import { withoutCredentials } from "./credentials.ts";
 
 export interface RunReport {
@@ -36,25 +37,4 @@ export function recordRun(now: () => number = performance.now.bind(performance))
   };
 }
 
-/** A summary computed from results, as the runner computes it. */
-export function summarize(target: TargetDescription, results: ExchangeResult[], durationMs: number,
-  interrupted: boolean): RunSummary {
-  const count = (outcome: ExchangeResult["outcome"]) => results.filter((r) => r.outcome === outcome).length;
-  const heldBackReasons: Record<string, number> = {};
-  for (const r of results) {
-    if (r.outcome === "held-back") heldBackReasons[r.reason ?? ""] = (heldBackReasons[r.reason ?? ""] ?? 0) + 1;
-  }
-  return {
-    target,
-    exchanges: results.length,
-    passed: count("passed"),
-    failed: count("failed"),
-    heldBack: count("held-back"),
-    skipped: count("skipped"),
-    checks: results.reduce((n, r) => n + r.checksRun.length, 0),
-    failures: results.reduce((n, r) => n + r.failures.length, 0),
-    durationMs,
-    interrupted,
-    heldBackReasons,
-  };
-}
+export { summarize };

@@ -9,7 +9,8 @@ import pLimit from "p-limit";
 import type { Ajv } from "../../generator/schema-validator.ts";
 import { findCheck } from "../checks/registry.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
-import type { CompiledExchange, Exchange, ExchangeResponse, ExchangeResult, Failure, RunEvent, RunSummary, TargetDescription } from "../exchange.ts";
+import { unitKey, type CompiledExchange, type Exchange, type ExchangeResponse, type ExchangeResult, type Failure, type RunEvent, type RunSummary, type TargetDescription } from "../exchange.ts";
+import { summarize } from "../run-summary.ts";
 import { curlCommand } from "./curl-command.ts";
 import { createSender, TransportError, type Sender } from "./http-sender.ts";
 import { SecretKeeper } from "./secrets.ts";
@@ -51,7 +52,7 @@ export interface RunOutcome {
 function units(exchanges: CompiledExchange[]): CompiledExchange[][] {
   const groups = new Map<string, CompiledExchange[]>();
   for (const exchange of exchanges) {
-    const key = exchange.scenario ? exchange.id.replace(/\/\d+$/, "") : exchange.id;
+    const key = unitKey(exchange);
     const group = groups.get(key);
     if (group) group.push(exchange);
     else groups.set(key, [exchange]);
@@ -94,7 +95,6 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const locks = new ResourceLocks();
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   const results = new Map<string, ExchangeResult>();
-  let checksRun = 0;
 
   emit({ type: "run-start", target: target.description, total: options.exchanges.length });
 
@@ -148,7 +148,6 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
         failures.push({ check: name, exchange: exchange.id, ...failure });
       }
     }
-    checksRun += ran.length;
     finish({
       exchange: publicView(exchange),
       outcome: failures.length > 0 ? "failed" : "passed",
@@ -193,22 +192,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   }
 
   const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean);
-  const count = (outcome: ExchangeResult["outcome"]) => ordered.filter((r) => r.outcome === outcome).length;
-  const heldBackReasons: Record<string, number> = {};
-  for (const r of ordered) if (r.outcome === "held-back") heldBackReasons[r.reason!] = (heldBackReasons[r.reason!] ?? 0) + 1;
-  const summary: RunSummary = {
-    target: target.description,
-    exchanges: ordered.length,
-    passed: count("passed"),
-    failed: count("failed"),
-    heldBack: count("held-back"),
-    skipped: count("skipped"),
-    checks: checksRun,
-    failures: ordered.reduce((n, r) => n + r.failures.length, 0),
-    durationMs: Math.round(performance.now() - started),
-    interrupted: signal?.aborted ?? false,
-    heldBackReasons,
-  };
+  const summary = summarize(target.description, ordered, Math.round(performance.now() - started), signal?.aborted ?? false);
   emit({ type: "run-end", summary, results: ordered });
   return { summary, results: ordered };
 }

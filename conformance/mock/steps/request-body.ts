@@ -2,6 +2,7 @@
  * Step 5: the request body — its media type (415), that it is JSON at all (400 InvalidRequestContent), and that it
  * matches the operation's schema, with one `details` entry per violation naming the field.
  */
+import { mediaType } from "../../media-type.ts";
 import { toViolations, type SchemaViolation } from "../../../generator/schema-validator.ts";
 import { tokens } from "../../../generator/json-pointer.ts";
 import { armErrors } from "../arm-errors.ts";
@@ -10,10 +11,6 @@ import type { MockStep } from "../mock-exchange.ts";
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** Violations that mean the body cannot be read as the model at all, as ARM's deserializer reports them. */
 const DESERIALIZATION = new Set(["type", "required"]);
-
-function mediaType(header: string | undefined): string | undefined {
-  return header?.split(";")[0].trim().toLowerCase() || undefined;
-}
 
 /** "keyType", "properties.keyType", or the body's name for the body itself. */
 function target(violation: SchemaViolation, bodyName: string): string {
