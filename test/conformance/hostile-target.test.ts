@@ -2,7 +2,8 @@
  * A hostile target on 127.0.0.1 and what rekey shows of it. Secrets, deny by default: keys under names or shapes the
  * spec does not declare, the token as a property name or in a header, a key echoed in an error before a later answer
  * issued it, and a body that is not JSON never reach the console, report.json or the JUnit file, while the values the
- * spec declares (and does not mark secret) still do.
+ * spec declares (and does not mark secret) still do. One sanitiser: control characters in property names and values
+ * never reach stdout raw, and no line starts with the target's text.
  */
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -10,11 +11,13 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
+import { formatLogLine } from "../../conformance/mock/request-log.ts";
 import { combineReporters } from "../../conformance/reporters/combine-reporters.ts";
 import { consoleReporter } from "../../conformance/reporters/console-reporter.ts";
 import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
 import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
 import { successResponses } from "../../generator/model.ts";
+import { runRekey } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { productSpecs } from "../helpers/mock.ts";
 
@@ -151,5 +154,50 @@ describe("a partial report (the run stopped before its end)", () => {
     expect(JSON.parse(text).summary).toMatchObject({ exchanges: total, interrupted: true });
     expect(text).toContain("the key [REDACTED] was refused");
     expect(text).not.toContain(ISSUED_LATER);
+  });
+});
+
+describe("one sanitiser for everything from a target", () => {
+  const FORGED = "\n::error file=x.ts::forged by the target";
+  const hostile = {
+    "name\u001b[2J\u001b]52;c;ZXZpbA==\u0007": `value\u001b]52;c;ZXZpbA==\u0007${FORGED}`,
+    [`cr\rover${FORGED}`]: "\u009b31m\u202eevil\u2028x",
+  };
+  let stdout = "";
+  let junit = "";
+
+  beforeAll(async () => {
+    const subject = subjects[0]!;
+    const target = await startHostileTarget(() => ({ status: Number(subject.success.status), body: { ...subject.example, ...hostile } }));
+    const dir = tempDir();
+    try {
+      process.env.REKEY_HOSTILE_TOKEN = "hostile-console-token-x81";
+      const run = await runRekey(["conform", "--target", target.url, "--token-env", "REKEY_HOSTILE_TOKEN", "--only", `${subject.id}/**`,
+        "--verbose", "--report", `junit:${join(dir, "r.xml")}`]);
+      expect(run.code, run.stderr).toBe(1);
+      stdout = run.stdout;
+      junit = readFileSync(join(dir, "r.xml"), "utf8");
+    } finally {
+      await target.close();
+    }
+  });
+
+  test("no control character reaches stdout raw, and no line starts with the target's text", () => {
+    expect(stdout).toContain("undeclared-fields");
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    for (const line of stdout.split("\n")) expect(line, line).not.toMatch(/^(::|cr|name|over)/);
+    expect(stdout).toContain("name\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007"); // shown, visibly escaped
+    expect(stdout).toContain("cr\\u000dover\\u000a::error");
+  });
+
+  test("nor the mock's request log, where the client's method and URL are the foreign text", () => {
+    const line = formatLogLine("POST", "/x\u001b]52;c;eA==\u0007\r\n::error::forged?key=k\u2028", 400, "InvalidResourceName", 1.25);
+    expect(line).toBe("POST /x\\u001b]52;c;eA==\\u0007\\u000d\\u000a::error::forged?key=REDACTED 400 InvalidResourceName 1.3ms");
+  });
+
+  test("nor the JUnit file", () => {
+    expect(junit).toContain("undeclared-fields");
+    expect(junit).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(junit).toContain("cr\\u000dover\\u000a::error");
   });
 });
