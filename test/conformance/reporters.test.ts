@@ -406,6 +406,20 @@ describe("--report", () => {
 });
 
 describe("combineReporters", () => {
+  it("closes reporters in the order given, so what they print on close comes in that order however long each takes", async () => {
+    const out = collector();
+    /** Prints its name on close, after `turns` turns of the event loop (a slow file). */
+    const naming = (name: string, turns: number): Reporter => ({
+      onEvent: () => undefined,
+      close: async () => {
+        for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+        out.write(`${name}\n`);
+      },
+    });
+    await combineReporters([naming("slow", 5), naming("quick", 0), naming("middle", 2)]).close();
+    expect(out.text()).toBe("slow\nquick\nmiddle\n");
+  });
+
   it("sends every event to every reporter and closes all, even when one throws", async () => {
     const seen: string[][] = [[], []];
     let closed = 0;
