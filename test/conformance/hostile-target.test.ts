@@ -161,18 +161,22 @@ describe("one sanitiser for everything from a target", () => {
   const FORGED = "\n::error file=x.ts::forged by the target";
   const hostile = {
     "name\u001b[2J\u001b]52;c;ZXZpbA==\u0007": `value\u001b]52;c;ZXZpbA==\u0007${FORGED}`,
-    [`cr\rover${FORGED}`]: "\u009b31m\u202eevil\u2028x",
+    [`cr\rover\u009b31m\u202eevil\u2028${FORGED}`]: 1,
   };
   let stdout = "";
   let junit = "";
 
   beforeAll(async () => {
-    const subject = subjects[0]!;
-    const target = await startHostileTarget(() => ({ status: Number(subject.success.status), body: { ...subject.example, ...hostile } }));
+    const { id, success, example } = subjects[0]!;
+    const declared = Object.keys(example).find((name) => !success.secretPaths.includes(`/${name}`))!;
+    // Undeclared names (undeclared-fields quotes them in its message) and a declared field of the wrong type (schema
+    // quotes what it holds, for every exchange the target answers, sent as mutating or not).
+    const body = { ...example, ...hostile, [declared]: hostile };
+    const target = await startHostileTarget(() => ({ status: Number(success.status), body }));
     const dir = tempDir();
     try {
       process.env.REKEY_HOSTILE_TOKEN = "hostile-console-token-x81";
-      const run = await runRekey(["conform", "--target", target.url, "--token-env", "REKEY_HOSTILE_TOKEN", "--only", `${subject.id}/**`,
+      const run = await runRekey(["conform", "--target", target.url, "--token-env", "REKEY_HOSTILE_TOKEN", "--only", `${id}/**`,
         "--verbose", "--report", `junit:${join(dir, "r.xml")}`]);
       expect(run.code, run.stderr).toBe(1);
       stdout = run.stdout;
@@ -182,12 +186,16 @@ describe("one sanitiser for everything from a target", () => {
     }
   });
 
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
   test("no control character reaches stdout raw, and no line starts with the target's text", () => {
-    expect(stdout).toContain("undeclared-fields");
-    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-    for (const line of stdout.split("\n")) expect(line, line).not.toMatch(/^(::|cr|name|over)/);
-    expect(stdout).toContain("name\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007"); // shown, visibly escaped
-    expect(stdout).toContain("cr\\u000dover\\u000a::error");
+    expect(stdout).toMatch(/ schema /);
+    expect(stdout).not.toMatch(RAW);
+    for (const line of stdout.split("\n")) expect(line, line).not.toMatch(/^(::|cr|name|over|value)/);
+    // shown, visibly escaped
+    expect(stdout).toContain("name\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007");
+    expect(stdout).toContain("\\u009b31m\\u202eevil\\u2028");
+    expect(stdout).toContain("::error file=x.ts::forged by the target");
   });
 
   test("nor the mock's request log, where the client's method and URL are the foreign text", () => {
@@ -196,8 +204,8 @@ describe("one sanitiser for everything from a target", () => {
   });
 
   test("nor the JUnit file", () => {
-    expect(junit).toContain("undeclared-fields");
-    expect(junit).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-    expect(junit).toContain("cr\\u000dover\\u000a::error");
+    expect(junit).toContain("schema");
+    expect(junit).not.toMatch(RAW);
+    expect(junit).toContain("\\u009b31m\\u202eevil\\u2028");
   });
 });
