@@ -129,10 +129,17 @@ export interface RunSummary {
   heldBackReasons: Record<string, number>;
 }
 
+/**
+ * Cuts every secret the run has seen so far out of a result. It travels with run-start so a report written before
+ * run-end (a partial one) is scrubbed as thoroughly as the run-end results, without the secrets themselves travelling.
+ */
+export type Redact = (result: ExchangeResult) => ExchangeResult;
+
 export type RunEvent =
-  | { type: "run-start"; target: TargetDescription; total: number }
+  | { type: "run-start"; target: TargetDescription; total: number; redact?: Redact }
   | { type: "exchange-start"; exchange: Exchange }
   | { type: "exchange-end"; result: ExchangeResult }
+  /** `results` are scrubbed once more with every secret seen during the run (a key may be issued after it was echoed). */
   | { type: "run-end"; summary: RunSummary; results: ExchangeResult[] };
 
 /** A reporter listens to run events and writes what it reports; `close` finishes its output. */

@@ -56,6 +56,11 @@ export interface ResponseModel {
   pointer: string;
   /** Instance pointers of fields marked x-ms-secret in this response's body ("*" stands for any array index). */
   secretPaths: string[];
+  /**
+   * Instance pointers of the fields this response's schema declares and does not mark secret (nor holds inside a
+   * secret): the only places a target's string is shown as it is; any other string is shown by its shape.
+   */
+  shownPaths: string[];
 }
 
 export interface ExampleModel {
@@ -155,12 +160,15 @@ export interface SchemaProperty {
   instancePath: string;
 }
 
-/** Visits every property of a schema through $refs, items and allOf/anyOf/oneOf; recursive schemas end where they repeat. */
-export function walkProperties(raw: unknown, schema: unknown, schemaPointer: string, visit: (property: SchemaProperty) => void): void {
-  const walk = (node: unknown, pointer: string, instance: string, seen: Set<string>): void => {
+/**
+ * Visits every property of a schema through $refs, items and allOf/anyOf/oneOf; a recursive schema is entered at most
+ * `depth` times along one path (once by default: it ends where it repeats).
+ */
+export function walkProperties(raw: unknown, schema: unknown, schemaPointer: string, visit: (property: SchemaProperty) => void, depth = 1): void {
+  const walk = (node: unknown, pointer: string, instance: string, seen: readonly string[]): void => {
     const { node: s, pointer: at } = deref(raw, node, pointer);
-    if (!s || typeof s !== "object" || seen.has(at)) return;
-    const inner = new Set(seen).add(at);
+    if (!s || typeof s !== "object" || seen.filter((p) => p === at).length >= depth) return;
+    const inner = [...seen, at];
     for (const [name, written] of Object.entries((s.properties ?? {}) as AnyRecord)) {
       const { node: prop, pointer: defined } = deref(raw, written, join(at, "properties", name));
       visit({ name, written, schema: prop, pointer: defined, instancePath: join(instance, name) });
@@ -171,7 +179,7 @@ export function walkProperties(raw: unknown, schema: unknown, schemaPointer: str
       ((s[key] ?? []) as unknown[]).forEach((sub, i) => walk(sub, join(at, key, i), instance, inner));
     }
   };
-  walk(schema, schemaPointer, "", new Set());
+  walk(schema, schemaPointer, "", []);
 }
 
 /** x-ms-secret, written beside a $ref or on the schema it points to. */
@@ -185,6 +193,31 @@ export function secretPaths(raw: unknown, schema: unknown, schemaPointer: string
     if (secretMarker(p) === true) paths.push(p.instancePath);
   });
   return paths;
+}
+
+/** How deep shown paths follow a recursive schema (an ARM error's details of details). */
+const SHOWN_DEPTH = 3;
+
+/** The declared, non-secret instance pointers of a schema: its properties' and their array items' (see ResponseModel.shownPaths). */
+export function shownPaths(raw: unknown, schema: unknown, schemaPointer: string, secret = secretPaths(raw, schema, schemaPointer)): string[] {
+  if (secret.includes("/")) return [];
+  const insideSecret = (path: string) => secret.some((s) => path === s || path.startsWith(`${s}/`));
+  const shown = new Set<string>();
+  /** A declared value's pointer and, when it is an array (of arrays…), its items'. */
+  const add = (node: unknown, pointer: string, path: string) => {
+    let { node: s, pointer: at } = deref(raw, node, pointer);
+    if (path !== "") shown.add(path);
+    for (let depth = 0; s?.items && depth < 32; depth++) {
+      ({ node: s, pointer: at } = deref(raw, s.items, join(at, "items")));
+      path += "/*";
+      shown.add(path);
+    }
+  };
+  add(schema, schemaPointer, "");
+  walkProperties(raw, schema, schemaPointer, (p) => {
+    if (!insideSecret(p.instancePath)) add(p.schema, p.pointer, p.instancePath);
+  }, SHOWN_DEPTH);
+  return [...shown];
 }
 
 function firstJsonMedia(content: AnyRecord | undefined): [string, AnyRecord] | undefined {
@@ -250,6 +283,7 @@ function responseModels(doc: LoadedDocument, operationPointer: string): Response
     const media = firstJsonMedia(response.content);
     const schemaPointer = media ? join(pointer, "content", media[0], "schema") : undefined;
     const schema = media?.[1].schema as SchemaObject | undefined;
+    const secret = schema && schemaPointer ? secretPaths(doc.raw, schema, schemaPointer) : [];
     return {
       status,
       description: response.description ?? "",
@@ -257,7 +291,8 @@ function responseModels(doc: LoadedDocument, operationPointer: string): Response
       schema,
       schemaPointer: schema ? schemaPointer : undefined,
       pointer,
-      secretPaths: schema && schemaPointer ? secretPaths(doc.raw, schema, schemaPointer) : [],
+      secretPaths: secret,
+      shownPaths: schema && schemaPointer ? shownPaths(doc.raw, schema, schemaPointer, secret) : [],
     };
   });
 }

@@ -20,7 +20,13 @@ export interface CheckInput {
   ajv: Ajv;
 }
 
-export type CheckFailure = Omit<Failure, "check" | "exchange">;
+export type CheckFailure = Omit<Failure, "check" | "exchange"> & {
+  /**
+   * `actual` is the answer's own body at `pointer` (the whole text when it is not JSON): the runner shows it as it
+   * shows the body (deny by default), not as the check computed it.
+   */
+  quotesBody?: true;
+};
 
 export interface Check {
   name: string;

@@ -35,7 +35,7 @@ function compareValues(expected: unknown, actual: unknown, pointer: string, out:
     return;
   }
   if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-    out.push({ pointer, expected: expected ?? null, actual: actual ?? null, message: `${pointer || "body"} differs from the example` });
+    out.push({ pointer, expected: expected ?? null, actual: actual ?? null, quotesBody: true, message: `${pointer || "body"} differs from the example` });
   }
 }
 

@@ -31,7 +31,7 @@ export const rotation: Check = {
     if (spec.resourceName && step.resourceName !== undefined) {
       const echoed = valueAt(body, spec.resourceName);
       if (typeof echoed !== "string" || echoed.toLowerCase() !== step.resourceName.toLowerCase()) {
-        failures.push({ pointer: spec.resourceName, expected: step.resourceName, actual: echoed ?? null, message: `${spec.resourceName} does not echo the resource name in the path` });
+        failures.push({ pointer: spec.resourceName, expected: step.resourceName, actual: echoed ?? null, quotesBody: true, message: `${spec.resourceName} does not echo the resource name in the path` });
       }
     }
     if (step.step === 1) return failures;
@@ -56,9 +56,9 @@ export const rotation: Check = {
       if (where.lastUpdated) {
         const [b, a] = [valueAt(before, where.lastUpdated), valueAt(body, where.lastUpdated)];
         if (selected && !timestampAdvanced(b, a)) {
-          failures.push({ pointer: where.lastUpdated, expected: `later than ${String(b)}`, actual: a ?? null, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
+          failures.push({ pointer: where.lastUpdated, expected: `later than ${String(b)}`, actual: a ?? null, quotesBody: true, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
         } else if (!selected && b !== a) {
-          failures.push({ pointer: where.lastUpdated, expected: b ?? null, actual: a ?? null, message: `regenerating ${step.key} changed ${where.lastUpdated}` });
+          failures.push({ pointer: where.lastUpdated, expected: b ?? null, actual: a ?? null, quotesBody: true, message: `regenerating ${step.key} changed ${where.lastUpdated}` });
         }
       }
     }

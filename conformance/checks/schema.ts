@@ -19,7 +19,7 @@ export const schema: Check = {
       return [{ pointer: "", expected: "a JSON body", actual: "no body", message: `a ${response!.status} answer must have a body (${documented.schemaPointer})` }];
     }
     if (response!.json === undefined) {
-      return [{ pointer: "", expected: "JSON", actual: response!.text.slice(0, 80), message: "the body is not valid JSON" }];
+      return [{ pointer: "", expected: "JSON", actual: response!.text, quotesBody: true, message: "the body is not valid JSON" }];
     }
     const validate = compiledSchema(ajv, doc, documented.schemaPointer);
     if (validate(response!.json)) return [];
@@ -27,6 +27,7 @@ export const schema: Check = {
       pointer: v.instancePath,
       expected: `${v.message} (${doc.file}#${v.schemaPointer})`,
       actual: valueAt(response!.json, v.instancePath),
+      quotesBody: true as const,
       message: `${v.instancePath || "body"} ${v.message}`,
     }));
   },

@@ -2,6 +2,8 @@
  * One line per request: method, path and query, status, ARM error code, time. Headers and bodies are never
  * logged (they carry the token and the keys); query values whose names suggest a secret are redacted too.
  */
+import { printable } from "../printable.ts";
+
 export type LogLine = (line: string) => void;
 
 const SECRET_NAME = /token|key|secret|sig|password|code/i;
@@ -25,6 +27,7 @@ export function decodeURIComponentSafe(s: string): string {
   }
 }
 
+/** The client's method and URL are its own text: printed through printable() (see conformance/printable.ts). */
 export function formatLogLine(method: string, url: string, status: number, code: string | undefined, ms: number): string {
-  return `${method} ${redactUrl(url)} ${status}${code ? ` ${code}` : ""} ${ms.toFixed(1)}ms`;
+  return `${printable(method)} ${printable(redactUrl(url))} ${status}${code ? ` ${code}` : ""} ${ms.toFixed(1)}ms`;
 }

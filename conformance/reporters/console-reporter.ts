@@ -2,10 +2,12 @@
  * The console reporter: a header line; while running, on a terminal one progress line updated in place and a
  * line per failed exchange, elsewhere (CI logs) only the line per failed exchange; at the end each failed exchange
  * in full (checks, pointers, expected/actual, a diff, the curl to reproduce), a table per operation, why exchanges
- * were held back or skipped, and one final line.
+ * were held back or skipped, and one final line. Text from a target or a spec goes through printable(), and no line
+ * starts with it (the table is indented), so nothing it carries can steer a terminal or a CI log.
  */
 import { createColors } from "picocolors";
 import { type ExchangeResult, operationKey, type Reporter, type RunEvent, type RunSummary } from "../exchange.ts";
+import { printable } from "../printable.ts";
 import { withoutCredentials } from "./credentials.ts";
 import { failureLines, formatDuration, type OutputStream, type Paint, plural } from "./format.ts";
 
@@ -45,13 +47,13 @@ function exchangeLine(result: ExchangeResult, paint: Paint): string {
   const detail = result.outcome === "failed" ? failedChecks(result)
     : result.outcome === "held-back" ? `held back: ${result.reason ?? ""}`
     : result.outcome === "skipped" ? `skipped: ${result.reason ?? ""}` : "";
-  return `${mark(result.outcome, paint)} ${result.exchange.id}${detail ? `  ${paint.dim(detail)}` : ""}`;
+  return `${mark(result.outcome, paint)} ${printable(result.exchange.id)}${detail ? `  ${paint.dim(printable(detail))}` : ""}`;
 }
 
 function failedBlock(result: ExchangeResult, paint: Paint): string[] {
-  const lines = [`${paint.red("✗")} ${paint.bold(result.exchange.id)}`, `  ${paint.dim(result.exchange.title)}`];
+  const lines = [`${paint.red("✗")} ${paint.bold(printable(result.exchange.id))}`, `  ${paint.dim(printable(result.exchange.title))}`];
   for (const failure of result.failures) lines.push(...failureLines(failure, paint));
-  lines.push(`  ${result.curl}`);
+  lines.push(`  ${printable(result.curl)}`);
   return lines;
 }
 
@@ -83,10 +85,10 @@ export function operationRows(results: ExchangeResult[]): OperationRow[] {
 function table(results: ExchangeResult[], paint: Paint): string[] {
   const head = ["operation", "exchanges", "passed", "failed", "held back", "skipped"];
   const rows = operationRows(results).map((r) =>
-    [r.operation, r.exchanges, r.passed, r.failed, r.heldBack, r.skipped].map(String));
+    [printable(r.operation), r.exchanges, r.passed, r.failed, r.heldBack, r.skipped].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[], style: (cell: string, i: number) => string) => cells
-    .map((cell, i) => style(i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!), i)).join("  ").trimEnd();
+  const line = (cells: string[], style: (cell: string, i: number) => string) => `  ${cells
+    .map((cell, i) => style(i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!), i)).join("  ").trimEnd()}`;
   return [
     line(head, (cell) => paint.dim(cell)),
     ...rows.map((row) => line(row, (cell, i) =>
@@ -101,12 +103,12 @@ function reasons(summary: RunSummary, results: ExchangeResult[], paint: Paint, v
   const byCount = (entries: Array<[string, number]>) => entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const lines: string[] = [];
   const list = (outcome: ExchangeResult["outcome"], reason: string) => verbose ? results
-    .filter((r) => r.outcome === outcome && (r.reason ?? "") === reason).map((r) => `    ${paint.dim(r.exchange.id)}`) : [];
+    .filter((r) => r.outcome === outcome && (r.reason ?? "") === reason).map((r) => `    ${paint.dim(printable(r.exchange.id))}`) : [];
   for (const [reason, count] of byCount(Object.entries(summary.heldBackReasons))) {
-    lines.push(`${paint.yellow(`${count} held back`)}${reason ? `: ${reason}` : ""}`, ...list("held-back", reason));
+    lines.push(`${paint.yellow(`${count} held back`)}${reason ? `: ${printable(reason)}` : ""}`, ...list("held-back", reason));
   }
   for (const [reason, count] of byCount([...skipped])) {
-    lines.push(`${count} skipped${reason ? `: ${reason}` : ""}`, ...list("skipped", reason));
+    lines.push(`${count} skipped${reason ? `: ${printable(reason)}` : ""}`, ...list("skipped", reason));
   }
   return lines;
 }
@@ -154,7 +156,8 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): Reporter 
     const width = String(total ?? ended).length;
     const count = `[${String(ended).padStart(width)}/${total ?? "?"}]`;
     const room = Math.max(20, (stream.columns ?? 80) - 1) - count.length - 3;
-    const id = result.exchange.id.length > room ? `…${result.exchange.id.slice(-(room - 1))}` : result.exchange.id;
+    const whole = printable(result.exchange.id);
+    const id = whole.length > room ? `…${whole.slice(-(room - 1))}` : whole;
     const text = `${count} ${MARK[result.outcome]} ${id}`;
     const padding = " ".repeat(Math.max(0, progressWidth - text.length));
     stream.write(`\r${paint.dim(count)} ${mark(result.outcome, paint)} ${id}${padding}`);
@@ -164,8 +167,8 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): Reporter 
   const on: { [K in RunEvent["type"]]: (event: Extract<RunEvent, { type: K }>) => void } = {
     "run-start": ({ target, total: count }) => {
       total = count;
-      const detail = target.detail ? ` (${target.detail})` : "";
-      write([`rekey conform: ${plural(count, "exchange")} against ${target.kind} ${target.url}${detail}`]);
+      const detail = target.detail ? ` (${printable(target.detail)})` : "";
+      write([`rekey conform: ${plural(count, "exchange")} against ${target.kind} ${printable(target.url)}${detail}`]);
     },
     "exchange-start": () => undefined,
     "exchange-end": ({ result }) => {

@@ -1,11 +1,13 @@
 /**
  * Text shared by the console and JUnit reporters: a failure as lines (check, pointer, message, expected/actual, a
  * line diff when both sides are structured), values as short JSON, durations. Colour is passed in, so the same
- * lines serve a terminal and a plain file.
+ * lines serve a terminal and a plain file. Everything that came from a target or a spec is printed through printable(),
+ * and every line starts with rekey's own text or indent.
  */
 import type * as DiffModule from "diff";
 import { requireCjs } from "../../generator/require-cjs.ts";
 import type { Failure } from "../exchange.ts";
+import { printable } from "../printable.ts";
 
 /** Values whose one-line JSON is at most this long are written inline. */
 const INLINE = 100;
@@ -44,9 +46,9 @@ function ellipsis(text: string, max: number): string {
 /** A value after its label: inline when short; otherwise indented pretty JSON, capped. */
 function valueLines(label: string, value: unknown, indent: string, paint: Paint, oneLine: boolean): string[] {
   const compact = compactJson(value);
-  if (compact.length <= INLINE || oneLine) return [`${indent}${paint.dim(label)} ${ellipsis(compact, INLINE)}`];
+  if (compact.length <= INLINE || oneLine) return [`${indent}${paint.dim(label)} ${printable(ellipsis(compact, INLINE))}`];
   const pretty = isStructured(value) ? JSON.stringify(value, null, 2).split("\n") : [ellipsis(compact, 4 * INLINE)];
-  const shown = pretty.slice(0, VALUE_LINES).map((line) => `${indent}  ${line}`);
+  const shown = pretty.slice(0, VALUE_LINES).map((line) => `${indent}  ${printable(line)}`);
   if (pretty.length > VALUE_LINES) shown.push(`${indent}  ${paint.dim(`… ${pretty.length - VALUE_LINES} more lines`)}`);
   return [`${indent}${paint.dim(label)}`, ...shown];
 }
@@ -75,7 +77,7 @@ export function jsonDiffLines(expected: object, actual: object, paint: Paint = p
       return;
     }
     skipped = false;
-    const text = `${line.mark} ${line.text}`;
+    const text = `${line.mark} ${printable(line.text)}`;
     out.push(line.mark === "-" ? paint.red(text) : line.mark === "+" ? paint.green(text) : paint.dim(text));
   });
   if (out.length <= max) return out;
@@ -92,7 +94,7 @@ export function formatPointer(pointer: string): string {
  * diff (and expected/actual stay on one line each, since the diff shows the detail).
  */
 export function failureLines(failure: Failure, paint: Paint = plain, indent = "  "): string[] {
-  const head = `${indent}${paint.bold(paint.red(failure.check))}  ${paint.cyan(formatPointer(failure.pointer))}  ${failure.message}`;
+  const head = `${indent}${paint.bold(paint.red(failure.check))}  ${paint.cyan(printable(formatPointer(failure.pointer)))}  ${printable(failure.message)}`;
   const inner = `${indent}    `;
   const structured = isStructured(failure.expected) && isStructured(failure.actual);
   const lines = [

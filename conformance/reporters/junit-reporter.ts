@@ -9,6 +9,7 @@ import type * as Xmlbuilder2 from "xmlbuilder2";
 import { requireCjs } from "../../generator/require-cjs.ts";
 import { displayPath } from "../../generator/spec-files.ts";
 import { type ExchangeResult, operationKey, type Reporter } from "../exchange.ts";
+import { printable } from "../printable.ts";
 import { failureLines, type OutputStream } from "./format.ts";
 import { recordRun, type RunReport } from "./run-record.ts";
 import { writeReport } from "./write-report.ts";
@@ -21,9 +22,9 @@ export function xmlText(text: string): string {
   return text.replace(NOT_XML_CHAR, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`);
 }
 
-/** An attribute value on one line (parsers turn raw line breaks in attributes into spaces anyway). */
+/** An attribute value on one line (parsers turn raw line breaks in attributes into spaces anyway), controls escaped. */
 function xmlAttribute(text: string): string {
-  return xmlText(text.replace(/\s*[\r\n]+\s*/g, " "));
+  return xmlText(printable(text.replace(/\s*[\r\n]+\s*/g, " ")));
 }
 
 function seconds(ms: number): string {
@@ -38,9 +39,9 @@ function caseName(result: ExchangeResult): string {
 }
 
 function failureText(result: ExchangeResult): string {
-  const lines = [result.exchange.title, ""];
+  const lines = [printable(result.exchange.title), ""];
   for (const failure of result.failures) lines.push(...failureLines(failure, undefined, ""), "");
-  lines.push(result.curl);
+  lines.push(printable(result.curl));
   return lines.join("\n");
 }
 

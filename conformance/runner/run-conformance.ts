@@ -2,7 +2,8 @@
  * The run: exchanges → target → checks → events. Exchanges run with bounded concurrency; the steps of a scenario run
  * in order, and everything that can change a resource holds that resource's lock, so a scenario never sees another
  * exchange's rotation. Only transport errors are retried. An abort (Ctrl-C) stops sending and ends with a partial
- * report. Results are redacted before any listener sees them.
+ * report. Results are redacted before any listener sees them (deny by default: see secrets.ts), and once more at the
+ * end with every secret the run has seen.
  */
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
@@ -96,7 +97,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   const results = new Map<string, ExchangeResult>();
 
-  emit({ type: "run-start", target: target.description, total: options.exchanges.length });
+  emit({ type: "run-start", target: target.description, total: options.exchanges.length, redact: (result) => secrets.result(result) });
 
   const finish = (result: ExchangeResult) => {
     const redacted = secrets.result(result);
@@ -136,22 +137,24 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       notSent(exchange, "skipped", "interrupted");
       return null;
     }
-    const secretPaths = response ? documentedResponse(exchange.context.operation, response.status)?.secretPaths ?? [] : [];
-    if (response) secrets.learn(response, secretPaths);
+    const documented = response ? documentedResponse(exchange.context.operation, response.status) : undefined;
+    if (response) secrets.learn(response, documented?.secretPaths ?? []);
+    const shown = response && secrets.response(response, { shown: documented?.shownPaths ?? [], secret: documented?.secretPaths ?? [] });
     const failures: Failure[] = [];
     const ran: string[] = [];
     for (const name of exchange.checks) {
       if (!response && name !== "transport") continue;
       const check = findCheck(name)!;
       ran.push(name);
-      for (const failure of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
-        failures.push({ check: name, exchange: exchange.id, ...failure });
+      for (const { quotesBody, ...failure } of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
+        const actual = quotesBody && shown ? secrets.quote(shown, failure.pointer, failure.actual) : failure.actual;
+        failures.push({ check: name, exchange: exchange.id, ...failure, actual });
       }
     }
     finish({
       exchange: publicView(exchange),
       outcome: failures.length > 0 ? "failed" : "passed",
-      response: response ? secrets.response(response, secretPaths) : undefined,
+      response: shown,
       failures,
       checksRun: ran,
       curl,
@@ -191,7 +194,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     sender.close();
   }
 
-  const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean);
+  // Once more with every secret seen: a key echoed in an early answer may only have been issued by a later one.
+  const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean).map((result) => secrets.result(result));
   const summary = summarize(target.description, ordered, Math.round(performance.now() - started), signal?.aborted ?? false);
   emit({ type: "run-end", summary, results: ordered });
   return { summary, results: ordered };

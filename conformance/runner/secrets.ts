@@ -1,9 +1,14 @@
 /**
- * Keeps the token and every key value out of what the runner reports: values at a response's x-ms-secret paths are
- * replaced, and every secret seen so far (the token, each key) is cut out of any text, wherever it appears.
+ * Keeps the token and every key value out of what the runner reports. Deny by default: an answer's body is shown only
+ * where its documented response declares a field that is not secret (any other string by its shape, secret fields as
+ * [REDACTED]), and every secret seen so far (the token, each key) is cut out of any text and property name, wherever
+ * it appears.
  */
-import { redactPaths, scrubber, scrubDeep, valuesAt } from "../../generator/runtime/redaction.ts";
+import { get } from "../../generator/json-pointer.ts";
+import { type BodyPaths, scrubber, scrubDeep, shapeOf, shownBody, valuesAt } from "../../generator/runtime/redaction.ts";
 import type { ExchangeResponse, ExchangeResult } from "../exchange.ts";
+
+const NOTHING_SHOWN: BodyPaths = { shown: [], secret: [] };
 
 export class SecretKeeper {
   private readonly secrets = new Set<string>();
@@ -25,13 +30,25 @@ export class SecretKeeper {
     if (response.json !== undefined) this.remember(valuesAt(response.json, secretPaths));
   }
 
-  response(response: ExchangeResponse, secretPaths: readonly string[]): ExchangeResponse {
-    if (response.json === undefined) return { ...response, text: this.scrub(response.text), headers: scrubDeep(response.headers, this.scrub) as Record<string, string> };
-    const json = scrubDeep(redactPaths(response.json, secretPaths), this.scrub);
-    return { ...response, json, text: JSON.stringify(json), headers: scrubDeep(response.headers, this.scrub) as Record<string, string> };
+  /** The answer as reports may show it: its body by `paths` (a body that is not JSON by its shape), headers scrubbed. */
+  response(response: ExchangeResponse, paths: BodyPaths): ExchangeResponse {
+    const headers = scrubDeep(response.headers, this.scrub) as Record<string, string>;
+    if (response.json === undefined) return { ...response, text: response.text && shapeOf(response.text), headers };
+    const json = shownBody(response.json, paths, this.scrub);
+    return { ...response, json, text: JSON.stringify(json), headers };
   }
 
-  /** The whole result with every remembered secret cut out (failures' expected/actual, titles, curl). */
+  /**
+   * A value a check quoted from the answer's body at `pointer`, as the shown answer has it there; by its shape when the
+   * shown answer has nothing there (a body that is not JSON, a property name that had to be scrubbed).
+   */
+  quote(shown: ExchangeResponse, pointer: string, value: unknown): unknown {
+    if (value === undefined || value === null) return value;
+    const there = shown.json === undefined ? undefined : get(shown.json, pointer);
+    return there !== undefined ? there : shownBody(value, NOTHING_SHOWN, this.scrub);
+  }
+
+  /** The whole result with every secret seen so far cut out (failures' expected/actual, titles, curl, names). */
   result(result: ExchangeResult): ExchangeResult {
     return scrubDeep(result, this.scrub) as ExchangeResult;
   }

@@ -1,30 +1,47 @@
 /**
- * Keeps secrets out of errors: values at a response's x-ms-secret paths are replaced, and known secret strings
- * (bearer tokens, key values) are cut out of any text the service sent back.
+ * Keeps secrets out of errors and reports: a body is shown only where its spec declares a field that is not secret
+ * (any other string by its shape), values at x-ms-secret paths are replaced, and known secret strings (bearer tokens,
+ * key values) are cut out of any text the service sent back, property names included.
  */
 
 export const REDACTED = "[REDACTED]";
 
-/** Copy of `value` with every field at `paths` ("/a/b", "*" for any array index, "/" for the whole) replaced. */
-export function redactPaths(value: unknown, paths: readonly string[]): unknown {
-  if (paths.length === 0 || value === null || typeof value !== "object") return paths.includes("/") && value !== undefined ? REDACTED : value;
-  if (paths.includes("/")) return REDACTED;
-  let result: unknown = structuredClone(value);
-  for (const path of paths) result = redactAt(result, path.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")));
-  return result;
+/** How a string the reader may not see is shown: by its shape only. */
+export function shapeOf(text: string): string {
+  return `<string, ${text.length} chars>`;
 }
 
-function redactAt(node: unknown, segments: string[]): unknown {
-  if (node === null || typeof node !== "object" || segments.length === 0) return node;
-  const [head, ...rest] = segments;
-  if (head === "*" && Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) node[i] = rest.length === 0 ? REDACTED : redactAt(node[i], rest);
-    return node;
-  }
-  const record = node as Record<string, unknown>;
-  if (!Object.prototype.hasOwnProperty.call(record, head)) return node;
-  record[head] = rest.length === 0 ? (record[head] === undefined || record[head] === null ? record[head] : REDACTED) : redactAt(record[head], rest);
-  return node;
+/** Where a response's body may be shown: instance pointers ("*" for any array index, "/" for the whole body). */
+export interface BodyPaths {
+  /** Declared and not secret: strings there are shown (scrubbed). */
+  shown: readonly string[];
+  /** x-ms-secret: values there read [REDACTED]. */
+  secret: readonly string[];
+}
+
+/**
+ * A body as rekey may show it (deny by default): a string where the spec declares a non-secret field stays, scrubbed;
+ * values at secret paths read [REDACTED]; any other string is shown by its shape; numbers, booleans and null stay;
+ * every property name is scrubbed. A body that is not JSON (a string here) is shown by its shape.
+ */
+export function shownBody(body: unknown, paths: BodyPaths, scrub: (text: string) => string): unknown {
+  const shown = new Set(paths.shown);
+  const secret = new Set(paths.secret.map((p) => (p === "/" ? "" : p)));
+  const show = (value: unknown, at: string): unknown => {
+    if (value === undefined || value === null) return value;
+    if (secret.has(at)) return REDACTED;
+    if (typeof value === "string") return shown.has(at) ? scrub(value) : shapeOf(value);
+    if (Array.isArray(value)) return value.map((item) => show(item, `${at}/*`));
+    if (typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([name, item]) => [scrub(name), show(item, `${at}/${escapeName(name)}`)]));
+    }
+    return value;
+  };
+  return show(body, "");
+}
+
+function escapeName(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** Strings found at `paths` in `value`: the secret values to scrub from text. */
@@ -38,9 +55,9 @@ export function valuesAt(value: unknown, paths: readonly string[]): string[] {
     if (node === null || typeof node !== "object") return;
     const [head, ...rest] = segments;
     if (head === "*" && Array.isArray(node)) node.forEach((item) => visit(item, rest));
-    else visit((node as Record<string, unknown>)[head], rest);
+    else if (Object.prototype.hasOwnProperty.call(node, head)) visit((node as Record<string, unknown>)[head], rest);
   };
-  for (const path of paths) visit(value, path === "/" ? [] : path.split("/").slice(1));
+  for (const path of paths) visit(value, path === "/" ? [] : path.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")));
   return found;
 }
 
@@ -51,12 +68,12 @@ export function scrubber(secrets: Iterable<string>): (text: string) => string {
   return (text) => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
 }
 
-/** Copy of `value` with `scrub` applied to every string inside it. */
+/** Copy of `value` with `scrub` applied to every string inside it, property names included. */
 export function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
   if (typeof value === "string") return scrub(value);
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, scrub)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v, scrub)]));
   }
   return value;
 }

@@ -97,6 +97,7 @@ export function buildOperationView(op: OperationModel): OperationView {
 
   const success = successResponses(op);
   const secretPaths = [...new Set(op.responses.flatMap((r) => r.secretPaths))];
+  const errorShownPaths = Object.fromEntries(op.responses.filter((r) => !success.includes(r)).map((r) => [r.status, r.shownPaths]));
   const resultTypes = success.map((r) =>
     r.schema ? indexType(opType, "responses", Number(r.status), "content", r.contentType!) : "undefined");
 
@@ -110,7 +111,7 @@ export function buildOperationView(op: OperationModel): OperationView {
     errorTypeName: `${typePrefix}Error`,
     errorGuardName: `is${typePrefix}Error`,
     errorTypeMembers: errorTypeMembers(op, opType),
-    operationSpecLiteral: `{ operationId: ${JSON.stringify(op.operationId)}, successStatuses: [${success.map((r) => Number(r.status)).join(", ")}], secretPaths: ${JSON.stringify(secretPaths)} }`,
+    operationSpecLiteral: `{ operationId: ${JSON.stringify(op.operationId)}, successStatuses: [${success.map((r) => Number(r.status)).join(", ")}], secretPaths: ${JSON.stringify(secretPaths)}, errorShownPaths: ${JSON.stringify(errorShownPaths)} }`,
     methodParams,
     paramsOptional: methodParams.every((p) => p.optional),
     httpMethod: op.httpMethod.toUpperCase(),

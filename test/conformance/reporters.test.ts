@@ -132,12 +132,12 @@ describe("console reporter", () => {
     expect(lines).toContain(`        +     "eastus"`);
     expect(lines).toContain(`        -   "secondaryKey": "[REDACTED]"`);
 
-    // the table, one row per operation in order of appearance
-    const table = lines.slice(lines.findIndex((l) => l.startsWith("operation")));
-    expect(table[0]).toMatch(/^operation +exchanges {2}passed {2}failed {2}held back {2}skipped$/);
-    expect(table[1]).toMatch(/^maps\/2026-12-01\/Accounts_RegenerateKeys +2 +1 +1 +0 +0$/);
-    expect(table[2]).toMatch(/^apimanagement\/2022-08-01\/TenantAccess_RegeneratePrimaryKey +2 +1 +1 +0 +0$/);
-    expect(table[3]).toMatch(/^batch\/2024-02-01\/BatchAccount_RegenerateKey +2 +0 +0 +1 +1$/);
+    // the table, one row per operation in order of appearance, indented (a line never starts with spec text)
+    const table = lines.slice(lines.findIndex((l) => l.startsWith("  operation")));
+    expect(table[0]).toMatch(/^ {2}operation +exchanges {2}passed {2}failed {2}held back {2}skipped$/);
+    expect(table[1]).toMatch(/^ {2}maps\/2026-12-01\/Accounts_RegenerateKeys +2 +1 +1 +0 +0$/);
+    expect(table[2]).toMatch(/^ {2}apimanagement\/2022-08-01\/TenantAccess_RegeneratePrimaryKey +2 +1 +1 +0 +0$/);
+    expect(table[3]).toMatch(/^ {2}batch\/2024-02-01\/BatchAccount_RegenerateKey +2 +0 +0 +1 +1$/);
 
     expect(lines).toContain(`1 held back: ${HELD_BACK}`);
     expect(lines).toContain("1 skipped: not in --only");
@@ -219,6 +219,25 @@ describe("console reporter", () => {
     await play(consoleReporter({ stream: out }), [leaked]);
     expect(out.text()).not.toContain("eyJ0eXAi");
     expect(out.text()).toContain(`-H 'Authorization: Bearer $TOKEN' -H 'x-ms-client-request-id: 1'`);
+  });
+
+  it("prints spec and target text through one sanitiser: controls escaped, no line starting with foreign text", async () => {
+    const forged = "\n::error::forged";
+    const odd = (r: ExchangeResult): ExchangeResult => ({
+      ...r,
+      exchange: { ...r.exchange, id: `${r.exchange.id}\u001b]52;c;eA==\u0007${forged}`, title: `t\u2028${forged}`, operationId: `op${forged}` },
+      reason: r.reason && `${r.reason}\r${forged}`,
+      curl: `${r.curl}${forged}`,
+      failures: r.failures.map((f) => ({ ...f, pointer: `/a${forged}`, message: `m\u009b2J${forged}`, actual: { [`k\u202e${forged}`]: "v\u007f" } })),
+    });
+    for (const verbose of [false, true]) {
+      const out = collector();
+      await play(consoleReporter({ stream: out, verbose }), sampleResults().map(odd));
+      const text = out.text();
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      for (const line of text.split("\n")) expect(line).not.toMatch(/^::/);
+      expect(text).toContain("\\u001b]52;c;eA==\\u0007\\u000a::error::forged");
+    }
   });
 
   it("caps a long diff", async () => {
@@ -387,6 +406,20 @@ describe("--report", () => {
 });
 
 describe("combineReporters", () => {
+  it("closes reporters in the order given, so what they print on close comes in that order however long each takes", async () => {
+    const out = collector();
+    /** Prints its name on close, after `turns` turns of the event loop (a slow file). */
+    const naming = (name: string, turns: number): Reporter => ({
+      onEvent: () => undefined,
+      close: async () => {
+        for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+        out.write(`${name}\n`);
+      },
+    });
+    await combineReporters([naming("slow", 5), naming("quick", 0), naming("middle", 2)]).close();
+    expect(out.text()).toBe("slow\nquick\nmiddle\n");
+  });
+
   it("sends every event to every reporter and closes all, even when one throws", async () => {
     const seen: string[][] = [[], []];
     let closed = 0;

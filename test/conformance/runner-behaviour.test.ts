@@ -82,7 +82,8 @@ describe("Ctrl-C", () => {
         setTimeout(() => child.kill("SIGINT"), 300);
       }
     });
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    // "close", not "exit": only then has all of stdout been read
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(1);
     expect(existsSync(report)).toBe(true);
     const { summary } = JSON.parse(readFileSync(report, "utf8"));

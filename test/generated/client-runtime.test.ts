@@ -173,7 +173,10 @@ describe("redaction: errors never show the token or a key; results do", () => {
     const failures = [];
     for (let i = 0; i < 3; i++) failures.push(await client.accounts.regenerateKeys(mapsArgs).catch((e: unknown) => e));
     expect(failures.map((f) => (f as RekeyError).status)).toEqual([201, 401, 200]);
-    expect((failures[0] as RekeyError).body).toEqual({ ...keys, primaryKey: "[REDACTED]", secondaryKey: "[REDACTED]" });
+    // 201 is not documented: its body is read against the error response, which declares none of these fields
+    expect((failures[0] as RekeyError).body).toEqual({
+      primaryKey: "[REDACTED]", secondaryKey: "[REDACTED]", primaryKeyLastUpdated: "<string, 20 chars>", secondaryKeyLastUpdated: "<string, 20 chars>",
+    });
     expect((failures[1] as RekeyError).message).toBe("Accounts_RegenerateKeys failed with status 401 InvalidAuthenticationToken: The access token '[REDACTED]' is invalid.");
     expect((failures[2] as RekeyError).code).toBe("PARSE_ERROR");
     for (const failure of failures) {
@@ -181,6 +184,37 @@ describe("redaction: errors never show the token or a key; results do", () => {
       for (const secret of [TOKEN, PRIMARY, SECONDARY]) expect(text).not.toContain(secret);
     }
     expect(await client.accounts.regenerateKeys(mapsArgs)).toEqual(keys);
+  });
+
+  it("deny by default: an error shows only the fields its schema declares, and never the token as a property name", async () => {
+    const UNDECLARED = "pk-v2-6d1e-SECRET-undeclared";
+    const LISTED = ["ak-1-SECRET-listed", "ak-2-SECRET-listed"];
+    const error = {
+      code: "KeyConflict", message: "the key is in use", target: "keyType",
+      details: [{ code: "Inner", message: "declared detail", [TOKEN]: "token as a name", primary_key_v2: UNDECLARED }],
+      primary_key_v2: UNDECLARED, keys: LISTED, [TOKEN]: TOKEN,
+    };
+    for (const middleware of [[], [{ onRequest: ({ request }: { request: Request }) => request }]]) {
+      https.script(
+        { status: 409, headers: { "x-ms-request-id": `req-${TOKEN}` }, body: { error, [TOKEN]: { keys: LISTED } } },
+        { status: 202, body: { ...keys, primary_key_v2: UNDECLARED, keys: LISTED } },
+        { status: 500, headers: { "content-type": "text/plain" }, body: `upstream said ${UNDECLARED}` },
+      );
+      const client = maps(https, { middleware, retry: { maxRetries: 0 } });
+      const failures: RekeyError[] = [];
+      for (let i = 0; i < 3; i++) failures.push(await client.accounts.regenerateKeys(mapsArgs).then(() => { throw new Error("resolved"); }, (e: RekeyError) => e));
+      expect(failures.map((f) => f.status)).toEqual([409, 202, 500]);
+      for (const failure of failures) {
+        const text = printed(failure);
+        for (const secret of [TOKEN, UNDECLARED, ...LISTED]) expect(text, `${failure.status}: ${secret}`).not.toContain(secret);
+      }
+      const [conflict, accepted] = failures;
+      expect(conflict.message).toBe("Accounts_RegenerateKeys failed with status 409 KeyConflict: the key is in use");
+      expect(conflict).toMatchObject({ code: "KeyConflict", serviceMessage: "the key is in use", target: "keyType", requestId: "req-[REDACTED]" });
+      expect(conflict.details).toEqual([{ code: "Inner", message: "declared detail", "[REDACTED]": "<string, 15 chars>", primary_key_v2: `<string, ${UNDECLARED.length} chars>` }]);
+      expect((conflict.body as { error: Record<string, unknown> }).error.keys).toEqual(LISTED.map((k) => `<string, ${k.length} chars>`));
+      expect(accepted.body).toMatchObject({ primaryKey: "[REDACTED]", primary_key_v2: `<string, ${UNDECLARED.length} chars>` });
+    }
   });
 
   it("a TokenCredential's token is scrubbed too", async () => {

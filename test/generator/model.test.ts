@@ -1,6 +1,6 @@
 /** The operation model of the three real specs: what the generator, the mock and the runner all rely on. */
 import { describe, expect, it } from "vitest";
-import { errorResponse, successResponses } from "../../generator/model.ts";
+import { errorResponse, shownPaths, successResponses } from "../../generator/model.ts";
 import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 
@@ -64,6 +64,33 @@ describe("operation model", () => {
       "/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1regeneratePrimaryKey/post/responses/default/content/application~1json/schema");
     expect(successResponses(operation("Accounts_RegenerateKeys"))[0].secretPaths).toEqual(["/primaryKey", "/secondaryKey"]);
     expect(successResponses(operation("BatchAccount_RegenerateKey"))[0].secretPaths).toEqual(["/primary", "/secondary"]);
+    expect(successResponses(operation("Accounts_RegenerateKeys"))[0].shownPaths).toEqual(["/primaryKeyLastUpdated", "/secondaryKeyLastUpdated"]);
+    expect(successResponses(operation("BatchAccount_RegenerateKey"))[0].shownPaths).toEqual(["/accountName"]);
+    expect(errorResponse(operation("BatchAccount_RegenerateKey"))!.shownPaths).toEqual(expect.arrayContaining(["/error/code", "/error/message", "/error/details/*/message"]));
+  });
+
+  it("shows only declared fields outside secrets: through $ref, allOf and items, a recursive schema a few levels deep", () => {
+    const raw = {
+      components: {
+        schemas: {
+          Node: { type: "object", properties: { label: { type: "string" }, children: { type: "array", items: { $ref: "#/components/schemas/Node" } } } },
+          Keys: { type: "object", "x-ms-secret": true, properties: { value: { type: "string" } } },
+        },
+      },
+      root: {
+        allOf: [{ type: "object", properties: { name: { type: "string" } } }],
+        properties: {
+          tags: { type: "array", items: { type: "array", items: { type: "string" } } },
+          keys: { $ref: "#/components/schemas/Keys" },
+          token: { type: "string", "x-ms-secret": true },
+          tree: { $ref: "#/components/schemas/Node" },
+        },
+      },
+    };
+    const paths = shownPaths(raw, raw.root, "/root");
+    expect(paths).toEqual(expect.arrayContaining(["/name", "/tags", "/tags/*", "/tags/*/*", "/tree/label", "/tree/children/*/label", "/tree/children/*/children/*/label"]));
+    expect(paths.filter((p) => p.startsWith("/keys") || p.startsWith("/token"))).toEqual([]);
+    expect(shownPaths({ s: { type: "object", "x-ms-secret": true, properties: { a: { type: "string" } } } }, { $ref: "#/s" }, "/x")).toEqual([]);
   });
 
   it("reads each example from its file", () => {

@@ -22,8 +22,8 @@ const operation = (over: Partial<OperationModel> = {}): OperationModel => ({
   ],
   requestBody: { name: "keySpecification", required: true, contentType: "application/json", schema: { type: "object" }, pointer: "/b", schemaPointer: "/b/s" },
   responses: [
-    { status: "200", description: "ok", contentType: "application/json", schema: { type: "object" }, schemaPointer: "/r", pointer: "/r0", secretPaths: [] },
-    { status: "default", description: "err", contentType: "application/json", schema: { type: "object" }, schemaPointer: "/e", pointer: "/r1", secretPaths: [] },
+    { status: "200", description: "ok", contentType: "application/json", schema: { type: "object" }, schemaPointer: "/r", pointer: "/r0", secretPaths: [], shownPaths: [] },
+    { status: "default", description: "err", contentType: "application/json", schema: { type: "object" }, schemaPointer: "/e", pointer: "/r1", secretPaths: [], shownPaths: ["/error/code"] },
   ],
   security: [], examples: [], ...over,
 });
@@ -99,7 +99,7 @@ describe("operation view", () => {
       "RekeyError<Exclude<HttpOtherStatus, 200>, unknown>",
     ]);
     expect(view.errorGuardName).toBe("isAccountsRegenerateKeysError");
-    expect(view.operationSpecLiteral).toBe('{ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: [] }');
+    expect(view.operationSpecLiteral).toBe('{ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: [], errorShownPaths: {"default":["/error/code"]} }');
     expect(view.paramsOptional).toBe(false);
   });
 
@@ -107,7 +107,7 @@ describe("operation view", () => {
     const view = buildOperationView(operation({
       parameters: [param({ required: false })],
       requestBody: undefined,
-      responses: [{ status: "204", description: "done", pointer: "/r", secretPaths: [] }],
+      responses: [{ status: "204", description: "done", pointer: "/r", secretPaths: [], shownPaths: [] }],
     }));
     expect(view.resultTypeExpr).toBe("undefined");
     expect(view.successStatusesLiteral).toBe("[204]");
@@ -119,7 +119,7 @@ describe("operation view", () => {
 
 describe("error union members (status narrows body)", () => {
   const response = (status: string, schema = true) => ({
-    status, description: "", pointer: `/r/${status}`, secretPaths: [],
+    status, description: "", pointer: `/r/${status}`, secretPaths: [] as string[], shownPaths: [] as string[],
     ...(schema ? { contentType: "application/json", schema: { type: "object" as const }, schemaPointer: `/s/${status}` } : {}),
   });
   const members = (...statuses: string[]) =>
@@ -134,11 +134,17 @@ describe("error union members (status narrows body)", () => {
       "RekeyError<Exclude<HttpErrorStatus, 409 | HttpStatusRange<5>>, unknown>"]],
   ])("%j", (statuses, want) => expect(members(...statuses)).toEqual([...want, "RekeyError<Exclude<HttpOtherStatus, 200>, unknown>"]));
 
-  it("lists the x-ms-secret paths of every response in the operation spec", () => {
+  it("lists the x-ms-secret paths of every response, and the shown paths of each error response, in the operation spec", () => {
     const view = buildOperationView(operation({
-      responses: [{ ...response("200"), secretPaths: ["/primaryKey"] }, { ...response("201"), secretPaths: ["/primaryKey", "/k/*/v"] }],
+      responses: [
+        { ...response("200"), secretPaths: ["/primaryKey"], shownPaths: ["/updated"] },
+        { ...response("201"), secretPaths: ["/primaryKey", "/k/*/v"] },
+        { ...response("404"), shownPaths: ["/error/code", "/error/message"] },
+        { ...response("default"), shownPaths: ["/code"] },
+      ],
     }));
-    expect(view.operationSpecLiteral).toBe('{ operationId: "Accounts_RegenerateKeys", successStatuses: [200, 201], secretPaths: ["/primaryKey","/k/*/v"] }');
+    expect(view.operationSpecLiteral).toBe('{ operationId: "Accounts_RegenerateKeys", successStatuses: [200, 201], secretPaths: ["/primaryKey","/k/*/v"], '
+      + 'errorShownPaths: {"404":["/error/code","/error/message"],"default":["/code"]} }');
   });
 });
 

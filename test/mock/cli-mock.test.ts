@@ -19,7 +19,14 @@ function startCli(args: string[]) {
     });
     child.on("exit", (code) => reject(new Error(`exited ${code}: ${stderr}`)));
   });
-  return { child, firstLine, output: () => ({ stdout, stderr }) };
+  /** Resolves once stdout matches (a log line is written after the answer, so the answer alone does not mean it is there). */
+  const printed = (pattern: RegExp) => new Promise<void>((resolve, reject) => {
+    const look = () => pattern.test(stdout) && resolve();
+    look();
+    child.stdout.on("data", look);
+    child.on("exit", (code) => reject(new Error(`exited ${code} before printing ${pattern}: ${stdout}`)));
+  });
+  return { child, firstLine, printed, output: () => ({ stdout, stderr }) };
 }
 
 describe("rekey mock", () => {
@@ -34,12 +41,11 @@ describe("rekey mock", () => {
       body: JSON.stringify({ keyType: "primary" }),
     });
     const keys = await answer.json();
-    await new Promise((r) => setTimeout(r, 50));
+    await cli.printed(/\nPOST \/subscriptions\/.*\/regenerateKey\?api-version=2023-06-01 200 [\d.]+ms\n/);
     cli.child.kill("SIGTERM");
-    const [code] = await once(cli.child, "exit");
+    const [code] = await once(cli.child, "close");
     expect(code).toBe(0);
     const { stdout } = cli.output();
-    expect(stdout).toMatch(/\nPOST \/subscriptions\/.*\/regenerateKey\?api-version=2023-06-01 200 [\d.]+ms\n/);
     expect(stdout).not.toContain(token);
     expect(stdout).not.toContain(keys.primaryKey);
     expect(stdout).not.toContain(keys.secondaryKey);
@@ -54,7 +60,7 @@ describe("rekey mock", () => {
     expect(await cli.firstLine).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(readFileSync(ca, "utf8")).toMatch(/^-----BEGIN CERTIFICATE-----/);
     cli.child.kill("SIGINT");
-    const [code, signal] = await once(cli.child, "exit");
+    const [code, signal] = await once(cli.child, "close");
     expect({ code, signal, stderr: cli.output().stderr }).toEqual({ code: 0, signal: null, stderr: expect.any(String) });
   });
 

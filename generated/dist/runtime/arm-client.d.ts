@@ -47,6 +47,11 @@ export interface OperationSpec {
     successStatuses: readonly number[];
     /** x-ms-secret fields of any of the operation's responses, redacted from error bodies. */
     secretPaths: readonly string[];
+    /**
+     * Per documented error response ("404", "4XX", "default"): the body fields it declares and does not mark secret. An
+     * error shows strings only there; any other string by its shape.
+     */
+    errorShownPaths: Readonly<Record<string, readonly string[]>>;
 }
 /** One request of an operation, as the generated method describes it. */
 export interface RequestSpec {

@@ -29,7 +29,7 @@ export declare class RekeyError<Status extends number = number, Body = unknown> 
     readonly name = "RekeyError";
     readonly operationId: string;
     readonly status: Status;
-    /** The service's error body (its own error schema for a documented error status), secrets redacted. */
+    /** The service's error body as redaction.ts's shownBody shows it: declared, non-secret strings; others by shape. */
     readonly body: Body | undefined;
     /** error.code of the ARM error envelope. */
     readonly code: string | undefined;

@@ -30,7 +30,7 @@ var RekeyError = class extends Error {
   name = "RekeyError";
   operationId;
   status;
-  /** The service's error body (its own error schema for a documented error status), secrets redacted. */
+  /** The service's error body as redaction.ts's shownBody shows it: declared, non-secret strings; others by shape. */
   body;
   /** error.code of the ARM error envelope. */
   code;
@@ -198,24 +198,26 @@ function pipelineFetch(transport) {
 
 // rekey:src/runtime/redaction.ts
 var REDACTED = "[REDACTED]";
-function redactPaths(value, paths) {
-  if (paths.length === 0 || value === null || typeof value !== "object") return paths.includes("/") && value !== void 0 ? REDACTED : value;
-  if (paths.includes("/")) return REDACTED;
-  let result = structuredClone(value);
-  for (const path of paths) result = redactAt(result, path.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")));
-  return result;
+function shapeOf(text2) {
+  return `<string, ${text2.length} chars>`;
 }
-function redactAt(node, segments) {
-  if (node === null || typeof node !== "object" || segments.length === 0) return node;
-  const [head, ...rest] = segments;
-  if (head === "*" && Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) node[i] = rest.length === 0 ? REDACTED : redactAt(node[i], rest);
-    return node;
-  }
-  const record = node;
-  if (!Object.prototype.hasOwnProperty.call(record, head)) return node;
-  record[head] = rest.length === 0 ? record[head] === void 0 || record[head] === null ? record[head] : REDACTED : redactAt(record[head], rest);
-  return node;
+function shownBody(body, paths, scrub) {
+  const shown = new Set(paths.shown);
+  const secret = new Set(paths.secret.map((p) => p === "/" ? "" : p));
+  const show = (value, at) => {
+    if (value === void 0 || value === null) return value;
+    if (secret.has(at)) return REDACTED;
+    if (typeof value === "string") return shown.has(at) ? scrub(value) : shapeOf(value);
+    if (Array.isArray(value)) return value.map((item) => show(item, `${at}/*`));
+    if (typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([name, item]) => [scrub(name), show(item, `${at}/${escapeName(name)}`)]));
+    }
+    return value;
+  };
+  return show(body, "");
+}
+function escapeName(name) {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function valuesAt(value, paths) {
   const found = [];
@@ -227,23 +229,15 @@ function valuesAt(value, paths) {
     if (node === null || typeof node !== "object") return;
     const [head, ...rest] = segments;
     if (head === "*" && Array.isArray(node)) node.forEach((item) => visit(item, rest));
-    else visit(node[head], rest);
+    else if (Object.prototype.hasOwnProperty.call(node, head)) visit(node[head], rest);
   };
-  for (const path of paths) visit(value, path === "/" ? [] : path.split("/").slice(1));
+  for (const path of paths) visit(value, path === "/" ? [] : path.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")));
   return found;
 }
 function scrubber(secrets) {
   const list = [...new Set(secrets)].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
   if (list.length === 0) return (text2) => text2;
   return (text2) => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), text2);
-}
-function scrubDeep(value, scrub) {
-  if (typeof value === "string") return scrub(value);
-  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, scrub)]));
-  }
-  return value;
 }
 
 // rekey:src/runtime/retry-strategies.ts
@@ -485,6 +479,12 @@ function parseJson(text2) {
   if (typeof text2 !== "string") return text2;
   return text2 === "" ? void 0 : JSON.parse(text2);
 }
+function errorResponsePaths(operation, status) {
+  const byStatus = operation.errorShownPaths;
+  const range = `${String(status)[0]}XX`;
+  const key = [String(status), range, range.toLowerCase(), "default"].find((k) => Object.hasOwn(byStatus, k));
+  return key === void 0 ? [] : byStatus[key];
+}
 var querySerializer = createQuerySerializer();
 var decoder = new TextDecoder();
 var encoder = new TextEncoder();
@@ -535,14 +535,18 @@ function createArmClient(options, spec) {
     const { response } = result;
     return { status: response.status, header: (name) => response.headers.get(name), body: () => response.ok ? parseJson(result.data) : result.error };
   };
+  const requestIdOf = (outcome, scrub) => {
+    const id = outcome.header("x-ms-request-id");
+    return id === null ? void 0 : scrub(id);
+  };
   const fail = (operation, outcome, body, clientRequestId) => {
-    const redacted = redactPaths(body, operation.secretPaths);
     const scrub = scrubber([...secrets, ...valuesAt(body, operation.secretPaths)]);
+    const shown = errorResponsePaths(operation, outcome.status);
     throw new RekeyError({
       operationId: operation.operationId,
       status: outcome.status,
-      body: scrubDeep(redacted, scrub),
-      requestId: outcome.header("x-ms-request-id") ?? void 0,
+      body: shownBody(body, { shown, secret: operation.secretPaths }, scrub),
+      requestId: requestIdOf(outcome, scrub),
       clientRequestId,
       scrub
     });
@@ -558,7 +562,7 @@ function createArmClient(options, spec) {
         operationId: operation.operationId,
         status: outcome.status,
         body: void 0,
-        requestId: outcome.header("x-ms-request-id") ?? void 0,
+        requestId: requestIdOf(outcome, scrubber(secrets)),
         clientRequestId,
         code: "PARSE_ERROR",
         message: `${operation.operationId}: the ${outcome.status} response body is not valid JSON`

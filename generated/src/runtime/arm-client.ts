@@ -14,7 +14,7 @@ import { type CloudOptions, resolveCloud } from "./clouds.js";
 import { type Credential, isCredential, tokenProvider } from "./credentials.js";
 import { RekeyError, RekeyOptionsError } from "./errors.js";
 import { composePipeline, pipelineFetch } from "./pipeline.js";
-import { redactPaths, scrubber, scrubDeep, valuesAt } from "./redaction.js";
+import { scrubber, shownBody, valuesAt } from "./redaction.js";
 import { DEFAULT_MAX_RETRIES, type RetryOptions, retryPolicy } from "./retry.js";
 import { telemetryPolicy } from "./telemetry.js";
 import { callSignal } from "./timeout.js";
@@ -58,6 +58,11 @@ export interface OperationSpec {
   successStatuses: readonly number[];
   /** x-ms-secret fields of any of the operation's responses, redacted from error bodies. */
   secretPaths: readonly string[];
+  /**
+   * Per documented error response ("404", "4XX", "default"): the body fields it declares and does not mark secret. An
+   * error shows strings only there; any other string by its shape.
+   */
+  errorShownPaths: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One request of an operation, as the generated method describes it. */
@@ -106,6 +111,14 @@ function checkOptions(options: ArmClientOptions, spec: ClientSpec): void {
 function parseJson(text: unknown): unknown {
   if (typeof text !== "string") return text;
   return text === "" ? undefined : JSON.parse(text);
+}
+
+/** The shown paths of the error response documented for `status`: its own, else its range's (4XX), else default's. */
+function errorResponsePaths(operation: OperationSpec, status: number): readonly string[] {
+  const byStatus = operation.errorShownPaths;
+  const range = `${String(status)[0]}XX`;
+  const key = [String(status), range, range.toLowerCase(), "default"].find((k) => Object.hasOwn(byStatus, k));
+  return key === undefined ? [] : byStatus[key]!;
 }
 
 const querySerializer = createQuerySerializer();
@@ -165,14 +178,20 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
     return { status: response.status, header: (name) => response.headers.get(name), body: () => (response.ok ? parseJson(result.data) : result.error) };
   };
 
+  /** x-ms-request-id as the service sent it, scrubbed: a header is the service's text too. */
+  const requestIdOf = (outcome: Outcome, scrub: (text: string) => string): string | undefined => {
+    const id = outcome.header("x-ms-request-id");
+    return id === null ? undefined : scrub(id);
+  };
+
   const fail = (operation: OperationSpec, outcome: Outcome, body: unknown, clientRequestId: string): never => {
-    const redacted = redactPaths(body, operation.secretPaths);
     const scrub = scrubber([...secrets, ...valuesAt(body, operation.secretPaths)]);
+    const shown = errorResponsePaths(operation, outcome.status);
     throw new RekeyError({
       operationId: operation.operationId,
       status: outcome.status,
-      body: scrubDeep(redacted, scrub),
-      requestId: outcome.header("x-ms-request-id") ?? undefined,
+      body: shownBody(body, { shown, secret: operation.secretPaths }, scrub),
+      requestId: requestIdOf(outcome, scrub),
       clientRequestId,
       scrub,
     });
@@ -190,7 +209,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
         operationId: operation.operationId,
         status: outcome.status,
         body: undefined,
-        requestId: outcome.header("x-ms-request-id") ?? undefined,
+        requestId: requestIdOf(outcome, scrubber(secrets)),
         clientRequestId,
         code: "PARSE_ERROR",
         message: `${operation.operationId}: the ${outcome.status} response body is not valid JSON`,

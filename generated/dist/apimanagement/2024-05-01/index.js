@@ -443,7 +443,7 @@ function createApiManagementClient(options) {
           subscriptionId: options.subscriptionId,
           accessName: parameters.accessName
         }, "TenantAccess_RegeneratePrimaryKey", "");
-        return client.invoke({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [] }, callOptions, {
+        return client.invoke({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [], errorShownPaths: { "default": ["/error", "/error/code", "/error/message", "/error/target", "/error/details", "/error/details/*", "/error/details/*/code", "/error/details/*/message", "/error/details/*/target", "/error/details/*/details", "/error/details/*/details/*", "/error/details/*/details/*/code", "/error/details/*/details/*/message", "/error/details/*/details/*/target", "/error/details/*/details/*/details", "/error/details/*/details/*/details/*", "/error/details/*/details/*/additionalInfo", "/error/details/*/details/*/additionalInfo/*", "/error/details/*/details/*/additionalInfo/*/type", "/error/details/*/details/*/additionalInfo/*/info", "/error/details/*/additionalInfo", "/error/details/*/additionalInfo/*", "/error/details/*/additionalInfo/*/type", "/error/details/*/additionalInfo/*/info", "/error/additionalInfo", "/error/additionalInfo/*", "/error/additionalInfo/*/type", "/error/additionalInfo/*/info"] } }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey",
           params: {

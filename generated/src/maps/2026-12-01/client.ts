@@ -67,7 +67,7 @@ export function createMapsClient(options: MapsClientOptions): MapsClient {
           accountName: parameters.accountName,
         }, "Accounts_RegenerateKeys", "");
         assertValid(validators.validateAccountsRegenerateKeysBody, parameters.body, "Accounts_RegenerateKeys", "body");
-        return client.invoke<AccountsRegenerateKeysResult>({ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: ["/primaryKey","/secondaryKey"] }, callOptions, {
+        return client.invoke<AccountsRegenerateKeysResult>({ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: ["/primaryKey","/secondaryKey"], errorShownPaths: {"default":["/error","/error/code","/error/message","/error/target","/error/details","/error/details/*","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details","/error/details/*/details/*","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/details","/error/details/*/details/*/details/*","/error/details/*/details/*/additionalInfo","/error/details/*/details/*/additionalInfo/*","/error/details/*/details/*/additionalInfo/*/type","/error/details/*/details/*/additionalInfo/*/info","/error/details/*/additionalInfo","/error/details/*/additionalInfo/*","/error/details/*/additionalInfo/*/type","/error/details/*/additionalInfo/*/info","/error/additionalInfo","/error/additionalInfo/*","/error/additionalInfo/*/type","/error/additionalInfo/*/info"]} }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Maps/accounts/{accountName}/regenerateKey",
           params: {
