@@ -15,6 +15,7 @@ interface ConformFlags {
   checks?: string;
   concurrency: string;
   timeout: string;
+  maxBodyBytes?: string;
   retries: string;
   fault?: string;
   examplesOnly?: boolean;
@@ -52,7 +53,8 @@ export function registerConformCommands(program: Command): void {
     .option("--skip <id-or-glob>", "leave these exchanges out (repeatable)", collect, [])
     .option("--checks <names>", "run only these checks (comma-separated; see --list-checks)")
     .option("--concurrency <n>", "exchanges in flight at once", "8")
-    .option("--timeout <ms>", "per-request timeout", "30000")
+    .option("--timeout <ms>", "per-request timeout, body included", "30000")
+    .option("--max-body-bytes <n>", "largest answer body read, in bytes; a longer one fails that exchange (default 4194304, 4 MiB)")
     .option("--retries <n>", "extra attempts after a transport error (reset or refused connection) only", "2")
     .option("--fault <name>", "mock: break the contract in one named way (see `rekey mock --list-faults`)")
     .option("--examples-only", "the target answers with the documented examples: bodies must equal them; scenarios are skipped")
@@ -94,6 +96,7 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
         checks: flags.checks === undefined ? undefined : commaList([flags.checks]),
         concurrency: whole("--concurrency", flags.concurrency),
         timeoutMs: whole("--timeout", flags.timeout),
+        maxBodyBytes: flags.maxBodyBytes === undefined ? undefined : whole("--max-body-bytes", flags.maxBodyBytes),
         retries: whole("--retries", flags.retries),
         fault: flags.fault,
         examplesOnly: flags.examplesOnly,

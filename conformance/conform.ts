@@ -7,6 +7,7 @@ import { loadSpecs, resolveOptions } from "../generator/pipeline.ts";
 import type { Ajv } from "../generator/schema-validator.ts";
 import type { CompiledExchange, RunEvent } from "./exchange.ts";
 import { compileExchanges } from "./exchanges/compile-exchanges.ts";
+import { MAX_BODY_BYTES_CEILING } from "./runner/http-sender.ts";
 import { runConformance, type RunOutcome, type Target } from "./runner/run-conformance.ts";
 import { liveResources, type LiveResources } from "./targets/live-resources.ts";
 import { liveTarget } from "./targets/live-target.ts";
@@ -24,11 +25,15 @@ export interface ConformOptions extends TargetOptions {
   checks?: string[];
   concurrency?: number;
   timeoutMs?: number;
+  /** Largest answer body read per exchange, in bytes (default 4 MiB, `--max-body-bytes`). */
+  maxBodyBytes?: number;
   retries?: number;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
 }
 
+/** setTimeout's longest delay: a longer --timeout would fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Flags that only make sense for one kind of target are refused elsewhere, rather than silently ignored. */
@@ -47,8 +52,16 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   if (kind === "live" && (!options.subscription || !UUID.test(options.subscription))) {
     throw optionError("--subscription", options.subscription ? `"${options.subscription}" is not a subscription id` : "--target live needs your subscription", "pass --subscription <uuid> (az account show --query id -o tsv)");
   }
-  for (const [flag, n, min] of [["--concurrency", options.concurrency, 1], ["--timeout", options.timeoutMs, 1], ["--retries", options.retries, 0]] as const) {
-    if (n !== undefined && (!Number.isInteger(n) || n < min)) throw optionError(flag, `"${n}" is not a whole number ≥ ${min}`, `e.g. ${flag} ${min === 0 ? 2 : flag === "--timeout" ? 30000 : 8}`);
+  const counts = [
+    ["--concurrency", options.concurrency, 1, Number.MAX_SAFE_INTEGER, 8],
+    ["--timeout", options.timeoutMs, 1, MAX_TIMEOUT_MS, 30000],
+    ["--retries", options.retries, 0, Number.MAX_SAFE_INTEGER, 2],
+    ["--max-body-bytes", options.maxBodyBytes, 1, MAX_BODY_BYTES_CEILING, 16777216],
+  ] as const;
+  for (const [flag, n, min, max, example] of counts) {
+    if (n === undefined || (Number.isInteger(n) && n >= min && n <= max)) continue;
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw optionError(flag, `"${n}" is not a whole number ${range}`, `e.g. ${flag} ${example}`);
   }
   return kind;
 }
@@ -76,7 +89,7 @@ export async function conform(options: ConformOptions): Promise<RunOutcome> {
   try {
     return await runConformance({
       exchanges, ajv, target,
-      concurrency: options.concurrency, timeoutMs: options.timeoutMs, retries: options.retries,
+      concurrency: options.concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, retries: options.retries,
       signal: options.signal, onEvent: options.onEvent,
     });
   } finally {

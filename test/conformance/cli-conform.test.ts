@@ -38,6 +38,8 @@ describe("rekey conform", () => {
     [["--subscription", "x"], /--subscription is for --target live/],
     [["--target", "live"], /--subscription: --target live needs your subscription/],
     [["--concurrency", "many"], /--concurrency: "many" is not a whole number/],
+    [["--timeout", "99999999999"], /--timeout: "99999999999" is not a whole number from 1 to 2147483647/],
+    [["--max-body-bytes", "0"], /--max-body-bytes: "0" is not a whole number from 1 to \d+/],
   ])("usage error %j → exit 2, one line", async (args, message) => {
     const { code, stdout, stderr } = await runRekey(["conform", ...args]);
     expect(code).toBe(2);
