@@ -59,14 +59,14 @@ export function registerConformCommands(program: Command): void {
     .option("--fault <name>", "mock: break the contract in one named way (see `rekey mock --list-faults`)")
     .option("--examples-only", "the target answers with the documented examples: bodies must equal them; scenarios are skipped")
     .option("--token-env <name>", "URL and live targets: environment variable holding the bearer token")
-    .option("--ca <file>", "URL targets: PEM CA certificate to trust")
+    .option("--ca <file>", "URL targets, and live with --endpoint: PEM CA certificate to trust")
     .option("--insecure-tls", "URL targets: accept any TLS certificate")
     .option("--cloud <name>", "live: public, china or usgov", undefined)
     .option("--endpoint <url>", "live: another ARM endpoint than the cloud's (https, or http to loopback)")
-    .option("--subscription <id>", "live: your subscription id")
-    .option("--resource <op.param=value>", "live: a resource name, e.g. maps.accountName=acct (repeatable)", collect, [])
-    .option("--config <file>", 'live: JSON {"subscription", "cloud", "resources": {"maps": {"resourceGroupName": …, "accountName": …}}}')
-    .option("--allow-mutations", "live: also send exchanges that rotate keys of the resources you named")
+    .option("--subscription <id>", "live and URL targets: your subscription id (required for live)")
+    .option("--resource <op.param=value>", "live and URL targets: a resource name, e.g. maps.accountName=acct (repeatable)", collect, [])
+    .option("--config <file>", 'live and URL targets: JSON {"subscription", "cloud" (live), "resources": {"maps": {"resourceGroupName": …, "accountName": …}}}')
+    .option("--allow-mutations", "live and URL targets: also send exchanges that rotate keys of the resources you named")
     .option("--quiet", "no console report (files named by --report are still written)")
     .option("--verbose", "console: list every exchange, not only failures")
     .option("--list", "print the exchange ids and titles, and exit")
@@ -83,7 +83,7 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
         return;
       }
       const { readLiveConfig } = await import("../conformance/targets/live-config.ts");
-      const { parseResourceFlags } = await import("../conformance/targets/live-resources.ts");
+      const { parseResourceFlags } = await import("../conformance/targets/named-resources.ts");
       const config = flags.config ? readLiveConfig(flags.config) : {};
       const fromFlags = parseResourceFlags(flags.resource);
       const resources = { ...(config.resources ?? {}) };
