@@ -85,6 +85,9 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
       const { readLiveConfig } = await import("../conformance/targets/live-config.ts");
       const { parseResourceFlags } = await import("../conformance/targets/named-resources.ts");
       const config = flags.config ? readLiveConfig(flags.config) : {};
+      if (config.cloud !== undefined && flags.target !== "live") {
+        throw new UserError(problem("conform/config", { file: flags.config!, pointer: "/cloud" }, "cloud is for --target live", "drop it from the config, or use --target live"));
+      }
       const fromFlags = parseResourceFlags(flags.resource);
       const resources = { ...(config.resources ?? {}) };
       for (const [key, values] of Object.entries(fromFlags)) resources[key] = { ...(resources[key] ?? {}), ...values };

@@ -1,10 +1,11 @@
 /** `rekey conform` as a user runs it: exit codes, the summary, a failing fault run, reports, and one-line usage errors. */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
+import { startProductMock } from "../helpers/mock.ts";
 
 const MAPS = "maps/2026-12-01/**";
 
@@ -51,6 +52,32 @@ describe("rekey conform", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe("");
+  });
+
+  test("a URL target is read-only unless told otherwise, and takes --config to name what it may rotate", async () => {
+    const mock = await startProductMock();
+    vi.stubEnv("REKEY_CLI_URL_TOKEN", "cli-url-token");
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "rekey-cli-url-"));
+      const base = ["conform", "--target", mock.url, "--token-env", "REKEY_CLI_URL_TOKEN", "--only", MAPS];
+      const readOnly = await runRekey(base);
+      expect(readOnly.code, readOnly.stderr).toBe(0);
+      expect(readOnly.stdout).toContain(`against url ${mock.url} (read-only)`);
+      expect(readOnly.stdout).toMatch(/^\d+ held back: rotates a key behind the target URL, which may be real Azure; pass --allow-mutations to send it$/m);
+
+      const config = join(dir, "config.json");
+      writeFileSync(config, JSON.stringify({ subscription: "00000000-0000-0000-0000-000000000000", resources: { maps: { resourceGroupName: "myResourceGroup", accountName: "myMapsAccount" } } }));
+      const named = await runRekey([...base, "--config", config, "--allow-mutations"]);
+      expect(named.code, named.stdout).toBe(0);
+      expect(named.stdout).toMatch(/24 exchanges, \d+ checks: 24 passed, 0 failed, 0 held back/);
+
+      writeFileSync(config, JSON.stringify({ cloud: "china" }));
+      const cloud = await runRekey([...base, "--config", config]);
+      expect([cloud.code, cloud.stderr.trim()]).toEqual([2, expect.stringMatching(/config\.json#\/cloud: cloud is for --target live/)]);
+    } finally {
+      vi.unstubAllEnvs();
+      await mock.close();
+    }
   });
 
   test("--list prints the exchange ids; --list-checks the registry", async () => {
