@@ -35,6 +35,7 @@ describe("rekey conform", () => {
     [["--only", "nothing/*"], /--only: "nothing\/\*" matches no exchange/],
     [["--checks", "schema,nope"], /--checks: unknown check "nope"/],
     [["--fault", "nope"], /--fault: unknown fault "nope"/],
+    [["--fault", "delay:99999999999"], /--fault: "delay:99999999999" is beyond the longest delay, 2147483647 ms/],
     [["--report", "xml:out.xml"], /--report: unknown report format "xml"/],
     [["--subscription", "x"], /--subscription: --subscription is for --target live or a URL target/],
     [["--allow-mutations"], /--allow-mutations: --allow-mutations is for --target live or a URL target/],
