@@ -13,6 +13,8 @@ import type { ExchangeResponse } from "../exchange.ts";
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** The most `--max-body-bytes` may allow: a longer body cannot become one string (V8's limit, about 512 MiB). */
 export const MAX_BODY_BYTES_CEILING = bufferConstants.MAX_STRING_LENGTH;
+/** Deepest nesting a JSON answer may have: ARM's nest a few levels, and the checks and reports walk bodies recursively. */
+export const MAX_JSON_DEPTH = 100;
 
 export interface SenderOptions {
   baseUrl: string;
@@ -49,6 +51,18 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Whether objects or arrays nest more than `limit` levels (walked without recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, level] = pending.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (level > limit) return true;
+    for (const child of Object.values(node)) pending.push([child, level + 1]);
+  }
+  return false;
 }
 
 function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
@@ -114,7 +128,9 @@ export function createSender(options: SenderOptions): Sender {
             if (received > maxBodyBytes) return;
             clearTimeout(timer);
             const text = Buffer.concat(chunks).toString("utf8");
-            resolve({ ...head!, text, json: parseJson(text), durationMs: performance.now() - started });
+            const json = parseJson(text);
+            if (nestsDeeperThan(json, MAX_JSON_DEPTH)) reject(new TransportError(`its JSON body nests deeper than ${MAX_JSON_DEPTH} levels, the runner's limit (ARM's answers nest a few)`, false));
+            else resolve({ ...head!, text, json, durationMs: performance.now() - started });
           });
         });
         const timer = setTimeout(() => stop(new TransportError(head ? `answer body not complete within ${options.timeoutMs} ms` : `no answer within ${options.timeoutMs} ms`, false)), options.timeoutMs);

@@ -1,7 +1,8 @@
 /**
  * Endpoints that answer badly cannot take the runner down: a body that never ends or a Content-Length of 1 GiB
  * fails that exchange on transport, naming the body limit and the flag that raises it, and the run goes on to write
- * its reports; a body dripped slowly is cut at --timeout. Each endpoint is a real server on 127.0.0.1.
+ * its reports; so does JSON nested deeper than the checks and reports can walk; a body dripped slowly is cut at
+ * --timeout. Each endpoint is a real server on 127.0.0.1.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -74,6 +75,27 @@ describe("the runner's body limit", () => {
       expect(r.failures.filter((f) => f.check === "transport")).toEqual([]);
       expect(Buffer.byteLength(r.response!.text)).toBe(fiveMiB);
     }
+  });
+});
+
+describe("JSON nesting", () => {
+  test("an answer nested 10 000 levels deep fails that exchange on transport, and the run still writes its reports", async () => {
+    const { code, stderr, report, junit } = await conformCli({ kind: "nested", depth: 10_000 });
+    expect(code, stderr).toBe(1);
+    expect(stderr).not.toMatch(/crashed|call stack/);
+    const sent = report.results.filter((r: { outcome: string }) => r.outcome !== "held-back");
+    expect(sent.length).toBeGreaterThan(5);
+    for (const result of sent) {
+      expect(result.failures).toEqual([expect.objectContaining({ check: "transport", message: "no answer: its JSON body nests deeper than 100 levels, the runner's limit (ARM's answers nest a few)" })]);
+    }
+    expect(XMLValidator.validate(junit)).toBe(true);
+  }, 120_000);
+
+  test("100 levels are read as they are", async () => {
+    const { results } = await withServer({ kind: "nested", depth: 100 }, (url) =>
+      conform({ target: url, tokenEnv: "REKEY_HOSTILE_TOKEN", docs, ajv, only: [`${ONLY}/negative/auth.missing`], retries: 0 }));
+    expect(results[0].failures.filter((f) => f.check === "transport")).toEqual([]);
+    expect(results[0].response!.text).toHaveLength(200);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * An endpoint on 127.0.0.1 that answers every request badly in one named way, to prove the runner bounds what it
- * reads: a body that never ends, a Content-Length of 1 GiB (and the bytes behind it), or a body dripped a byte at a
- * time. Writes follow the socket's backpressure, so the server sends only as fast as the client reads.
+ * reads: a body that never ends, a Content-Length of 1 GiB (and the bytes behind it), a body dripped a byte at a
+ * time, or JSON nested thousands of levels deep. Writes follow the socket's backpressure, so the server sends only as fast as the client reads.
  */
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -15,7 +15,9 @@ export type HostileAnswer =
   /** 200 with a JSON body of exactly `bytes` bytes (a large but finite, well-formed answer). */
   | { kind: "json"; bytes: number }
   /** 200, chunked, one byte every `everyMs`, never finished. */
-  | { kind: "drip"; everyMs: number };
+  | { kind: "drip"; everyMs: number }
+  /** 200 with well-formed JSON arrays nested `depth` levels deep ([[[…]]]). */
+  | { kind: "nested"; depth: number };
 
 export interface HostileAnswerServer {
   url: string;
@@ -56,6 +58,8 @@ export async function startHostileAnswerServer(answer: HostileAnswer): Promise<H
         res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": String(answer.bytes) });
         res.write(open);
         pump(res, answer.bytes - open.length - close.length, close);
+      } else if (answer.kind === "nested") {
+        res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end("[".repeat(answer.depth) + "]".repeat(answer.depth));
       } else {
         res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
         const timer = setInterval(() => res.write(" "), answer.everyMs);
