@@ -72,7 +72,7 @@ function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
 }
 
 /** "4 MiB", "1 KiB" or "1000 bytes". */
-export function byteSize(bytes: number): string {
+function byteSize(bytes: number): string {
   for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]] as const) if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
   return `${bytes} bytes`;
 }
@@ -112,7 +112,8 @@ export function createSender(options: SenderOptions): Sender {
         const req = (secure ? https : http).request(prefix + request.url, { method: request.method, headers, agent, signal }, (res) => {
           head = { status: res.statusCode ?? 0, headers: flatHeaders(res.headers) };
           const declared = Number(res.headers["content-length"]);
-          if (declared > maxBodyBytes) return stop(tooLarge(`its Content-Length (${declared} bytes) is`, maxBodyBytes));
+          const bodyFollows = res.statusCode !== 204 && res.statusCode !== 304;
+          if (bodyFollows && declared > maxBodyBytes) return stop(tooLarge(`its Content-Length (${declared} bytes) is`, maxBodyBytes));
           const chunks: Buffer[] = [];
           let received = 0;
           res.on("data", (chunk: Buffer) => {
