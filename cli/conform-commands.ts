@@ -15,6 +15,7 @@ interface ConformFlags {
   checks?: string;
   concurrency: string;
   timeout: string;
+  maxBodyBytes?: string;
   retries: string;
   fault?: string;
   examplesOnly?: boolean;
@@ -52,19 +53,20 @@ export function registerConformCommands(program: Command): void {
     .option("--skip <id-or-glob>", "leave these exchanges out (repeatable)", collect, [])
     .option("--checks <names>", "run only these checks (comma-separated; see --list-checks)")
     .option("--concurrency <n>", "exchanges in flight at once", "8")
-    .option("--timeout <ms>", "per-request timeout", "30000")
+    .option("--timeout <ms>", "per-request timeout, body included", "30000")
+    .option("--max-body-bytes <n>", "largest answer body read, in bytes; a longer one fails that exchange (default 4194304, 4 MiB)")
     .option("--retries <n>", "extra attempts after a transport error (reset or refused connection) only", "2")
     .option("--fault <name>", "mock: break the contract in one named way (see `rekey mock --list-faults`)")
     .option("--examples-only", "the target answers with the documented examples: bodies must equal them; scenarios are skipped")
     .option("--token-env <name>", "URL and live targets: environment variable holding the bearer token")
-    .option("--ca <file>", "URL targets: PEM CA certificate to trust")
+    .option("--ca <file>", "URL targets, and live with --endpoint: PEM CA certificate to trust")
     .option("--insecure-tls", "URL targets: accept any TLS certificate")
     .option("--cloud <name>", "live: public, china or usgov", undefined)
     .option("--endpoint <url>", "live: another ARM endpoint than the cloud's (https, or http to loopback)")
-    .option("--subscription <id>", "live: your subscription id")
-    .option("--resource <op.param=value>", "live: a resource name, e.g. maps.accountName=acct (repeatable)", collect, [])
-    .option("--config <file>", 'live: JSON {"subscription", "cloud", "resources": {"maps": {"resourceGroupName": …, "accountName": …}}}')
-    .option("--allow-mutations", "live: also send exchanges that rotate keys of the resources you named")
+    .option("--subscription <id>", "live and URL targets: your subscription id (required for live)")
+    .option("--resource <op.param=value>", "live and URL targets: a resource name, e.g. maps.accountName=acct (repeatable)", collect, [])
+    .option("--config <file>", 'live and URL targets: JSON {"subscription", "cloud" (live), "resources": {"maps": {"resourceGroupName": …, "accountName": …}}}')
+    .option("--allow-mutations", "live and URL targets: also send exchanges that rotate keys of the resources you named")
     .option("--quiet", "no console report (files named by --report are still written)")
     .option("--verbose", "console: list every exchange, not only failures")
     .option("--list", "print the exchange ids and titles, and exit")
@@ -81,8 +83,11 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
         return;
       }
       const { readLiveConfig } = await import("../conformance/targets/live-config.ts");
-      const { parseResourceFlags } = await import("../conformance/targets/live-resources.ts");
+      const { parseResourceFlags } = await import("../conformance/targets/named-resources.ts");
       const config = flags.config ? readLiveConfig(flags.config) : {};
+      if (config.cloud !== undefined && flags.target !== "live") {
+        throw new UserError(problem("conform/config", { file: flags.config!, pointer: "/cloud" }, "cloud is for --target live", "drop it from the config, or use --target live"));
+      }
       const fromFlags = parseResourceFlags(flags.resource);
       const resources = { ...(config.resources ?? {}) };
       for (const [key, values] of Object.entries(fromFlags)) resources[key] = { ...(resources[key] ?? {}), ...values };
@@ -94,6 +99,7 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
         checks: flags.checks === undefined ? undefined : commaList([flags.checks]),
         concurrency: whole("--concurrency", flags.concurrency),
         timeoutMs: whole("--timeout", flags.timeout),
+        maxBodyBytes: flags.maxBodyBytes === undefined ? undefined : whole("--max-body-bytes", flags.maxBodyBytes),
         retries: whole("--retries", flags.retries),
         fault: flags.fault,
         examplesOnly: flags.examplesOnly,

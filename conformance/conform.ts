@@ -7,8 +7,9 @@ import { loadSpecs, resolveOptions } from "../generator/pipeline.ts";
 import type { Ajv } from "../generator/schema-validator.ts";
 import type { CompiledExchange, RunEvent } from "./exchange.ts";
 import { compileExchanges } from "./exchanges/compile-exchanges.ts";
+import { MAX_BODY_BYTES_CEILING } from "./runner/http-sender.ts";
 import { runConformance, type RunOutcome, type Target } from "./runner/run-conformance.ts";
-import { liveResources, type LiveResources } from "./targets/live-resources.ts";
+import { namedResources, type NamedResources } from "./targets/named-resources.ts";
 import { liveTarget } from "./targets/live-target.ts";
 import { mockTarget } from "./targets/mock-target.ts";
 import { optionError, type TargetOptions } from "./targets/target-options.ts";
@@ -24,31 +25,53 @@ export interface ConformOptions extends TargetOptions {
   checks?: string[];
   concurrency?: number;
   timeoutMs?: number;
+  /** Largest answer body read per exchange, in bytes (default 4 MiB, `--max-body-bytes`). */
+  maxBodyBytes?: number;
   retries?: number;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
 }
 
+/** setTimeout's longest delay: a longer --timeout would fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Flags that only make sense for one kind of target are refused elsewhere, rather than silently ignored. */
+/** Flags that only make sense for some kinds of target are refused elsewhere, rather than silently ignored. */
 function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   const kind = options.target === "mock" ? "mock" : options.target === "live" ? "live" : "url";
   if (kind === "url") parseBaseUrl(options.target);
   if (kind !== "mock" && options.fault) throw optionError("--fault", "faults are the embedded mock's", "drop --fault, or use --target mock");
   if (kind !== "live") {
-    for (const [flag, given] of [["--subscription", options.subscription], ["--resource", options.resources && Object.keys(options.resources).length > 0], ["--cloud", options.cloud], ["--endpoint", options.endpoint], ["--allow-mutations", options.allowMutations]] as const) {
+    for (const [flag, given] of [["--cloud", options.cloud], ["--endpoint", options.endpoint]] as const) {
       if (given) throw optionError(flag, `${flag} is for --target live`, "drop it, or use --target live");
     }
   }
-  if (kind === "mock" && (options.tokenEnv || options.caFile || options.insecureTls)) {
-    throw optionError(options.tokenEnv ? "--token-env" : options.caFile ? "--ca" : "--insecure-tls", "the embedded mock needs no token or TLS settings", "drop the flag, or use --target URL");
+  if (kind === "mock") {
+    for (const [flag, given] of [["--subscription", options.subscription], ["--resource", options.resources && Object.keys(options.resources).length > 0], ["--allow-mutations", options.allowMutations]] as const) {
+      if (given) throw optionError(flag, `${flag} is for --target live or a URL target`, "drop it: the embedded mock's keys are its own, every exchange is sent to it");
+    }
+    if (options.tokenEnv || options.caFile || options.insecureTls) {
+      throw optionError(options.tokenEnv ? "--token-env" : options.caFile ? "--ca" : "--insecure-tls", "the embedded mock needs no token or TLS settings", "drop the flag, or use --target URL");
+    }
   }
-  if (kind === "live" && (!options.subscription || !UUID.test(options.subscription))) {
-    throw optionError("--subscription", options.subscription ? `"${options.subscription}" is not a subscription id` : "--target live needs your subscription", "pass --subscription <uuid> (az account show --query id -o tsv)");
+  if (kind === "live") {
+    if (!options.subscription) throw optionError("--subscription", "--target live needs your subscription", "pass --subscription <uuid> (az account show --query id -o tsv)");
+    if (options.insecureTls) throw optionError("--insecure-tls", "a live target's certificate is always checked: the token goes to whoever answers", "for an --endpoint with its own CA, pass --ca FILE");
+    if (options.caFile && !options.endpoint) throw optionError("--ca", "--ca is for an --endpoint with its own CA; Azure's clouds need none", "add --endpoint URL, or drop --ca");
   }
-  for (const [flag, n, min] of [["--concurrency", options.concurrency, 1], ["--timeout", options.timeoutMs, 1], ["--retries", options.retries, 0]] as const) {
-    if (n !== undefined && (!Number.isInteger(n) || n < min)) throw optionError(flag, `"${n}" is not a whole number ≥ ${min}`, `e.g. ${flag} ${min === 0 ? 2 : flag === "--timeout" ? 30000 : 8}`);
+  if (options.subscription !== undefined && !UUID.test(options.subscription)) {
+    throw optionError("--subscription", `"${options.subscription}" is not a subscription id`, "pass --subscription <uuid> (az account show --query id -o tsv)");
+  }
+  const counts = [
+    ["--concurrency", options.concurrency, 1, Number.MAX_SAFE_INTEGER, 8],
+    ["--timeout", options.timeoutMs, 1, MAX_TIMEOUT_MS, 30000],
+    ["--retries", options.retries, 0, Number.MAX_SAFE_INTEGER, 2],
+    ["--max-body-bytes", options.maxBodyBytes, 1, MAX_BODY_BYTES_CEILING, 16777216],
+  ] as const;
+  for (const [flag, n, min, max, example] of counts) {
+    if (n === undefined || (Number.isInteger(n) && n >= min && n <= max)) continue;
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw optionError(flag, `"${n}" is not a whole number ${range}`, `e.g. ${flag} ${example}`);
   }
   return kind;
 }
@@ -58,7 +81,7 @@ async function prepare(options: ConformOptions) {
   const loaded = options.docs && options.ajv ? { docs: options.docs, ajv: options.ajv } : await loadSpecs(resolveOptions({ specsDir: options.specsDir }));
   const docs = loaded.docs;
   const ajv = loaded.ajv!;
-  const resources: LiveResources | undefined = kind === "live" ? liveResources(docs, options.subscription!, options.resources ?? {}) : undefined;
+  const resources: NamedResources | undefined = kind === "mock" ? undefined : namedResources(docs, options.subscription, options.resources ?? {});
   const exchanges = compileExchanges({ docs, ajv, values: resources?.values, only: options.only, skip: options.skip, checks: options.checks });
   return { kind, docs, ajv, resources, exchanges };
 }
@@ -71,12 +94,12 @@ export async function listExchanges(options: ConformOptions): Promise<CompiledEx
 export async function conform(options: ConformOptions): Promise<RunOutcome> {
   const { kind, docs, ajv, resources, exchanges } = await prepare(options);
   const target: Target = kind === "mock" ? await mockTarget(options, docs, ajv)
-    : kind === "live" ? liveTarget(options, docs, resources!)
-    : await urlTarget(options);
+    : kind === "live" ? await liveTarget(options, docs, resources!)
+    : await urlTarget(options, docs, resources!);
   try {
     return await runConformance({
       exchanges, ajv, target,
-      concurrency: options.concurrency, timeoutMs: options.timeoutMs, retries: options.retries,
+      concurrency: options.concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, retries: options.retries,
       signal: options.signal, onEvent: options.onEvent,
     });
   } finally {

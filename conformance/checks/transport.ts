@@ -1,9 +1,9 @@
-/** transport: an HTTP answer came back within the timeout (no reset connection, no hang). */
+/** transport: a whole HTTP answer came back within the timeout and the body limit (no reset connection, no hang, no flood). */
 import type { Check } from "./check.ts";
 
 export const transport: Check = {
   name: "transport",
-  summary: "an HTTP answer arrives within the per-request timeout",
+  summary: "a whole HTTP answer arrives within the per-request timeout and body limit",
   appliesTo: () => true,
   run: ({ response, transportError }) =>
     response ? [] : [{ pointer: "", expected: "an HTTP answer", actual: transportError ?? "no answer", message: `no answer: ${transportError ?? "unknown error"}` }],

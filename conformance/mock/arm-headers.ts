@@ -7,18 +7,33 @@ import type { IncomingHttpHeaders } from "node:http";
 
 export const MOCK_REGION = "EASTUS";
 
+/**
+ * Subscriptions whose buckets the mock keeps: a client cycling through made-up subscription ids must not grow it
+ * without end, so past this the least recently used bucket is forgotten (and starts full if that id comes back).
+ */
+export const TRACKED_SUBSCRIPTIONS = 10_000;
+/** Subscription ids are 36 characters; a longer path segment is keyed by its start, so keys stay small too. */
+const KEY_LENGTH = 64;
+
 /** ARM's 2024 token bucket: 200 writes per subscription, refilled at 10 per second. Reported, not enforced. */
 export class RemainingWrites {
-  private buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(private readonly capacity = 200, private readonly perSecond = 10) {}
+  /** In least-recently-used-first order: a bucket is re-inserted each time it is taken from. */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(private readonly capacity = 200, private readonly perSecond = 10, private readonly tracked = TRACKED_SUBSCRIPTIONS) {}
+
+  get size(): number {
+    return this.buckets.size;
+  }
 
   take(subscription: string, now: number): number {
-    const key = subscription.toLowerCase();
+    const key = subscription.slice(0, KEY_LENGTH).toLowerCase();
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
     bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
     bucket.at = now;
     bucket.tokens = Math.max(0, bucket.tokens - 1);
+    this.buckets.delete(key);
     this.buckets.set(key, bucket);
+    if (this.buckets.size > this.tracked) this.buckets.delete(this.buckets.keys().next().value!);
     return Math.floor(bucket.tokens);
   }
 }

@@ -140,15 +140,22 @@ export function listFaults(): Array<Pick<Fault, "name" | "summary">> {
   return FAULTS.map(({ name, summary }) => ({ name, summary }));
 }
 
-/** Parses NAME or NAME:ARG (delay:MS); undefined for an unknown fault. */
-export function findFault(spec: string): Fault | undefined {
-  const [name, arg] = spec.trim().split(":");
+/** setTimeout's longest wait: a longer delay would not hold the answer but send it at once. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** The fault a spec names, or why it names none (what is wrong, and how to say it right). */
+export type FaultLookup = { fault: Fault } | { refusal: string; hint: string };
+
+/** Parses NAME or NAME:ARG (delay:MS, 0 ≤ MS ≤ MAX_DELAY_MS). */
+export function findFault(spec: string): FaultLookup {
+  const [name, ...args] = spec.trim().split(":");
   const fault = FAULTS.find((f) => f.name === name.toLowerCase());
-  if (!fault) return undefined;
-  if (fault.delayMs !== undefined && arg !== undefined) {
-    const ms = Number(arg);
-    if (!Number.isInteger(ms) || ms < 0) return undefined;
-    return { ...fault, delayMs: ms };
-  }
-  return arg === undefined ? fault : undefined;
+  if (!fault) return { refusal: `unknown fault "${spec}"`, hint: `use one of ${FAULTS.map((f) => f.name).join(", ")} (delay takes delay:MS)` };
+  if (args.length === 0) return { fault };
+  const delayHint = `give delay:MS with MS a whole number of milliseconds from 0 to ${MAX_DELAY_MS}`;
+  if (fault.delayMs === undefined) return { refusal: `"${spec}": ${fault.name} takes no argument`, hint: `use ${fault.name} alone` };
+  if (args.length > 1 || !/^\d+$/.test(args[0])) return { refusal: `"${spec}" is not a delay in milliseconds`, hint: delayHint };
+  const ms = Number(args[0]);
+  if (ms > MAX_DELAY_MS) return { refusal: `"${spec}" is beyond the longest delay, ${MAX_DELAY_MS} ms (about 24.8 days)`, hint: delayHint };
+  return { fault: { ...fault, delayMs: ms } };
 }

@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { armErrors, type ArmError } from "./arm-errors.ts";
 import { armHeaders, RemainingWrites } from "./arm-headers.ts";
 import { ARM_ERROR_SHAPE, renderErrorBody, type ErrorShape } from "./error-body.ts";
-import { FAULT_HEADER, findFault, listFaults, type Fault } from "./faults.ts";
+import { FAULT_HEADER, findFault, type Fault } from "./faults.ts";
 import { isArmError, type MockExchange, type MockResponse } from "./mock-exchange.ts";
 import type { MockModel, MockOperation, MockRoute } from "./mock-model.ts";
 import { runPipeline } from "./pipeline.ts";
@@ -83,8 +83,9 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
 
   const closing = new AbortController();
   const finish = async (req: FastifyRequest, reply: FastifyReply, response: MockResponse, started: number, code?: string, fault?: Fault) => {
-    const delay = settings.latencyMs + (fault?.delayMs ?? 0);
-    if (delay > 0) {
+    // Each wait is at most MAX_DELAY_MS (setTimeout's limit), so they are waited one after the other, never summed.
+    for (const delay of [settings.latencyMs, fault?.delayMs ?? 0]) {
+      if (delay === 0) continue;
       // a held answer must not hold the process once the mock closes
       const held = await sleep(delay, true, { signal: closing.signal }).catch(() => false);
       if (!held) return;
@@ -153,11 +154,12 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     const faultHeader = req.headers[FAULT_HEADER];
     let fault = settings.fault;
     if (typeof faultHeader === "string") {
-      fault = findFault(faultHeader);
-      if (!fault) {
-        const error = armErrors.badRequest(`Unknown ${FAULT_HEADER} '${faultHeader}'. Known faults: ${listFaults().map((f) => f.name).join(", ")}.`);
+      const found = findFault(faultHeader);
+      if ("refusal" in found) {
+        const error = armErrors.badRequest(`Invalid ${FAULT_HEADER}: ${found.refusal}; ${found.hint}.`);
         return finish(req, reply, armAnswer(req, error), started, error.code);
       }
+      fault = found.fault;
     }
     const params = req.params as Record<string, string>;
     const path = pathOf(req.url);

@@ -8,7 +8,7 @@ import { resolveOptions } from "../../generator/options.ts";
 import type { DocumentModel } from "../../generator/model.ts";
 import type { Ajv } from "../../generator/schema-validator.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
-import { findFault, listFaults, type Fault } from "./faults.ts";
+import { findFault, MAX_DELAY_MS, type Fault } from "./faults.ts";
 import { ajvValidators, apiVersionsByResourceType, buildMockModel, type MockModel } from "./mock-model.ts";
 import { mockCacheDir, readMockCache, writeMockCache } from "./model-cache.ts";
 import { providerDirectory } from "./provider-routes.ts";
@@ -60,16 +60,16 @@ function option(name: string, message: string, hint: string): UserError {
 
 function resolveFault(name: string | undefined): Fault | undefined {
   if (name === undefined) return undefined;
-  const fault = findFault(name);
-  if (!fault) throw option("--fault", `unknown fault "${name}"`, `use one of ${listFaults().map((f) => f.name).join(", ")} (delay takes delay:MS)`);
-  return fault;
+  const found = findFault(name);
+  if ("refusal" in found) throw option("--fault", found.refusal, found.hint);
+  return found.fault;
 }
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw option("--port", `"${options.port}" is not a port`, "use 0–65535 (0 picks a free one)");
   const latencyMs = options.latencyMs ?? 0;
-  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw option("--latency", `"${options.latencyMs}" is not a delay`, "give milliseconds ≥ 0");
+  if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_DELAY_MS) throw option("--latency", `"${options.latencyMs}" is not a delay`, `give whole milliseconds from 0 to ${MAX_DELAY_MS}`);
   const fault = resolveFault(options.fault);
   let stateDocument = typeof options.state === "string" ? readStateFile(options.state)
     : options.state ? checkStateDocument(options.state, "state option") : undefined;

@@ -38,6 +38,8 @@ export interface RunOptions {
   target: Target;
   concurrency?: number;
   timeoutMs?: number;
+  /** Largest answer body read per exchange, in bytes (the sender's default: 4 MiB). */
+  maxBodyBytes?: number;
   /** Extra attempts after a transport error (connection reset or refused), default 2. */
   retries?: number;
   signal?: AbortSignal;
@@ -92,7 +94,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const secrets = new SecretKeeper();
   const token = await target.token();
   secrets.remember([token]);
-  const sender: Sender = createSender({ baseUrl: target.baseUrl, timeoutMs, ca: target.ca, insecureTls: target.insecureTls });
+  const sender: Sender = createSender({ baseUrl: target.baseUrl, timeoutMs, maxBodyBytes: options.maxBodyBytes, ca: target.ca, insecureTls: target.insecureTls });
   const locks = new ResourceLocks();
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   const results = new Map<string, ExchangeResult>();

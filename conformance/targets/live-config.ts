@@ -1,8 +1,8 @@
-/** The `--config FILE` of a live run: subscription, cloud and resource names, checked against a schema. */
+/** The `--config FILE` of a live or URL run: subscription, cloud (live only) and resource names, checked against a schema. */
 import { readFileSync } from "node:fs";
 import { schemaChecker } from "../../generator/schema-validator.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
-import type { ResourceValues } from "./live-resources.ts";
+import type { ResourceValues } from "./named-resources.ts";
 
 export interface LiveConfig {
   subscription?: string;

@@ -1,23 +1,15 @@
 /**
- * `--target live`: Azure Resource Manager itself, in the user's subscription. These operations rotate real keys,
- * so the safety rules are here and nowhere else: without --allow-mutations only exchanges that cannot change
- * anything are sent; with it, an exchange that may change state is sent only when it addresses a resource the user
- * named. Everything held back is counted in the report, with the reason.
+ * `--target live`: Azure Resource Manager itself, in the user's subscription — or, with --endpoint, another ARM
+ * endpoint (--ca FILE when its certificate comes from a private CA). What may be sent is the mutation gate's call.
  */
 import { CLOUDS, type CloudName } from "../../generator/runtime/clouds.ts";
 import type { DocumentModel } from "../../generator/model.ts";
-import type { CompiledExchange } from "../exchange.ts";
 import type { Target } from "../runner/run-conformance.ts";
-import type { LiveResources } from "./live-resources.ts";
+import type { NamedResources } from "./named-resources.ts";
 import { insecureReason } from "../../generator/runtime/auth.ts";
-import { parseBaseUrl } from "./url-target.ts";
+import { mutationGate } from "./mutation-gate.ts";
+import { parseBaseUrl, readCa } from "./url-target.ts";
 import { optionError, tokenFromAzureIdentity, tokenFromEnv, type TargetOptions } from "./target-options.ts";
-
-export const HELD_BACK = {
-  rotates: "rotates a real key; pass --allow-mutations to send it",
-  mayRotate: "would rotate a real key if the endpoint wrongly accepted it; pass --allow-mutations to send it",
-  unnamed: "addresses a resource you did not name; name it with --resource or the config file",
-};
 
 export function liveCloud(name: string | undefined): { endpoint: string; scope: string } {
   const cloud = name ?? "public";
@@ -25,7 +17,7 @@ export function liveCloud(name: string | undefined): { endpoint: string; scope: 
   return { ...CLOUDS[cloud as CloudName] };
 }
 
-export function liveTarget(options: TargetOptions, docs: DocumentModel[], resources: LiveResources): Target {
+export async function liveTarget(options: TargetOptions, docs: DocumentModel[], resources: NamedResources): Promise<Target> {
   const cloud = liveCloud(options.cloud);
   if (options.endpoint) {
     const url = parseBaseUrl(options.endpoint, "--endpoint");
@@ -33,18 +25,15 @@ export function liveTarget(options: TargetOptions, docs: DocumentModel[], resour
     if (refusal) throw optionError("--endpoint", refusal, "use an https:// endpoint");
     cloud.endpoint = url.href.replace(/\/$/, "");
   }
-  const byOperation = new Map(docs.flatMap((doc) => doc.operations.map((op) => [`${doc.service}/${doc.apiVersion}/${op.operationId}`, resources.named(doc, op)] as const)));
+  const ca = options.caFile ? await readCa(options.caFile) : undefined;
   return {
     description: { kind: "live", url: cloud.endpoint, detail: `subscription ${options.subscription}${options.allowMutations ? ", mutations allowed" : ", read-only"}` },
     baseUrl: cloud.endpoint,
     token: () => (options.tokenEnv ? Promise.resolve(tokenFromEnv(options.tokenEnv)) : tokenFromAzureIdentity(cloud.scope)),
+    ca,
+    caFile: options.caFile,
     examplesMode: false,
-    holdBack(exchange: CompiledExchange) {
-      if (exchange.mutation === "never") return undefined;
-      if (!options.allowMutations) return exchange.mutation === "always" ? HELD_BACK.rotates : HELD_BACK.mayRotate;
-      const named = byOperation.get(`${exchange.service}/${exchange.apiVersion}/${exchange.operationId}`);
-      return named !== undefined && named === exchange.resource ? undefined : HELD_BACK.unnamed;
-    },
+    holdBack: mutationGate("live", options.allowMutations, docs, resources),
     close: async () => {},
   };
 }

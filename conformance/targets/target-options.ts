@@ -10,16 +10,19 @@ export interface TargetOptions {
   examplesOnly?: boolean;
   /** Name of the environment variable that holds a bearer token. */
   tokenEnv?: string;
-  /** PEM file of a CA to trust (self-signed endpoints). */
+  /** URL, and live with --endpoint: PEM file of a CA to trust (self-signed endpoints). */
   caFile?: string;
+  /** URL: accept any certificate. */
   insecureTls?: boolean;
   /** live */
   cloud?: string;
   /** live: another ARM endpoint than the cloud's (a private or regional endpoint, or a stand-in for tests). */
   endpoint?: string;
+  /** live and URL: the user's subscription (a URL target without one keeps each example's). */
   subscription?: string;
-  /** live: parameter values per operation (operationId, service, service/operationId or service/api-version/operationId). */
+  /** live and URL: parameter values per operation (operationId, service, service/operationId or service/api-version/operationId). */
   resources?: Record<string, Record<string, string>>;
+  /** live and URL: also send exchanges that may change the resources named (mutation-gate.ts). */
   allowMutations?: boolean;
 }
 

@@ -1,10 +1,11 @@
 /** `rekey conform` as a user runs it: exit codes, the summary, a failing fault run, reports, and one-line usage errors. */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
+import { startProductMock } from "../helpers/mock.ts";
 
 const MAPS = "maps/2026-12-01/**";
 
@@ -34,10 +35,17 @@ describe("rekey conform", () => {
     [["--only", "nothing/*"], /--only: "nothing\/\*" matches no exchange/],
     [["--checks", "schema,nope"], /--checks: unknown check "nope"/],
     [["--fault", "nope"], /--fault: unknown fault "nope"/],
+    [["--fault", "delay:99999999999"], /--fault: "delay:99999999999" is beyond the longest delay, 2147483647 ms/],
     [["--report", "xml:out.xml"], /--report: unknown report format "xml"/],
-    [["--subscription", "x"], /--subscription is for --target live/],
+    [["--subscription", "x"], /--subscription: --subscription is for --target live or a URL target/],
+    [["--allow-mutations"], /--allow-mutations: --allow-mutations is for --target live or a URL target/],
+    [["--target", "http://127.0.0.1:9", "--subscription", "x"], /--subscription: "x" is not a subscription id/],
+    [["--target", "http://127.0.0.1:9", "--endpoint", "https://example.com"], /--endpoint: --endpoint is for --target live/],
+    [["--target", "live", "--subscription", "00000000-0000-0000-0000-000000000000", "--insecure-tls"], /--insecure-tls: a live target's certificate is always checked/],
     [["--target", "live"], /--subscription: --target live needs your subscription/],
     [["--concurrency", "many"], /--concurrency: "many" is not a whole number/],
+    [["--timeout", "99999999999"], /--timeout: "99999999999" is not a whole number from 1 to 2147483647/],
+    [["--max-body-bytes", "0"], /--max-body-bytes: "0" is not a whole number from 1 to \d+/],
   ])("usage error %j → exit 2, one line", async (args, message) => {
     const { code, stdout, stderr } = await runRekey(["conform", ...args]);
     expect(code).toBe(2);
@@ -45,6 +53,32 @@ describe("rekey conform", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe("");
+  });
+
+  test("a URL target is read-only unless told otherwise, and takes --config to name what it may rotate", async () => {
+    const mock = await startProductMock();
+    vi.stubEnv("REKEY_CLI_URL_TOKEN", "cli-url-token");
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "rekey-cli-url-"));
+      const base = ["conform", "--target", mock.url, "--token-env", "REKEY_CLI_URL_TOKEN", "--only", MAPS];
+      const readOnly = await runRekey(base);
+      expect(readOnly.code, readOnly.stderr).toBe(0);
+      expect(readOnly.stdout).toContain(`against url ${mock.url} (read-only)`);
+      expect(readOnly.stdout).toMatch(/^\d+ held back: rotates a key behind the target URL, which may be real Azure; pass --allow-mutations to send it$/m);
+
+      const config = join(dir, "config.json");
+      writeFileSync(config, JSON.stringify({ subscription: "00000000-0000-0000-0000-000000000000", resources: { maps: { resourceGroupName: "myResourceGroup", accountName: "myMapsAccount" } } }));
+      const named = await runRekey([...base, "--config", config, "--allow-mutations"]);
+      expect(named.code, named.stdout).toBe(0);
+      expect(named.stdout).toMatch(/24 exchanges, \d+ checks: 24 passed, 0 failed, 0 held back/);
+
+      writeFileSync(config, JSON.stringify({ cloud: "china" }));
+      const cloud = await runRekey([...base, "--config", config]);
+      expect([cloud.code, cloud.stderr.trim()]).toEqual([2, expect.stringMatching(/config\.json#\/cloud: cloud is for --target live/)]);
+    } finally {
+      vi.unstubAllEnvs();
+      await mock.close();
+    }
   });
 
   test("--list prints the exchange ids; --list-checks the registry", async () => {

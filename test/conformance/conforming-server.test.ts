@@ -8,7 +8,10 @@ import { conform } from "../../conformance/conform.ts";
 import type { ExchangeResult } from "../../conformance/exchange.ts";
 import { runRekey } from "../helpers/cli.ts";
 import { startConformingArmServer, type ServerBug } from "../helpers/conforming-arm-server.ts";
+import { exampleResources } from "../helpers/example-resources.ts";
+import { productSpecs } from "../helpers/mock.ts";
 
+const { docs, ajv } = await productSpecs();
 const TOKEN = "conforming-server-test-token";
 const ONLY = ["maps/2026-12-01/**", "batch/2024-02-01/**"];
 const MAPS = "maps/2026-12-01/Accounts_RegenerateKeys";
@@ -20,7 +23,8 @@ afterAll(() => vi.unstubAllEnvs());
 async function runAgainst(bug?: ServerBug) {
   const server = await startConformingArmServer({ token: TOKEN, bug });
   try {
-    return await conform({ target: server.url, tokenEnv: "REKEY_TEST_TOKEN", only: ONLY });
+    // a stand-in: every exchange may be sent, so the run names the examples' resources and allows mutations
+    return await conform({ target: server.url, tokenEnv: "REKEY_TEST_TOKEN", only: ONLY, docs, ajv, allowMutations: true, resources: exampleResources(docs) });
   } finally {
     await server.close();
   }

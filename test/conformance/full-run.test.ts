@@ -15,6 +15,7 @@ import { combineReporters } from "../../conformance/reporters/combine-reporters.
 import { consoleReporter } from "../../conformance/reporters/console-reporter.ts";
 import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
 import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
+import { exampleResources } from "../helpers/example-resources.ts";
 import { productSpecs } from "../helpers/mock.ts";
 import { startRecordingProxy, type RecordingProxy } from "../helpers/recording-proxy.ts";
 
@@ -64,7 +65,7 @@ describe("reports of a full run keep secrets out", () => {
       jsonReporter(join(dir, "report.json")),
       junitReporter(join(dir, "report.xml")),
     ]);
-    const { summary } = await conform({ target: proxy.url, tokenEnv: "REKEY_SECRECY_TOKEN", docs, ajv, onEvent: (e) => reporter.onEvent(e) });
+    const { summary } = await conform({ target: proxy.url, tokenEnv: "REKEY_SECRECY_TOKEN", docs, ajv, allowMutations: true, resources: exampleResources(docs), onEvent: (e) => reporter.onEvent(e) });
     expect(summary.failed).toBeGreaterThan(0);
     await reporter.close();
   });

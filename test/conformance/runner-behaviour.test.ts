@@ -8,6 +8,7 @@ import { conform } from "../../conformance/conform.ts";
 import { violateString } from "../../conformance/exchanges/violating-values.ts";
 import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
+import { exampleResources } from "../helpers/example-resources.ts";
 import { productSpecs } from "../helpers/mock.ts";
 
 const { docs, ajv } = await productSpecs();
@@ -54,15 +55,16 @@ describe("HTTPS targets", () => {
   });
   afterAll(() => mock.close());
   const only = ["maps/2026-12-01/**"];
+  const mutations = { allowMutations: true, resources: exampleResources(docs) };
 
   test("trusts the endpoint with --ca FILE", async () => {
-    const { summary } = await conform({ target: mock.url, caFile: join(dir, "ca.pem"), tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only });
+    const { summary } = await conform({ target: mock.url, caFile: join(dir, "ca.pem"), tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only, ...mutations });
     expect(summary).toMatchObject({ exchanges: 24, passed: 24 });
   });
 
   test("or with --insecure-tls; without either, every exchange fails on transport", async () => {
-    expect((await conform({ target: mock.url, insecureTls: true, tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only })).summary.passed).toBe(24);
-    const { results } = await conform({ target: mock.url, tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only, retries: 0 });
+    expect((await conform({ target: mock.url, insecureTls: true, tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only, ...mutations })).summary.passed).toBe(24);
+    const { results } = await conform({ target: mock.url, tokenEnv: "REKEY_TLS_TEST_TOKEN", docs, ajv, only, retries: 0, ...mutations });
     expect(results.every((r) => r.failures[0]?.check === "transport")).toBe(true);
     expect(results[0].failures[0].message).toMatch(/certificate/i);
   });

@@ -90,6 +90,9 @@ describe("rekey mock", () => {
 
   it.each([
     [["--fault", "nope"], /^error: --fault: unknown fault "nope" — use one of wrong-success-status, /],
+    [["--fault", "delay:99999999999"], /^error: --fault: "delay:99999999999" is beyond the longest delay, 2147483647 ms \(about 24\.8 days\) — give delay:MS /],
+    [["--fault", "delay:soon"], /^error: --fault: "delay:soon" is not a delay in milliseconds — give delay:MS /],
+    [["--latency", "99999999999"], /^error: --latency: "99999999999" is not a delay — give whole milliseconds from 0 to 2147483647/],
     [["--port", "http"], /^error: --port: "http" is not a whole number/],
     [["--state", "no-such-file.json"], /^error: no-such-file\.json: cannot read the state file \(ENOENT\)/],
     [["--tls-cert", "x.pem"], /^error: --tls-key: --tls-cert and --tls-key go together/],

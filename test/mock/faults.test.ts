@@ -160,4 +160,16 @@ describe("choosing faults", () => {
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toContain("wrong-success-status");
   });
+
+  it.each([
+    ["delay:99999999999", 'Invalid x-rekey-fault: "delay:99999999999" is beyond the longest delay, 2147483647 ms (about 24.8 days); give delay:MS with MS a whole number of milliseconds from 0 to 2147483647.'],
+    ["delay:soon", 'Invalid x-rekey-fault: "delay:soon" is not a delay in milliseconds; give delay:MS with MS a whole number of milliseconds from 0 to 2147483647.'],
+    ["delay:-5", 'Invalid x-rekey-fault: "delay:-5" is not a delay in milliseconds; give delay:MS with MS a whole number of milliseconds from 0 to 2147483647.'],
+  ])("an impossible delay in the header, %s, is a 400 naming the limit (not an answer at once)", async (fault, message) => {
+    const before = await mapsState();
+    const answer = await withFault(fault, maps());
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toMatchObject({ code: "BadRequest", message });
+    expect(await mapsState()).toEqual(before);
+  });
 });

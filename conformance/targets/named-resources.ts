@@ -1,7 +1,7 @@
 /**
- * The user's own resources for `--target live`: parameter values per operation (from --resource flags or the
- * config file), the subscription over every example's, and the ids of the resources so named — the only ones a
- * mutating exchange may address.
+ * The user's own resources for a live or URL target: parameter values per operation (from --resource flags or the
+ * config file), the subscription over every example's (when given; a URL target keeps the examples' without one),
+ * and the ids of the resources so named — the only ones a mutating exchange may address (mutation-gate.ts).
  */
 import type { DocumentModel, OperationModel } from "../../generator/model.ts";
 import { armPathShape } from "../arm-path.ts";
@@ -25,14 +25,14 @@ function keysOf(doc: DocumentModel, operation: OperationModel): string[] {
   return [doc.service, operation.operationId, `${doc.service}/${operation.operationId}`, `${doc.service}/${doc.apiVersion}/${operation.operationId}`];
 }
 
-export interface LiveResources {
+export interface NamedResources {
   /** The values every exchange of an operation starts from. */
   values(doc: DocumentModel, operation: OperationModel): Record<string, string>;
   /** Lower-cased resource ids the user named, per operation key service/api-version/operationId. */
   named(doc: DocumentModel, operation: OperationModel): string | undefined;
 }
 
-export function liveResources(docs: DocumentModel[], subscription: string, given: ResourceValues, flag = "--resource"): LiveResources {
+export function namedResources(docs: DocumentModel[], subscription: string | undefined, given: ResourceValues, flag = "--resource"): NamedResources {
   const operations = docs.flatMap((doc) => doc.operations.map((operation) => ({ doc, operation })));
   for (const [key, parameters] of Object.entries(given)) {
     const matching = operations.filter(({ doc, operation }) => keysOf(doc, operation).includes(key));
@@ -49,7 +49,7 @@ export function liveResources(docs: DocumentModel[], subscription: string, given
     const merged: Record<string, string> = {};
     for (const key of keysOf(doc, operation)) Object.assign(merged, given[key] ?? {});
     const shape = armPathShape(operation.pathTemplate);
-    if (shape) merged[shape.subscriptionParameter] = subscription;
+    if (shape && subscription !== undefined) merged[shape.subscriptionParameter] = subscription;
     return merged;
   };
   return {
@@ -58,9 +58,10 @@ export function liveResources(docs: DocumentModel[], subscription: string, given
       const shape = armPathShape(operation.pathTemplate);
       if (!shape) return undefined;
       const own = values(doc, operation);
-      const needed = [shape.resourceGroupParameter, ...shape.nameParameters].filter((p): p is string => p !== undefined);
+      const needed = [shape.subscriptionParameter, shape.resourceGroupParameter, ...shape.nameParameters].filter((p): p is string => p !== undefined);
       const example = operation.examples[0]?.parameters ?? {};
-      // Enum-named children (API Management's tenant/access) may come from the example; free-form names must be the user's.
+      // Enum-named children (API Management's tenant/access) may come from the example; free-form names (the
+      // subscription too: a URL target without --subscription keeps the examples') must be the user's.
       const free = needed.filter((p) => !operation.parameters.find((q) => q.name === p)?.schema?.enum);
       if (!free.every((p) => own[p] !== undefined)) return undefined;
       return addressedResource(operation, { ...example, ...own });
