@@ -6,6 +6,7 @@
  * end with every secret the run has seen.
  */
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
 import type { Ajv } from "../../generator/schema-validator.ts";
 import { findCheck } from "../checks/registry.ts";
@@ -86,7 +87,15 @@ function publicView(exchange: CompiledExchange): Exchange {
 }
 
 export async function runConformance(options: RunOptions): Promise<RunOutcome> {
-  const { target, ajv, signal } = options;
+  const { target, ajv } = options;
+  // Every request in flight listens to the run's signal: one listener per exchange in flight is expected, not a leak,
+  // so the run listens to the caller's signal once and hands its requests a signal of its own without a listener cap.
+  const stop = new AbortController();
+  setMaxListeners(0, stop.signal);
+  const onAbort = () => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener("abort", onAbort, { once: true });
+  const signal = stop.signal;
   const emit = (event: RunEvent) => options.onEvent?.(event);
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -194,6 +203,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     await Promise.all(units(options.exchanges).map((unit) => limit(() => runUnit(unit))));
   } finally {
     sender.close();
+    options.signal?.removeEventListener("abort", onAbort);
   }
 
   // Once more with every secret seen: a key echoed in an early answer may only have been issued by a later one.
