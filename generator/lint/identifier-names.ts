@@ -63,9 +63,11 @@ function clientName({ doc, at }: LintContext): Problem[] {
 function operationNames({ doc, at }: LintContext): { problems: Problem[]; operations: OperationModel[] } {
   const problems: Problem[] = [];
   const operations: OperationModel[] = [];
+  const seen = new Set<string>();
   for (const op of doc.operations) {
     const written = (get(doc.raw, op.pointer) as Record<string, unknown>).operationId;
-    if (typeof written !== "string" || written === "") continue; // reported by operation-id
+    if (typeof written !== "string" || written === "" || seen.has(written)) continue; // missing or repeated: reported by operation-id
+    seen.add(written);
     const where = at(join(op.pointer, "operationId"));
     const parts = written.split("_");
     if (parts.some((part) => part === "")) {
