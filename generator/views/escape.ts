@@ -56,22 +56,24 @@ export function identifier(name: string): Code {
 }
 
 /**
- * A JavaScript literal for a JSON value, laid out as `JSON.stringify(value, null, 2)` does, every string through
- * `stringLiteral` and every key through `propertyKey` (quoted unless `bareKeys`). `indent` prefixes every line
- * after the first.
+ * A JavaScript literal for a JSON value, laid out as `JSON.stringify(value, null, 2)` does (as `JSON.stringify(value)`
+ * does when `compact`), every string through `stringLiteral` and every key through `propertyKey` (quoted unless
+ * `bareKeys`). `indent` prefixes every line after the first.
  */
-export function valueLiteral(value: unknown, { bareKeys = false, indent = "" } = {}): Code {
+export function valueLiteral(value: unknown, { bareKeys = false, indent = "", compact = false } = {}): Code {
   const key = (name: string) => (bareKeys || name === "__proto__" ? propertyKey(name) : stringLiteral(name));
+  const list = (open: string, items: string[], close: string, pad: string) =>
+    compact ? `${open}${items.join(",")}${close}` : `${open}\n${items.map((item) => `${pad}  ${item}`).join(",\n")}\n${pad}${close}`;
   const print = (v: unknown, pad: string): string => {
     if (typeof v === "string") return stringLiteral(v);
     if (Array.isArray(v)) {
       if (v.length === 0) return "[]";
-      return `[\n${v.map((item) => `${pad}  ${item === undefined ? "null" : print(item, `${pad}  `)}`).join(",\n")}\n${pad}]`;
+      return list("[", v.map((item) => (item === undefined ? "null" : print(item, `${pad}  `))), "]", pad);
     }
     if (v !== null && typeof v === "object") {
       const entries = Object.entries(v).filter(([, item]) => item !== undefined);
       if (entries.length === 0) return "{}";
-      return `{\n${entries.map(([k, item]) => `${pad}  ${key(k)}: ${print(item, `${pad}  `)}`).join(",\n")}\n${pad}}`;
+      return list("{", entries.map(([k, item]) => `${key(k)}:${compact ? "" : " "}${print(item, `${pad}  `)}`), "}", pad);
     }
     return JSON.stringify(v) ?? "null"; // numbers (not finite → null, as JSON), booleans, null
   };

@@ -2,7 +2,7 @@
 import { type OperationModel, type ParameterModel, type ResponseModel, successResponses } from "../model.ts";
 import { pascalCase } from "../names.ts";
 import { docComment, docLines, indexType } from "./doc-comment.ts";
-import { type Code, code, commentText, identifier, joinCode, propertyAccess, propertyKey, stringLiteral } from "./escape.ts";
+import { type Code, code, commentText, identifier, joinCode, propertyAccess, propertyKey, stringLiteral, valueLiteral } from "./escape.ts";
 
 export interface MethodParamView {
   key: Code;
@@ -114,7 +114,7 @@ export function buildOperationView(op: OperationModel): OperationView {
     errorTypeName: identifier(`${typePrefix}Error`),
     errorGuardName: identifier(`is${typePrefix}Error`),
     errorTypeMembers: errorTypeMembers(op, opType),
-    operationSpecLiteral: code`{ operationId: ${stringLiteral(op.operationId)}, successStatuses: ${successStatuses}, secretPaths: [${joinCode(secretPaths.map(stringLiteral), ",")}] }`,
+    operationSpecLiteral: code`{ operationId: ${stringLiteral(op.operationId)}, successStatuses: ${successStatuses}, secretPaths: ${valueLiteral(secretPaths, { compact: true })} }`,
     methodParams,
     paramsOptional: methodParams.every((p) => p.optional),
     httpMethodLiteral: stringLiteral(op.httpMethod.toUpperCase()),

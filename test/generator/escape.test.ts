@@ -103,13 +103,14 @@ describe("valueLiteral", () => {
   it("lays values out as JSON.stringify(v, null, 2) does, quoting keys unless asked", () => {
     const value = { keyName: "Primary", "api-version": "x", n: [1, true, null], e: {}, a: [] };
     expect(valueLiteral(value)).toBe(JSON.stringify(value, null, 2));
+    expect(valueLiteral(value, { compact: true })).toBe(JSON.stringify(value));
     expect(valueLiteral(value, { bareKeys: true, indent: "  " })).toBe(
       '{\n    keyName: "Primary",\n    "api-version": "x",\n    n: [\n      1,\n      true,\n      null\n    ],\n    e: {},\n    a: []\n  }');
   });
 
   it("evaluates back to the same JSON value, __proto__ keys and U+2028 included", () => {
-    fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.dictionary(hostile, hostile)), fc.boolean(), (value, bareKeys) => {
-      const evaluated = new Function(`return ${valueLiteral(value, { bareKeys })};`)();
+    fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.dictionary(hostile, hostile)), fc.boolean(), fc.boolean(), (value, bareKeys, compact) => {
+      const evaluated = new Function(`return ${valueLiteral(value, { bareKeys, compact })};`)();
       expect(evaluated).toEqual(JSON.parse(JSON.stringify(value)));
     }), RUNS);
     const ownProto = JSON.parse('{ "__proto__": { "polluted": 1 } }');
