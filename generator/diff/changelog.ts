@@ -1,21 +1,24 @@
 /** generated/CHANGELOG.md: one section per release of the spec-derived history (history.ts), newest first. */
 import type { DocumentModel } from "../model.ts";
+import { markdownCode, markdownText } from "../views/escape.ts";
 import { markdownBody } from "./format.ts";
 import { releaseHistory, type Release } from "./history.ts";
 
 function section(release: Release, packageName: string): string[] {
   const { doc, diff } = release;
-  const entry = `\`${packageName}/${doc.service}/${doc.apiVersion}\``;
-  const lines = [`## ${release.version} — ${doc.service} ${doc.apiVersion}${doc.stable ? "" : " (preview)"}`, ""];
+  const entry = markdownCode(`${packageName}/${doc.service}/${doc.apiVersion}`);
+  const serviceEntry = markdownCode(`${packageName}/${doc.service}`);
+  const lines = [`## ${release.version} — ${markdownText(`${doc.service} ${doc.apiVersion}`)}${doc.stable ? "" : " (preview)"}`, ""];
   if (!diff) {
-    lines.push(`New service: ${entry}, exported as \`${packageName}/${doc.service}\`.`);
+    lines.push(`New service: ${entry}, exported as ${serviceEntry}.`);
     return lines;
   }
+  const was = release.was === undefined ? undefined : markdownText(release.was);
   lines.push(`New entry point ${entry}` + (release.becomesDefault
-    ? `; \`${packageName}/${doc.service}\` now exports it (was ${release.was}).`
-    : `; \`${packageName}/${doc.service}\` still exports ${release.was ?? "its newest stable api-version"}.`));
+    ? `; ${serviceEntry} now exports it (was ${was}).`
+    : `; ${serviceEntry} still exports ${was ?? "its newest stable api-version"}.`));
   if (release.breakingAgainst && release.breakingAgainst !== diff.old.apiVersion) {
-    lines.push("", `Major: breaking changes against ${release.breakingAgainst}, which \`${packageName}/${doc.service}\` exported before.`);
+    lines.push("", `Major: breaking changes against ${markdownText(release.breakingAgainst)}, which ${serviceEntry} exported before.`);
   }
   lines.push("", ...markdownBody(diff, 2));
   return lines;

@@ -1,5 +1,6 @@
 /** Renders a diff: readable text (the default), JSON (an array of changes) and a Markdown changelog section. */
 import { formatLocation } from "../user-error.ts";
+import { markdownCode, markdownText } from "../views/escape.ts";
 import type { DiffResult } from "./diff.ts";
 import type { Change } from "./rules.ts";
 
@@ -28,12 +29,15 @@ export function formatJson(result: DiffResult): string {
   return JSON.stringify(rows, null, 2) + "\n";
 }
 
-/** The body of a changelog section (without its title); sub-headings are one level below `level`. */
+/**
+ * The body of a changelog section (without its title); sub-headings are one level below `level`. Messages quote
+ * spec text (descriptions, patterns, names), so they are Markdown-escaped as a whole.
+ */
 export function markdownBody(result: DiffResult, level = 2): string[] {
   const h = "#".repeat(level + 1);
   const { changes } = result;
-  const item = (c: Change) => `- \`${c.operationId}\` (${c.side}): ${c.message.replace(/\|/g, "\\|")} — \`${c.rule}\``;
-  const lines = [`Compared with ${result.old.service} ${result.old.apiVersion}: ${count(changes, "breaking")} breaking, ${count(changes, "non-breaking")} non-breaking change(s).`];
+  const item = (c: Change) => `- ${markdownCode(c.operationId)} (${c.side}): ${markdownText(c.message)} — ${markdownCode(c.rule)}`;
+  const lines = [`Compared with ${markdownText(`${result.old.service} ${result.old.apiVersion}`)}: ${count(changes, "breaking")} breaking, ${count(changes, "non-breaking")} non-breaking change(s).`];
   const breaking = changes.filter((c) => c.severity === "breaking");
   const other = changes.filter((c) => c.severity !== "breaking");
   if (breaking.length > 0) lines.push("", `${h} Breaking changes`, "", ...breaking.map(item));
@@ -43,7 +47,7 @@ export function markdownBody(result: DiffResult, level = 2): string[] {
 
 /** A changelog section; `level` is the heading level of its title. */
 export function formatMarkdown(result: DiffResult, level = 2): string {
-  return [`${"#".repeat(level)} ${result.new.service} ${result.new.apiVersion}`, "", ...markdownBody(result, level)].join("\n") + "\n";
+  return [`${"#".repeat(level)} ${markdownText(`${result.new.service} ${result.new.apiVersion}`)}`, "", ...markdownBody(result, level)].join("\n") + "\n";
 }
 
 export function formatDiff(result: DiffResult, format: DiffFormat): string {

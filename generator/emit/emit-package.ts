@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, RUNTIME_DIR } from "../repo-paths.ts";
 import type { DocumentModel } from "../model.ts";
-import { camelCase } from "../names.ts";
-import { buildEntryPoints, defaultVersion, groupByService, PACKAGE_NAME } from "../views/package-view.ts";
+import { markdownCode, markdownText, stringLiteral } from "../views/escape.ts";
+import { buildEntryPoints, buildServiceIndexes, groupByService, PACKAGE_NAME } from "../views/package-view.ts";
 import { renderChangelog } from "../diff/changelog.ts";
 import { packageVersion } from "../diff/history.ts";
 import type { GeneratedFile } from "./generated-file.ts";
@@ -63,30 +63,30 @@ const TSCONFIG = {
 };
 
 export function packageFiles(docs: DocumentModel[]): GeneratedFile[] {
-  const services = [...groupByService(docs)].map(([service, versions]) => ({
-    service,
-    namespace: camelCase(service),
-    apiVersion: defaultVersion(versions).apiVersion,
-  }));
+  const services = buildServiceIndexes(docs);
   const version = packageVersion(docs);
   const files: GeneratedFile[] = [
     { path: "package.json", content: JSON.stringify(packageJson(docs), null, 2) + "\n" },
     { path: "tsconfig.json", content: JSON.stringify(TSCONFIG, null, 2) + "\n" },
-    { path: "README.md", content: render("package-readme.md", { packageName: PACKAGE_NAME, entryPoints: buildEntryPoints(docs) }) },
+    {
+      path: "README.md",
+      content: render("package-readme.md", {
+        packageName: markdownText(PACKAGE_NAME),
+        serviceImport: markdownCode(`${PACKAGE_NAME}/<service>`),
+        entryPoints: buildEntryPoints(docs),
+      }),
+    },
     { path: "CHANGELOG.md", content: renderChangelog(docs, PACKAGE_NAME) },
-    { path: "src/index.ts", content: render("package-index.ts", { services }) },
+    { path: "src/index.ts", content: render("package-index.ts", { services: [...services.values()] }) },
     {
       path: "src/package-info.ts",
       content: render("package-info.ts", {
-        packageNameLiteral: JSON.stringify(PACKAGE_NAME),
-        productLiteral: JSON.stringify(`${PACKAGE_NAME.replace(/^@/, "").replace("/", "-")}/${version}`),
-        versionLiteral: JSON.stringify(version),
+        packageNameLiteral: stringLiteral(PACKAGE_NAME),
+        productLiteral: stringLiteral(`${PACKAGE_NAME.replace(/^@/, "").replace("/", "-")}/${version}`),
+        versionLiteral: stringLiteral(version),
       }),
     },
-    ...services.map((s) => ({
-      path: `src/${s.service}/index.ts`,
-      content: render("service-index.ts", { ...s, packageName: PACKAGE_NAME }),
-    })),
+    ...[...services].map(([service, view]) => ({ path: `src/${service}/index.ts`, content: render("service-index.ts", view) })),
   ];
   return files;
 }

@@ -6,9 +6,9 @@ import type { DocumentModel } from "../model.ts";
 import { REPO_ROOT } from "../repo-paths.ts";
 import { requireCjs } from "../require-cjs.ts";
 import { createAjv, schemaRef } from "../schema-validator.ts";
+import { commentText, identifier } from "../views/escape.ts";
 import { validatorNames } from "../views/operation-view.ts";
 import { render } from "./render.ts";
-
 
 export interface ValidatorSchema {
   exportName: string;
@@ -68,6 +68,8 @@ export async function emitValidators(doc: DocumentModel): Promise<{ js: string; 
   });
   return {
     js: bundled.outputFiles[0].text,
-    dts: render("validators.d.ts", { validators: schemas }),
+    dts: render("validators.d.ts", {
+      validators: schemas.map((v) => ({ exportName: identifier(v.exportName), comment: commentText(v.description) })),
+    }),
   };
 }

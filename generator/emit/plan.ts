@@ -3,6 +3,7 @@
  */
 import type { DocumentModel } from "../model.ts";
 import { buildClientView } from "../views/client-view.ts";
+import { valueLiteral } from "../views/escape.ts";
 import { emitValidators } from "./emit-validators.ts";
 import { buildDist } from "./build.ts";
 import { packageFiles, runtimeFiles } from "./emit-package.ts";
@@ -23,7 +24,7 @@ async function documentFiles(doc: DocumentModel, typescript: TypeScriptService):
     { path: `${dir}/client.ts`, content: render("client.ts", buildClientView(doc)) },
     { path: `${dir}/validators.js`, content: validators.js },
     { path: `${dir}/validators.d.ts`, content: validators.dts },
-    { path: `${dir}/examples.ts`, content: render("examples.ts", { examplesLiteral: JSON.stringify(examples, null, 2) }) },
+    { path: `${dir}/examples.ts`, content: render("examples.ts", { examplesLiteral: valueLiteral(examples) }) },
     { path: `${dir}/index.ts`, content: render("version-index.ts", {}) },
   ];
 }

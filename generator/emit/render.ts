@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type HandlebarsType from "handlebars";
 import { TEMPLATES_DIR } from "../repo-paths.ts";
 import { requireCjs } from "../require-cjs.ts";
+import type { Code, Markdown } from "../views/escape.ts";
 
 let instance: typeof Handlebars | undefined;
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -19,8 +20,23 @@ function handlebars(): typeof Handlebars {
   return instance;
 }
 
-/** Renders templates/<name>.hbs (e.g. "client.ts") with a view model. */
-export function render(name: string, view: object): string {
+/**
+ * What a template may interpolate: text escaped for the template's language (escape.ts), flags and lists and
+ * records of those. A plain string field is a type error, so spec text cannot reach a template unescaped.
+ */
+type Interpolable<T, Text> = T extends Text | boolean | number | undefined ? T
+  : T extends readonly (infer Item)[] ? ReadonlyArray<Interpolable<Item, Text>>
+  : T extends string ? never
+  : T extends object ? { [K in keyof T]: Interpolable<T[K], Text> }
+  : never;
+
+type TextOf<Name extends string> = Name extends `${string}.md` ? Markdown : Code;
+
+/**
+ * Renders templates/<name>.hbs (e.g. "client.ts") with a view model. Handlebars' own escaping is HTML's, the wrong
+ * one for TypeScript, so it is off: views escape for the right place.
+ */
+export function render<Name extends string, View extends object>(name: Name, view: View & Interpolable<View, TextOf<Name>>): string {
   let template = compiled.get(name);
   if (!template) {
     template = handlebars().compile(readFileSync(join(TEMPLATES_DIR, `${name}.hbs`), "utf8"), { noEscape: true, strict: true });

@@ -6,6 +6,7 @@ import { get, join } from "../json-pointer.ts";
 import { problem, type Problem } from "../user-error.ts";
 import type { ErrorObject } from "ajv";
 import { compiledSchema } from "../schema-validator.ts";
+import { identifierNames } from "./identifier-names.ts";
 import type { LintContext, LintRule } from "./lint-context.ts";
 
 type AnyRecord = Record<string, any>;
@@ -110,6 +111,23 @@ const apiVersionParameter: LintRule = ({ doc, at }) =>
       "add a required query parameter named api-version (ARM rejects requests without it)")];
   });
 
+/**
+ * openapi-fetch writes query parameter names into the URL as they are (only values are encoded), and header names
+ * must be HTTP tokens: a name with `&`, `=`, `#` or a space would send something other than the spec says.
+ */
+const QUERY_NAME = /^[A-Za-z0-9\-._~!$'()*,;:@/?[\]]+$/;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+const wireNames: LintRule = ({ doc, at }) => {
+  const parameters = new Map(doc.operations.flatMap((op) => op.parameters).map((p) => [p.pointer, p]));
+  return [...parameters.values()].flatMap((p) => {
+    const pattern = p.in === "query" ? QUERY_NAME : p.in === "header" ? HEADER_NAME : undefined;
+    if (!pattern || pattern.test(p.name)) return [];
+    return [problem("wire-names", at(join(p.pointer, "name")), `${p.in} parameter name ${JSON.stringify(p.name)} cannot be sent as written`,
+      p.in === "query" ? "use letters, digits and - . _ ~ $ (no &, =, #, + or spaces)" : "use an HTTP header name: letters, digits and - _ .")];
+  });
+};
+
 const responsesPresent: LintRule = ({ doc, at }) =>
   doc.operations.flatMap((op) =>
     successResponses(op).length > 0 ? [] : [problem("success-response", at(join(op.pointer, "responses")),
@@ -165,7 +183,7 @@ const exampleValid: LintRule = (ctx) => {
       const known = new Set(op.parameters.map((p) => p.name));
       for (const p of op.parameters) {
         const pointer = join("", "parameters", p.name);
-        if (!(p.name in example.parameters)) {
+        if (!Object.hasOwn(example.parameters, p.name)) { // own: "constructor" in {} is true
           if (p.required) report("/parameters", `missing required parameter "${p.name}"`, `add "${p.name}" to the example's parameters`);
           continue;
         }
@@ -176,7 +194,7 @@ const exampleValid: LintRule = (ctx) => {
       const body = op.requestBody;
       if (body) {
         known.add(body.name);
-        if (!(body.name in example.parameters)) {
+        if (!Object.hasOwn(example.parameters, body.name)) {
           if (body.required) report("/parameters", `missing request body "${body.name}"`, `add "${body.name}" to the example's parameters`);
         } else {
           for (const v of ctx.check(body.schemaPointer, example.parameters[body.name]) ?? []) {
@@ -261,6 +279,8 @@ const apiVersionConsistent: LintRule = ({ doc, at, inExample }) => {
 export const LINT_RULES: Record<string, LintRule> = {
   "schema-valid": schemaValid,
   "operation-id": operationIdUnique,
+  "identifier-names": identifierNames,
+  "wire-names": wireNames,
   "api-version-parameter": apiVersionParameter,
   "path-parameters": pathParameters,
   "success-response": responsesPresent,

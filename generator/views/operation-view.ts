@@ -1,50 +1,54 @@
 /** View model of one generated client method; the client template only interpolates it. */
 import { type OperationModel, type ParameterModel, type ResponseModel, successResponses } from "../model.ts";
-import { isIdentifier, pascalCase } from "../names.ts";
-import { docComment, docLines, indexType, propertyKey } from "./doc-comment.ts";
+import { pascalCase } from "../names.ts";
+import { docComment, docLines, indexType } from "./doc-comment.ts";
+import { type Code, code, commentText, identifier, joinCode, propertyAccess, propertyKey, stringLiteral, valueLiteral } from "./escape.ts";
 
 export interface MethodParamView {
-  key: string;
-  docComment: string;
-  typeExpr: string;
+  key: Code;
+  docComment: Code;
+  typeExpr: Code;
   optional: boolean;
 }
 
 export interface EntryView {
-  key: string;
-  valueExpr: string;
+  key: Code;
+  valueExpr: Code;
 }
 
 export interface OperationView {
-  operationId: string;
-  operationIdLiteral: string;
-  methodName: string;
+  /** The operationId inside a comment. */
+  operationIdComment: Code;
+  operationIdLiteral: Code;
+  /** The method's name as a key of the client (or of its group). */
+  methodKey: Code;
   /** The method's JSDoc, indented for its place in the client interface. */
-  docComment: string;
-  paramsTypeName: string;
-  resultTypeName: string;
-  errorTypeName: string;
+  docComment: Code;
+  paramsTypeName: Code;
+  resultTypeName: Code;
+  errorTypeName: Code;
   /** The typed guard for this operation's errors, e.g. isAccountsRegenerateKeysError. */
-  errorGuardName: string;
+  errorGuardName: Code;
   /** RekeyError<Status, Body> members of the error union, one per documented error status (narrowed by status). */
-  errorTypeMembers: string[];
+  errorTypeMembers: Code[];
   /** The OperationSpec object literal handed to the runtime's invoke. */
-  operationSpecLiteral: string;
+  operationSpecLiteral: Code;
   methodParams: MethodParamView[];
   /** All method parameters optional, so the argument itself may be omitted. */
   paramsOptional: boolean;
-  httpMethod: string;
-  pathLiteral: string;
+  httpMethodLiteral: Code;
+  pathLiteral: Code;
   pathEntries: EntryView[];
   queryEntries: EntryView[];
   headerEntries: EntryView[];
   /** The values the parameters validator checks, keyed by wire name. */
   validationEntries: EntryView[];
-  parametersValidator: string;
-  bodyValidator?: string;
-  bodyExpr?: string;
-  resultTypeExpr: string;
-  successStatusesLiteral: string;
+  parametersValidator: Code;
+  bodyValidator?: Code;
+  /** The method takes a request body (as `parameters.body`). */
+  hasBody: boolean;
+  resultTypeExpr: Code;
+  successStatusesLiteral: Code;
 }
 
 export interface ValidatorNames {
@@ -63,14 +67,13 @@ export function validatorNames(op: OperationModel): ValidatorNames {
 }
 
 /** How generated code reads a parameter's value: from the call's arguments or the client's options. */
-export function valueExpression(p: ParameterModel): string {
-  if (p.binding === "api-version") return "API_VERSION";
-  const source = p.binding === "client" ? "options" : "parameters";
-  return `${source}${isIdentifier(p.clientName) ? `.${p.clientName}` : `[${JSON.stringify(p.clientName)}]`}`;
+export function valueExpression(p: ParameterModel): Code {
+  if (p.binding === "api-version") return code`API_VERSION`;
+  return propertyAccess(p.binding === "client" ? code`options` : code`parameters`, p.clientName);
 }
 
 export function buildOperationView(op: OperationModel): OperationView {
-  const opType = indexType("operations", op.operationId);
+  const opType = indexType(code`operations`, op.operationId);
   const typePrefix = pascalCase(op.group) + pascalCase(op.methodName);
   const names = validatorNames(op);
   const wire = (location: string) =>
@@ -88,9 +91,9 @@ export function buildOperationView(op: OperationModel): OperationView {
     }));
   if (op.requestBody) {
     methodParams.push({
-      key: "body",
+      key: code`body`,
       docComment: docComment(docLines(op.requestBody.description), "  "),
-      typeExpr: `NonNullable<${indexType(opType, "requestBody")}>${indexType("", "content", op.requestBody.contentType)}`,
+      typeExpr: code`NonNullable<${indexType(opType, "requestBody")}>${indexType(code``, "content", op.requestBody.contentType)}`,
       optional: !op.requestBody.required,
     });
   }
@@ -99,34 +102,35 @@ export function buildOperationView(op: OperationModel): OperationView {
   const secretPaths = [...new Set(op.responses.flatMap((r) => r.secretPaths))];
   const errorShownPaths = Object.fromEntries(op.responses.filter((r) => !success.includes(r)).map((r) => [r.status, r.shownPaths]));
   const resultTypes = success.map((r) =>
-    r.schema ? indexType(opType, "responses", Number(r.status), "content", r.contentType!) : "undefined");
+    r.schema ? indexType(opType, "responses", Number(r.status), "content", r.contentType!) : code`undefined`);
+  const successStatuses = code`[${joinCode(success.map((r) => code`${Number(r.status)}`), ", ")}]`;
 
   return {
-    operationId: op.operationId,
-    operationIdLiteral: JSON.stringify(op.operationId),
-    methodName: op.methodName,
+    operationIdComment: commentText(op.operationId),
+    operationIdLiteral: stringLiteral(op.operationId),
+    methodKey: propertyKey(op.methodName),
     docComment: docComment(docLines(op.summary, op.description), "  "),
-    paramsTypeName: `${typePrefix}Parameters`,
-    resultTypeName: `${typePrefix}Result`,
-    errorTypeName: `${typePrefix}Error`,
-    errorGuardName: `is${typePrefix}Error`,
+    paramsTypeName: identifier(`${typePrefix}Parameters`),
+    resultTypeName: identifier(`${typePrefix}Result`),
+    errorTypeName: identifier(`${typePrefix}Error`),
+    errorGuardName: identifier(`is${typePrefix}Error`),
     errorTypeMembers: errorTypeMembers(op, opType),
-    operationSpecLiteral: `{ operationId: ${JSON.stringify(op.operationId)}, successStatuses: [${success.map((r) => Number(r.status)).join(", ")}], secretPaths: ${JSON.stringify(secretPaths)}, errorShownPaths: ${JSON.stringify(errorShownPaths)} }`,
+    operationSpecLiteral: code`{ operationId: ${stringLiteral(op.operationId)}, successStatuses: ${successStatuses}, secretPaths: ${valueLiteral(secretPaths, { compact: true })}, errorShownPaths: ${valueLiteral(errorShownPaths, { compact: true })} }`,
     methodParams,
     paramsOptional: methodParams.every((p) => p.optional),
-    httpMethod: op.httpMethod.toUpperCase(),
-    pathLiteral: JSON.stringify(op.pathTemplate),
+    httpMethodLiteral: stringLiteral(op.httpMethod.toUpperCase()),
+    pathLiteral: stringLiteral(op.pathTemplate),
     pathEntries: wire("path"),
     queryEntries: wire("query"),
     headerEntries: wire("header"),
     validationEntries: op.parameters
       .filter((p) => p.binding !== "api-version")
       .map((p) => ({ key: propertyKey(p.name), valueExpr: valueExpression(p) })),
-    parametersValidator: names.parameters,
-    bodyValidator: op.requestBody ? names.body : undefined,
-    bodyExpr: op.requestBody ? "parameters.body" : undefined,
-    resultTypeExpr: [...new Set(resultTypes)].join(" | ") || "undefined",
-    successStatusesLiteral: `[${success.map((r) => Number(r.status)).join(", ")}]`,
+    parametersValidator: identifier(names.parameters),
+    bodyValidator: op.requestBody ? identifier(names.body) : undefined,
+    hasBody: op.requestBody !== undefined,
+    resultTypeExpr: joinCode([...new Set(resultTypes)], " | ") || code`undefined`,
+    successStatusesLiteral: successStatuses,
   };
 }
 
@@ -135,23 +139,26 @@ export function buildOperationView(op: OperationModel): OperationView {
  * (400–599, "4XX"/"5XX" ranges, then `default` for the rest of 400–599) with its own schema's type, and every
  * status the spec does not document below 400 (an unexpected success is an error too) with an unknown body.
  */
-export function errorTypeMembers(op: OperationModel, opType: string): string[] {
+export function errorTypeMembers(op: OperationModel, opType: Code): Code[] {
   const bodyType = (r: ResponseModel) => {
     const key = /^\d+$/.test(r.status) ? Number(r.status) : r.status;
-    return r.schema ? indexType(opType, "responses", key, "content", r.contentType!) : "unknown";
+    return r.schema ? indexType(opType, "responses", key, "content", r.contentType!) : code`unknown`;
   };
-  const members: string[] = [];
+  // Statuses are digits (or nXX, of which only the digit is used): printed as numbers, never as spec text.
+  const status = (r: ResponseModel) => code`${Number(r.status)}`;
+  const range = (r: ResponseModel) => code`HttpStatusRange<${Number(r.status[0])}>`;
+  const members: Code[] = [];
   const exact = op.responses.filter((r) => /^[45]\d\d$/.test(r.status));
   const ranges = op.responses.filter((r) => /^[45]XX$/i.test(r.status));
-  for (const r of exact) members.push(`RekeyError<${r.status}, ${bodyType(r)}>`);
-  const exactList = exact.map((r) => r.status).join(" | ");
-  const minusExact = (set: string) => (exact.length ? `Exclude<${set}, ${exactList}>` : set);
-  for (const r of ranges) members.push(`RekeyError<${minusExact(`HttpStatusRange<${r.status[0]}>`)}, ${bodyType(r)}>`);
+  for (const r of exact) members.push(code`RekeyError<${status(r)}, ${bodyType(r)}>`);
+  const exactList = joinCode(exact.map(status), " | ");
+  const minusExact = (set: Code) => (exact.length ? code`Exclude<${set}, ${exactList}>` : set);
+  for (const r of ranges) members.push(code`RekeyError<${minusExact(range(r))}, ${bodyType(r)}>`);
   const fallback = op.responses.find((r) => r.status === "default");
-  const covered = [...exact.map((r) => r.status), ...ranges.map((r) => `HttpStatusRange<${r.status[0]}>`)];
-  const rest = covered.length ? `Exclude<HttpErrorStatus, ${covered.join(" | ")}>` : "HttpErrorStatus";
-  members.push(`RekeyError<${rest}, ${fallback ? bodyType(fallback) : "unknown"}>`);
-  const documented = op.responses.filter((r) => /^[123]\d\d$/.test(r.status)).map((r) => r.status);
-  members.push(`RekeyError<${documented.length ? `Exclude<HttpOtherStatus, ${documented.join(" | ")}>` : "HttpOtherStatus"}, unknown>`);
+  const covered = [...exact.map(status), ...ranges.map(range)];
+  const rest = covered.length ? code`Exclude<HttpErrorStatus, ${joinCode(covered, " | ")}>` : code`HttpErrorStatus`;
+  members.push(code`RekeyError<${rest}, ${fallback ? bodyType(fallback) : code`unknown`}>`);
+  const documented = op.responses.filter((r) => /^[123]\d\d$/.test(r.status)).map(status);
+  members.push(code`RekeyError<${documented.length ? code`Exclude<HttpOtherStatus, ${joinCode(documented, " | ")}>` : code`HttpOtherStatus`}, unknown>`);
   return members;
 }

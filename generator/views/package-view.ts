@@ -1,27 +1,28 @@
-/** View model of the generated package: its entry points and the README's usage snippets. */
+/** View models of the package around the clients: the README's entry points and usage snippets, the indexes. */
 import type { DocumentModel } from "../model.ts";
+import { camelCase } from "../names.ts";
 import { buildClientView } from "./client-view.ts";
+import {
+  type Code, code, commentText, identifier, joinCode, type Markdown, markdownCode, markdownFence, markdownText,
+  propertyAccess, propertyKey, stringLiteral, valueLiteral,
+} from "./escape.ts";
 
 export const PACKAGE_NAME = "@rekey/clients";
 
 export interface EntryPointView {
-  service: string;
-  apiVersion: string;
-  /** "./maps/2023-06-01" */
-  subpath: string;
-  importPath: string;
-  stable: boolean;
-  /** This version is what "./<service>" points to. */
-  isDefault: boolean;
-  title: string;
-  factoryName: string;
+  importPath: Markdown;
+  /** The import that also reaches this version (`<package>/<service>`), when it is the service's default. */
+  defaultImport?: Markdown;
+  title: Markdown;
+  apiVersion: Markdown;
+  factoryName: Markdown;
   snippets: SnippetView[];
 }
 
 export interface SnippetView {
-  operationId: string;
-  description: string;
-  code: string;
+  heading: Markdown;
+  description: Markdown;
+  codeBlock: Markdown;
 }
 
 /** The api-version "./<service>" exports: the newest stable one, else the newest of any kind. */
@@ -36,41 +37,36 @@ export function groupByService(docs: DocumentModel[]): Map<string, DocumentModel
   return byService;
 }
 
-/** A JavaScript literal for a JSON value, with bare keys where they are identifiers. */
-export function jsLiteral(value: unknown, indent = ""): string {
-  return JSON.stringify(value, null, 2)
-    .replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:")
-    .replace(/\n/g, `\n${indent}`);
-}
-
-/** One call per operation with the values of its first example. */
-function snippets(doc: DocumentModel, importPath: string): SnippetView[] {
+/** One call per operation with the values of its first example, as TypeScript. */
+export function snippetCode(doc: DocumentModel, operationIndex: number, importPath: string): Code {
+  const op = doc.operations[operationIndex];
   const client = buildClientView(doc);
-  return doc.operations.map((op) => {
-    const example = op.examples[0]?.parameters ?? {};
-    const clientArgs = op.parameters
-      .filter((p) => p.binding === "client")
-      .map((p) => `  ${p.clientName}: ${jsLiteral(example[p.name] ?? `<${p.name}>`, "  ")},`);
-    const callArgs = op.parameters
-      .filter((p) => p.binding === "method")
-      .map((p) => `  ${p.clientName}: ${jsLiteral(example[p.name] ?? `<${p.name}>`, "  ")},`);
-    if (op.requestBody) callArgs.push(`  body: ${jsLiteral(example[op.requestBody.name] ?? {}, "  ")},`);
-    const call = [op.group, op.methodName].filter(Boolean).join(".");
-    const returnsBody = op.responses.some((r) => /^2/.test(r.status) && r.schema);
-    const code = [
-      `import { DefaultAzureCredential } from "@azure/identity";`,
-      `import { ${client.factoryName} } from "${importPath}";`,
-      ``,
-      `const client = ${client.factoryName}({`,
-      `  credential: new DefaultAzureCredential(),`,
-      ...clientArgs,
-      `});`,
-      `${returnsBody ? "const result = " : ""}await client.${call}({`,
-      ...callArgs,
-      `});`,
-    ].join("\n");
-    return { operationId: op.operationId, description: op.summary ?? op.description ?? "", code };
-  });
+  const parameters = op.examples[0]?.parameters ?? {};
+  // Own values only: a parameter named like an Object.prototype member must not read the inherited one.
+  const example = (name: string, otherwise: unknown) => (Object.hasOwn(parameters, name) ? parameters[name] : otherwise);
+  const argument = (clientName: string, value: unknown) =>
+    code`  ${propertyKey(clientName)}: ${valueLiteral(value, { bareKeys: true, indent: "  " })},`;
+  const clientArgs = op.parameters
+    .filter((p) => p.binding === "client")
+    .map((p) => argument(p.clientName, example(p.name, `<${p.name}>`)));
+  const callArgs = op.parameters
+    .filter((p) => p.binding === "method")
+    .map((p) => argument(p.clientName, example(p.name, `<${p.name}>`)));
+  if (op.requestBody) callArgs.push(argument("body", example(op.requestBody.name, {})));
+  const method = propertyAccess(op.group ? propertyAccess(code`client`, op.group) : code`client`, op.methodName);
+  const returnsBody = op.responses.some((r) => /^2/.test(r.status) && r.schema);
+  return joinCode([
+    code`import { DefaultAzureCredential } from "@azure/identity";`,
+    code`import { ${client.factoryName} } from ${stringLiteral(importPath)};`,
+    code``,
+    code`const client = ${client.factoryName}({`,
+    code`  credential: new DefaultAzureCredential(),`,
+    ...clientArgs,
+    code`});`,
+    code`${returnsBody ? code`const result = ` : code``}await ${method}({`,
+    ...callArgs,
+    code`});`,
+  ], "\n");
 }
 
 export function buildEntryPoints(docs: DocumentModel[]): EntryPointView[] {
@@ -80,17 +76,42 @@ export function buildEntryPoints(docs: DocumentModel[]): EntryPointView[] {
     for (const doc of versions) {
       const importPath = `${PACKAGE_NAME}/${service}/${doc.apiVersion}`;
       entries.push({
-        service,
-        apiVersion: doc.apiVersion,
-        subpath: `./${service}/${doc.apiVersion}`,
-        importPath,
-        stable: doc.stable,
-        isDefault: doc === chosen,
-        title: doc.title,
-        factoryName: buildClientView(doc).factoryName,
-        snippets: snippets(doc, importPath),
+        importPath: markdownCode(importPath, { inTable: true }),
+        defaultImport: doc === chosen ? markdownCode(`${PACKAGE_NAME}/${service}`, { inTable: true }) : undefined,
+        title: markdownText(doc.title),
+        apiVersion: markdownText(doc.apiVersion),
+        factoryName: markdownCode(buildClientView(doc).factoryName, { inTable: true }),
+        snippets: doc.operations.map((op, i) => ({
+          heading: markdownText(`${op.operationId} (${importPath})`),
+          description: markdownText(op.summary ?? op.description ?? ""),
+          codeBlock: markdownFence(snippetCode(doc, i, importPath), "ts"),
+        })),
       });
     }
   }
   return entries;
+}
+
+export interface ServiceIndexView {
+  /** The service's namespace in the package index: `export * as <namespace>`. */
+  namespace: Code;
+  /** "./<service>/index.js", from the package index. */
+  moduleLiteral: Code;
+  /** "./<api-version>/index.js", from the service index. */
+  versionModuleLiteral: Code;
+  /** The service index's doc comment text. */
+  comment: Code;
+}
+
+/** Each service's index view, keyed by the service (its folder name). */
+export function buildServiceIndexes(docs: DocumentModel[]): Map<string, ServiceIndexView> {
+  return new Map([...groupByService(docs)].map(([service, versions]) => {
+    const { apiVersion } = defaultVersion(versions);
+    return [service, {
+      namespace: identifier(camelCase(service)),
+      moduleLiteral: stringLiteral(`./${service}/index.js`),
+      versionModuleLiteral: stringLiteral(`./${apiVersion}/index.js`),
+      comment: commentText(`${service}: the newest stable api-version, ${apiVersion}. Pin a version with "${PACKAGE_NAME}/${service}/<api-version>".`),
+    }];
+  }));
 }

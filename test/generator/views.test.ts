@@ -1,10 +1,15 @@
 /** View models: given an operation model, what the templates will print. Tables of given/want. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { OperationModel, ParameterModel } from "../../generator/model.ts";
 import { camelCase, pascalCase } from "../../generator/names.ts";
-import { docComment, docLines, indexType, propertyKey } from "../../generator/views/doc-comment.ts";
+import { TEMPLATES_DIR } from "../../generator/repo-paths.ts";
+import { CLIENT_MODULE_NAMES } from "../../generator/views/client-view.ts";
+import { docComment, docLines, indexType } from "../../generator/views/doc-comment.ts";
+import { type Code, code } from "../../generator/views/escape.ts";
 import { buildOperationView, validatorNames, valueExpression } from "../../generator/views/operation-view.ts";
-import { defaultVersion, jsLiteral } from "../../generator/views/package-view.ts";
+import { defaultVersion } from "../../generator/views/package-view.ts";
 import type { DocumentModel } from "../../generator/model.ts";
 
 const param = (over: Partial<ParameterModel>): ParameterModel => ({
@@ -45,6 +50,7 @@ describe("doc comments and keys", () => {
   it.each([
     [["a", undefined, "  b\nc  "], ["a", "b", "c"]],
     [["ends */ early"], ["ends *\\/ early"]],
+    [["a\u2028b\u2029c\rd\r\ne"], ["a", "b", "c", "d", "e"]],
     [[undefined, ""], []],
   ])("docLines(%j) → %j", (given, want) => expect(docLines(...(given as string[]))).toEqual(want));
 
@@ -52,16 +58,10 @@ describe("doc comments and keys", () => {
     [[], ""],
     [["one line"], "  /** one line */\n"],
     [["first", "second"], "  /**\n   * first\n   * second\n   */\n"],
-  ])("docComment(%j) → %j", (lines, want) => expect(docComment(lines, "  ")).toBe(want));
-
-  it("jsLiteral prints bare keys where it can", () =>
-    expect(jsLiteral({ keyName: "Primary", "api-version": "x", n: [1] })).toBe('{\n  keyName: "Primary",\n  "api-version": "x",\n  n: [\n    1\n  ]\n}'));
-
-  it.each([["accountName", "accountName"], ["api-version", '"api-version"'], ["1x", '"1x"']])("propertyKey(%s) → %s", (given, want) =>
-    expect(propertyKey(given)).toBe(want));
+  ])("docComment(%j) → %j", (lines, want) => expect(docComment(lines as Code[], "  ")).toBe(want));
 
   it("indexType quotes names and keeps status numbers bare", () =>
-    expect(indexType("operations", "X_Y", "responses", 200)).toBe('operations["X_Y"]["responses"][200]'));
+    expect(indexType(code`operations`, "X_Y", "responses", 200)).toBe('operations["X_Y"]["responses"][200]'));
 });
 
 describe("operation view", () => {
@@ -156,4 +156,14 @@ describe("package view", () => {
     [[doc("2024-01-01-preview", false), doc("2025-10-01-preview", false)], "2025-10-01-preview"],
   ])("the service entry point is the newest stable version", (docs, want) =>
     expect(defaultVersion(docs).apiVersion).toBe(want));
+});
+
+describe("client module names lint guards", () => {
+  it("CLIENT_MODULE_NAMES lists every name client.ts.hbs imports or declares itself", () => {
+    const template = readFileSync(join(TEMPLATES_DIR, "client.ts.hbs"), "utf8");
+    const imported = [...template.matchAll(/import(?: type)? \{([^}]+)\} from/g), ...template.matchAll(/import \* as (\w+) from/g)]
+      .flatMap((m) => m[1].split(",")).map((n) => n.trim().replace(/^type /, "")).filter(Boolean);
+    const declared = [...template.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
+    expect([...imported, ...declared].sort()).toEqual([...CLIENT_MODULE_NAMES].sort());
+  });
 });

@@ -374,7 +374,7 @@ function createApiManagementClient(options) {
   const client = createArmClient(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} apimanagement/2022-08-01`
+    userAgent: PACKAGE_PRODUCT + " apimanagement/2022-08-01"
   });
   return {
     tenantAccess: {

@@ -432,7 +432,7 @@ function createApiManagementClient(options) {
   const client = createArmClient(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} apimanagement/2024-05-01`
+    userAgent: PACKAGE_PRODUCT + " apimanagement/2024-05-01"
   });
   return {
     tenantAccess: {

@@ -427,7 +427,7 @@ function createBatchClient(options) {
   const client = createArmClient(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} batch/2024-02-01`
+    userAgent: PACKAGE_PRODUCT + " batch/2024-02-01"
   });
   return {
     batchAccount: {

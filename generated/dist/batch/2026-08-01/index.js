@@ -487,7 +487,7 @@ function createBatchClient(options) {
   const client = createArmClient(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} batch/2026-08-01`
+    userAgent: PACKAGE_PRODUCT + " batch/2026-08-01"
   });
   return {
     batchAccount: {

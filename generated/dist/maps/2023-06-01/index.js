@@ -475,7 +475,7 @@ function createMapsClient(options) {
   const client = createArmClient(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} maps/2023-06-01`
+    userAgent: PACKAGE_PRODUCT + " maps/2023-06-01"
   });
   return {
     accounts: {

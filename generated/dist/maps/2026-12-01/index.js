@@ -539,7 +539,7 @@ function createMapsClient(options) {
   const client = createArmClient(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} maps/2026-12-01`
+    userAgent: PACKAGE_PRODUCT + " maps/2026-12-01"
   });
   return {
     accounts: {

@@ -56,7 +56,7 @@ export function createApiManagementClient(options: ApiManagementClientOptions): 
   const client = createArmClient<paths>(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} apimanagement/2024-05-01`,
+    userAgent: PACKAGE_PRODUCT + " apimanagement/2024-05-01",
   });
   return {
     tenantAccess: {

@@ -59,7 +59,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   const client = createArmClient<paths>(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} batch/2024-02-01`,
+    userAgent: PACKAGE_PRODUCT + " batch/2024-02-01",
   });
   return {
     batchAccount: {

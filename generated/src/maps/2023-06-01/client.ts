@@ -56,7 +56,7 @@ export function createMapsClient(options: MapsClientOptions): MapsClient {
   const client = createArmClient<paths>(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} maps/2023-06-01`,
+    userAgent: PACKAGE_PRODUCT + " maps/2023-06-01",
   });
   return {
     accounts: {

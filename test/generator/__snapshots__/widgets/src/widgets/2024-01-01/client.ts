@@ -52,7 +52,7 @@ export function createWidgetsClient(options: WidgetsClientOptions): WidgetsClien
   const client = createArmClient<paths>(options, {
     defaultEndpoint: DEFAULT_ENDPOINT,
     apiVersion: API_VERSION,
-    userAgent: `${PACKAGE_PRODUCT} widgets/2024-01-01`,
+    userAgent: PACKAGE_PRODUCT + " widgets/2024-01-01",
   });
   return {
     widgets: {
