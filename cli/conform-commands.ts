@@ -3,6 +3,7 @@
  * check every answer, report, and exit 0 (all passed), 1 (a check failed, or Ctrl-C cut the run short) or 2.
  */
 import type { Command } from "commander";
+import { printable } from "../generator/printable.ts";
 import { problem, UserError } from "../generator/user-error.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 
@@ -117,7 +118,7 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
 
       if (flags.list) {
         const { listExchanges } = await import("../conformance/conform.ts");
-        for (const e of await listExchanges(options)) console.log(`${e.id}\t${e.title}`);
+        for (const e of await listExchanges(options)) console.log(`${printable(e.id)}\t${printable(e.title)}`);
         return;
       }
 

@@ -1,5 +1,6 @@
 /** `rekey diff OLD NEW` and `rekey versions [--live]`: the api-version lifecycle. Heavy modules load per command. */
 import { type Command, Option } from "commander";
+import { printable } from "../generator/printable.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 
 interface DiffFlags {
@@ -66,10 +67,11 @@ function registerVersionsCommand(program: Command): void {
       const { specResourceTypes, compareWithProvider } = await import("../generator/diff/resource-types.ts");
       const { docs } = await loadSpecs(resolveOptions({ specsDir: flags.specs }));
       const types = specResourceTypes(docs);
+      const say = (line: string) => console.log(printable(line)); // spec names and ARM's answers are foreign text
       const name = (t: { namespace: string; resourceType: string; services: string[] }) =>
         `${t.namespace}/${t.resourceType} (${t.services.join(", ")})`;
       if (!flags.live) {
-        for (const t of types) console.log(`${name(t)}: ${t.apiVersions.join(", ")}`);
+        for (const t of types) say(`${name(t)}: ${t.apiVersions.join(", ")}`);
         return;
       }
       const { providerResourceTypes } = await import("./providers-api.ts");
@@ -81,14 +83,14 @@ function registerVersionsCommand(program: Command): void {
         const live = compareWithProvider(t, answers.get(t.namespace)!);
         const held = `specs ${t.apiVersions.join(", ")}`;
         if (!live.matchedType) {
-          console.log(`${name(t)}: ${held}; Azure does not list this resource type`);
+          say(`${name(t)}: ${held}; Azure does not list this resource type`);
         } else if (live.newerStable.length > 0) {
           newer += live.newerStable.length;
           const add = live.newerStable.map((v) => `specs/${t.services[0]}/${v}`).join(", ");
-          console.log(`${name(t)}: ${held}; NEW: Azure offers stable ${live.newerStable.join(", ")} with no spec yet — add ${add}`);
+          say(`${name(t)}: ${held}; NEW: Azure offers stable ${live.newerStable.join(", ")} with no spec yet — add ${add}`);
         } else {
           const newestStable = live.offered.find((v) => /^\d{4}-\d{2}-\d{2}$/.test(v));
-          console.log(`${name(t)}: ${held}; up to date (Azure's newest stable: ${newestStable ?? "none"})`);
+          say(`${name(t)}: ${held}; up to date (Azure's newest stable: ${newestStable ?? "none"})`);
         }
       }
       if (newer > 0 && flags.failOnNew) throw new ExitWith(EXIT.differences);

@@ -2,6 +2,8 @@
  * A problem the user can fix (bad spec, bad flag, stale output) as opposed to a bug.
  * The CLI prints each as one line and exits 2, without a stack trace.
  */
+import { printable } from "./printable.ts";
+
 export interface Location {
   /** Path relative to the working directory, e.g. specs/maps/2023-06-01/openapi.yaml */
   file: string;
@@ -27,9 +29,10 @@ export function formatLocation({ file, pointer, line, column }: Location): strin
   return pointer ? `${file}#${pointer}` : file;
 }
 
+/** One line, whatever the spec or input quoted in it holds (control characters are shown escaped). */
 export function formatProblem(problem: Problem): string {
   const hint = problem.hint ? ` — ${problem.hint}` : "";
-  return `${problem.severity}: ${formatLocation(problem.location)}: ${problem.message}${hint} [${problem.rule}]`;
+  return printable(`${problem.severity}: ${formatLocation(problem.location)}: ${problem.message}${hint} [${problem.rule}]`);
 }
 
 /** Thrown when one or more user-fixable problems stop a command. */

@@ -7,7 +7,7 @@
 import type * as DiffModule from "diff";
 import { requireCjs } from "../../generator/require-cjs.ts";
 import type { Failure } from "../exchange.ts";
-import { printable } from "../printable.ts";
+import { printable } from "../../generator/printable.ts";
 
 /** Values whose one-line JSON is at most this long are written inline. */
 const INLINE = 100;

@@ -1,4 +1,5 @@
 /** Renders a diff: readable text (the default), JSON (an array of changes) and a Markdown changelog section. */
+import { printable } from "../printable.ts";
 import { formatLocation } from "../user-error.ts";
 import { markdownCode, markdownText } from "../views/escape.ts";
 import type { DiffResult } from "./diff.ts";
@@ -21,7 +22,7 @@ export function formatText(result: DiffResult): string {
     lines.push(`${c.severity.padEnd(12)}  ${c.side.padEnd(8)}  ${c.operationId}: ${c.message} [${c.rule}]`);
     lines.push(`${" ".repeat(14)}at ${formatLocation({ file, pointer: c.pointer })}`);
   }
-  return lines.join("\n") + "\n";
+  return lines.map(printable).join("\n") + "\n";
 }
 
 export function formatJson(result: DiffResult): string {
