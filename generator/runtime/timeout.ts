@@ -1,5 +1,8 @@
 /** Per-call cancellation: the caller's signal and a timeout, combined into the one signal a call runs under. */
 
+/** The longest delay setTimeout holds (2³¹ − 1 ms, about 24.8 days); a longer one fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 export interface CallSignal {
   signal: AbortSignal | undefined;
   /** Stops the timer and detaches from the caller's signal; call when the call settles. */
