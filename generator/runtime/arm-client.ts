@@ -11,21 +11,23 @@ import createClient, { type Client, createFinalURL, createQuerySerializer, defau
 import { insecureReason, bearerTokenPolicy } from "./auth.js";
 import { type CloudOptions, resolveCloud } from "./clouds.js";
 import { type Credential, isCredential, tokenProvider } from "./credentials.js";
-import { RekeyError, RekeyOptionsError } from "./errors.js";
-import { composePipeline, pipelineFetch } from "./pipeline.js";
+import { RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyThrottledError } from "./errors.js";
+import { composePipeline, type PipelineResponse, pipelineFetch } from "./pipeline.js";
 import { scrubber, shownBody, valuesAt } from "./redaction.js";
-import { DEFAULT_MAX_RETRIES, type RetryOptions, retryPolicy } from "./retry.js";
+import { DEFAULT_MAX_RETRIES, RetryAfterTooLong, type RetryOptions, retryPolicy } from "./retry.js";
 import { telemetryPolicy } from "./telemetry.js";
-import { callSignal } from "./timeout.js";
-import { defaultTransport } from "./transport.js";
+import { callSignal, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS } from "./timeout.js";
+import { defaultTransport, ResponseTooLarge } from "./transport.js";
 
 export interface ArmClientOptions extends CloudOptions {
   /** A TokenCredential (e.g. from @azure/identity), a static bearer token, or a function returning one. */
   credential: Credential;
   /** Retries of throttled (429/503 with Retry-After), transient (408, 5xx) and network failures. */
   retry?: RetryOptions;
-  /** Default time limit of each call in ms, retries included; a call's own timeoutMs wins. */
+  /** Time limit of each call in ms, retries included (default 120000); a call's own timeoutMs wins. */
   timeoutMs?: number;
+  /** The most bytes of a response body the client reads (default 4 MiB); a larger one fails the call. */
+  maxResponseBytes?: number;
   /** A fetch implementation; by default Node's http(s) with keep-alive (the global fetch outside Node). */
   fetch?: (input: Request) => Promise<Response>;
   /** Extra trusted CA certificates (PEM) for the endpoint, e.g. a local mock's self-signed one. */
@@ -39,7 +41,7 @@ export interface ArmClientOptions extends CloudOptions {
 export interface CallOptions {
   /** Cancels the call (and any retry wait); the call rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Time limit of this call in ms, retries included; it rejects with a DOMException named "TimeoutError". */
+  /** Time limit of this call in ms, retries included (default: the client's, else 120000); it rejects with a DOMException named "TimeoutError". */
   timeoutMs?: number;
 }
 
@@ -93,6 +95,13 @@ function checkNumber(option: string, value: unknown, min: number): void {
   }
 }
 
+/** A time in ms that setTimeout can hold: a longer one would fire after 1 ms. */
+function checkMs(option: string, value: unknown, min: number): void {
+  if (value !== undefined && (typeof value !== "number" || !(value >= min && value <= MAX_TIMER_MS))) {
+    throw new RekeyOptionsError(option, `${JSON.stringify(value)} must be a number of ms from ${min} to ${MAX_TIMER_MS} (about 24.8 days)`);
+  }
+}
+
 function checkOptions(options: ArmClientOptions, spec: ClientSpec): void {
   if (!options || typeof options !== "object") throw new RekeyOptionsError("options", "pass an object with at least credential and subscriptionId");
   if (!isCredential(options.credential)) {
@@ -101,10 +110,12 @@ function checkOptions(options: ArmClientOptions, spec: ClientSpec): void {
   if ("apiVersion" in options) {
     throw new RekeyOptionsError("apiVersion", `this client is pinned to api-version ${spec.apiVersion}; import the entry point of the api-version you need instead`);
   }
-  checkNumber("timeoutMs", options.timeoutMs, 1);
+  checkMs("timeoutMs", options.timeoutMs, 1);
   checkNumber("retry.maxRetries", options.retry?.maxRetries, 0);
-  checkNumber("retry.retryDelayInMs", options.retry?.retryDelayInMs, 0);
-  checkNumber("retry.maxRetryDelayInMs", options.retry?.maxRetryDelayInMs, 0);
+  checkMs("retry.retryDelayInMs", options.retry?.retryDelayInMs, 0);
+  checkMs("retry.maxRetryDelayInMs", options.retry?.maxRetryDelayInMs, 0);
+  checkMs("retry.maxRetryAfterInMs", options.retry?.maxRetryAfterInMs, 0);
+  checkNumber("maxResponseBytes", options.maxResponseBytes, 1);
 }
 
 function parseJson(text: unknown): unknown {
@@ -123,6 +134,17 @@ function errorResponsePaths(operation: OperationSpec, status: number): readonly 
 const querySerializer = createQuerySerializer();
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+
+function outcomeOf(response: PipelineResponse): Outcome {
+  return { status: response.status, header: (name) => response.headers[name] ?? null, body: () => parseJson(decoder.decode(response.body)) };
+}
+
+function responseTooLarge(operation: OperationSpec, error: ResponseTooLarge, clientRequestId: string): RekeyResponseTooLargeError {
+  return new RekeyResponseTooLargeError({
+    operationId: operation.operationId, status: error.status, requestId: error.headers["x-ms-request-id"], clientRequestId,
+    maxResponseBytes: error.maxResponseBytes, contentLength: error.contentLength,
+  });
+}
 
 export function createArmClient<Paths extends {}>(options: ArmClientOptions, spec: ClientSpec): ArmClient<Paths> {
   checkOptions(options, spec);
@@ -160,8 +182,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
       body = encoder.encode(JSON.stringify(request.body));
     }
     const url = createFinalURL(request.path, { baseUrl: endpoint, params: request.params, querySerializer, pathSerializer: defaultPathSerializer });
-    const response = await transport({ url, method: request.method, headers, body, signal });
-    return { status: response.status, header: (name) => response.headers[name] ?? null, body: () => parseJson(decoder.decode(response.body)) };
+    return outcomeOf(await transport({ url, method: request.method, headers, body, signal }));
   };
 
   const viaOpenapiFetch = async (request: RequestSpec, signal: AbortSignal | undefined, clientRequestId: string): Promise<Outcome> => {
@@ -222,17 +243,29 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
   return {
     raw,
     async invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, request: RequestSpec): Promise<T> {
-      const timeoutMs = callOptions?.timeoutMs ?? options.timeoutMs;
-      checkNumber("timeoutMs", timeoutMs, 1);
+      const timeoutMs = callOptions?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      checkMs("timeoutMs", timeoutMs, 1);
       const call = callSignal(callOptions?.signal, timeoutMs, operation.operationId);
       const clientRequestId = crypto.randomUUID();
+      let outcome: Outcome;
+      let throttled: RetryAfterTooLong | undefined;
       try {
-        const outcome = middleware.length === 0
+        outcome = middleware.length === 0
           ? await direct(request, call.signal, clientRequestId)
           : await viaOpenapiFetch(request, call.signal, clientRequestId);
-        return settle<T>(operation, outcome, clientRequestId);
+      } catch (error) {
+        if (error instanceof ResponseTooLarge) throw responseTooLarge(operation, error, clientRequestId);
+        if (!(error instanceof RetryAfterTooLong)) throw error;
+        // The service's answer is settled as any other, then named a wait the client refused.
+        throttled = error;
+        outcome = outcomeOf(error.response);
       } finally {
         call.dispose();
+      }
+      try {
+        return settle<T>(operation, outcome, clientRequestId);
+      } catch (error) {
+        throw throttled && error instanceof RekeyError ? new RekeyThrottledError(error, throttled.retryAfterMs, throttled.maxRetryAfterInMs) : error;
       }
     },
   };

@@ -42,7 +42,7 @@ function text(value: unknown): string | undefined {
 }
 
 export class RekeyError<Status extends number = number, Body = unknown> extends Error {
-  override readonly name = "RekeyError";
+  override readonly name: string = "RekeyError";
   readonly operationId: string;
   readonly status: Status;
   /** The service's error body as redaction.ts's shownBody shows it: declared, non-secret strings; others by shape. */
@@ -82,6 +82,85 @@ export class RekeyError<Status extends number = number, Body = unknown> extends 
       name: this.name, message: this.message, operationId: this.operationId, status: this.status, code: this.code,
       target: this.target, details: this.details, requestId: this.requestId, clientRequestId: this.clientRequestId, body: this.body,
     };
+  }
+}
+
+/** "1157 days", "61 s", "250 ms": how long, at a glance (the exact ms are on the error). */
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  for (const [unit, size] of [["days", 86_400_000], ["h", 3_600_000], ["min", 60_000]] as const) {
+    if (ms >= 2 * size) return `${Math.round(ms / size)} ${unit}`;
+  }
+  return `${Math.round(ms / 1000)} s`;
+}
+
+/** "4 MiB", "1 GiB", else the exact count. */
+function bytes(n: number): string {
+  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]] as const) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  }
+  return `${n} bytes`;
+}
+
+/**
+ * A 429 or 503 whose Retry-After (or retry-after-ms) asks for a longer wait than the client accepts
+ * (retry.maxRetryAfterInMs, 60 s by default): the call is not retried. Otherwise the service's error, as RekeyError.
+ */
+export class RekeyThrottledError<Status extends number = number, Body = unknown> extends RekeyError<Status, Body> {
+  override readonly name: string = "RekeyThrottledError";
+  /** How long the service asked to wait before the next attempt, in ms. */
+  readonly retryAfterMs: number;
+  /** The longest wait this client accepts (retry.maxRetryAfterInMs). */
+  readonly maxRetryAfterInMs: number;
+
+  constructor(answer: RekeyError<Status, Body>, retryAfterMs: number, maxRetryAfterInMs: number) {
+    super({
+      operationId: answer.operationId, status: answer.status, body: answer.body, requestId: answer.requestId,
+      clientRequestId: answer.clientRequestId, code: answer.code,
+      message: `${answer.message} — not retried: the service asked to wait ${duration(retryAfterMs)}, more than retry.maxRetryAfterInMs (${duration(maxRetryAfterInMs)})`,
+    });
+    this.retryAfterMs = retryAfterMs;
+    this.maxRetryAfterInMs = maxRetryAfterInMs;
+  }
+
+  override toJSON(): object {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs, maxRetryAfterInMs: this.maxRetryAfterInMs };
+  }
+}
+
+export interface RekeyResponseTooLargeInit {
+  operationId: string;
+  status: number;
+  requestId: string | undefined;
+  clientRequestId: string | undefined;
+  maxResponseBytes: number;
+  /** The Content-Length the response announced, when that alone was over the limit. */
+  contentLength: number | undefined;
+}
+
+/**
+ * A response body larger than the client reads (maxResponseBytes, 4 MiB by default): the connection was closed
+ * without reading the rest and the call is not retried. `code` is "RESPONSE_TOO_LARGE"; `body` is undefined.
+ */
+export class RekeyResponseTooLargeError extends RekeyError<number, undefined> {
+  override readonly name: string = "RekeyResponseTooLargeError";
+  readonly maxResponseBytes: number;
+  /** The Content-Length the response announced, when that alone was over the limit. */
+  readonly contentLength: number | undefined;
+
+  constructor(init: RekeyResponseTooLargeInit) {
+    const { operationId, status, maxResponseBytes, contentLength } = init;
+    const what = contentLength === undefined ? "body grew past" : `body was announced as ${bytes(contentLength)} (Content-Length), over`;
+    super({
+      operationId, status, body: undefined, requestId: init.requestId, clientRequestId: init.clientRequestId, code: "RESPONSE_TOO_LARGE",
+      message: `${operationId}: the ${status} response ${what} the ${bytes(maxResponseBytes)} this client reads (maxResponseBytes); the connection was closed`,
+    });
+    this.maxResponseBytes = maxResponseBytes;
+    this.contentLength = contentLength;
+  }
+
+  override toJSON(): object {
+    return { ...super.toJSON(), maxResponseBytes: this.maxResponseBytes, contentLength: this.contentLength };
   }
 }
 

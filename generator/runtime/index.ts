@@ -7,7 +7,7 @@ export { CLOUDS, type CloudName, type CloudOptions, type CloudSettings, resolveC
 export type { AccessToken, Credential, GetTokenOptions, TokenCredential } from "./credentials.js";
 export {
   type AnyRekeyError, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, isRekeyError, RekeyError, RekeyOptionsError,
-  RekeyValidationError,
+  RekeyResponseTooLargeError, RekeyThrottledError, RekeyValidationError,
 } from "./errors.js";
 export type { Example } from "./examples.js";
 export type { RetryOptions } from "./retry.js";

@@ -38,7 +38,10 @@ export function retryAfterMs(headers: { get(name: string): string | null }, now:
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** 429 and 503 that say how long to wait are retried after exactly that long (no cap), as Azure does. */
+/**
+ * 429 and 503 that say how long to wait are retried after exactly that long, as Azure does. The wait is returned as
+ * asked (it may be days); the retry policy refuses one beyond retry.maxRetryAfterInMs.
+ */
 export function throttlingRetryStrategy(now: () => number = Date.now): RetryStrategy {
   return ({ status, headers }) => {
     if ((status !== 429 && status !== 503) || !headers) return undefined;
@@ -78,16 +81,5 @@ export function exponentialRetryStrategy(options: ExponentialRetryOptions = {}, 
       return code && RETRIABLE_ERROR_CODES.includes(code) ? exponentialDelay(retryCount, options, random()) : undefined;
     }
     return status !== undefined && isRetriableStatus(status) ? exponentialDelay(retryCount, options, random()) : undefined;
-  };
-}
-
-/** The first strategy with an opinion decides (throttling before exponential, as in Azure's default policy). */
-export function firstOpinion(strategies: readonly RetryStrategy[]): RetryStrategy {
-  return (outcome) => {
-    for (const strategy of strategies) {
-      const delay = strategy(outcome);
-      if (delay !== undefined) return delay;
-    }
-    return undefined;
   };
 }

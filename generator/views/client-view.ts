@@ -19,7 +19,7 @@ export const CLIENT_MODULE_NAMES: readonly string[] = [
 /** Every option the runtime's createArmClient reads: a client-level parameter must not take one of these names. */
 export const ARM_CLIENT_OPTION_NAMES: readonly string[] = Object.keys({
   credential: true, cloud: true, endpoint: true, scope: true, retry: true, timeoutMs: true, middleware: true,
-  userAgentPrefix: true, fetch: true, ca: true,
+  userAgentPrefix: true, fetch: true, ca: true, maxResponseBytes: true,
 } satisfies Record<keyof ArmClientOptions, true>);
 
 /** The names a document's client module declares, from its client name (info.x-ms-code-generation-settings.name). */

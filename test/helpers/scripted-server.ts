@@ -18,14 +18,38 @@ export interface ScriptedRequest {
 
 export type Step =
   | { status: number; headers?: Record<string, string>; body?: unknown }
+  | { status: number; headers?: Record<string, string>; stream: BodyStream }
   | { hang: true }
   | { drop: true };
+
+/**
+ * A hostile body after the headers: `flood` writes 64 KiB chunks as fast as the client reads them, `drip` one byte
+ * every `everyMs`. Either stops at `upTo` bytes — so a client without limits fails its test instead of eating the
+ * machine or hanging — ending the response (chunked) or, when `contentLength` was announced, cutting the connection.
+ */
+export interface BodyStream {
+  kind: "flood" | "drip";
+  upTo: number;
+  everyMs?: number;
+  /** Announced in Content-Length (may be far more than upTo); otherwise the body is chunked. */
+  contentLength?: number;
+}
+
+/** What the server saw of one streamed body. */
+export interface StreamedBody {
+  /** Body bytes written so far. */
+  readonly sent: number;
+  /** Settles when the response closes: `complete` is false when the connection closed before the body was sent. */
+  closed: Promise<{ complete: boolean }>;
+}
 
 export interface ScriptedServer {
   url: string;
   /** PEM certificate to trust (HTTPS only): the CA that signed the server's certificate. */
   cert?: string;
   requests: ScriptedRequest[];
+  /** The streamed bodies sent so far, in order. */
+  streams: StreamedBody[];
   /** Queue steps; when the queue is empty the server answers 500 with an ARM error body. */
   script(...steps: Step[]): void;
   reset(): void;
@@ -34,6 +58,7 @@ export interface ScriptedServer {
 
 export async function startScriptedServer(options: { https?: boolean } = {}): Promise<ScriptedServer> {
   const requests: ScriptedRequest[] = [];
+  const streams: StreamedBody[] = [];
   const queue: Step[] = [];
   const sockets = new Set<Socket>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -52,6 +77,11 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
       if ("hang" in step) return;
       if ("drop" in step) return void req.socket.destroy();
       const headers: Record<string, string> = { ...(step.headers ?? {}) };
+      if ("stream" in step) {
+        if (step.stream.contentLength !== undefined) headers["content-length"] = String(step.stream.contentLength);
+        res.writeHead(step.status, { "content-type": "application/json", ...headers });
+        return void streams.push(streamBody(res, step.stream));
+      }
       let payload = "";
       if (step.body !== undefined) {
         payload = typeof step.body === "string" ? step.body : JSON.stringify(step.body);
@@ -76,9 +106,11 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
     url: `${certificate ? "https" : "http"}://127.0.0.1:${port}`,
     cert: certificate?.ca,
     requests,
+    streams,
     script: (...steps) => queue.push(...steps),
     reset: () => {
       requests.length = 0;
+      streams.length = 0;
       queue.length = 0;
     },
     close: () => {
@@ -86,4 +118,41 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const FLOOD_CHUNK = Buffer.alloc(64 * 1024, "x");
+
+function streamBody(res: ServerResponse, stream: BodyStream): StreamedBody {
+  let sent = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  res.on("error", () => {}); // a write after the client hung up
+  const closed = new Promise<{ complete: boolean }>((resolve) => {
+    res.once("close", () => {
+      clearInterval(timer);
+      resolve({ complete: res.writableFinished });
+    });
+  });
+  const stop = () => (stream.contentLength !== undefined && sent < stream.contentLength ? res.destroy() : res.end());
+  if (stream.kind === "flood") {
+    const pump = () => {
+      while (!res.destroyed && sent < stream.upTo) {
+        sent += FLOOD_CHUNK.byteLength;
+        if (!res.write(FLOOD_CHUNK)) return void res.once("drain", pump);
+      }
+      if (!res.destroyed) stop();
+    };
+    pump();
+  } else {
+    res.flushHeaders();
+    timer = setInterval(() => {
+      if (res.destroyed) return clearInterval(timer);
+      if (sent >= stream.upTo) {
+        clearInterval(timer);
+        return stop();
+      }
+      sent += 1;
+      res.write("x");
+    }, stream.everyMs ?? 1000);
+  }
+  return { get sent() { return sent; }, closed };
 }

@@ -20,6 +20,10 @@ describe("retryAfterMs", () => {
     [{ "retry-after-ms": "soon", "retry-after": "3" }, 3000],
     [{ "retry-after": "soon" }, undefined],
     [{}, undefined],
+    // as asked, however long: the policy, not the parser, refuses what is too long
+    [{ "retry-after": "99999999" }, 99_999_999_000],
+    [{ "retry-after-ms": "2147483648" }, 2_147_483_648],
+    [{ "retry-after-ms": "1e400", "retry-after": "4" }, 4000],
   ])("%j → %s", (given, want) => expect(retryAfterMs(headers(given), NOW)).toBe(want));
 });
 
@@ -29,6 +33,7 @@ describe("throttlingRetryStrategy", () => {
     [429, { "retry-after": "1" }, 1000],
     [503, { "retry-after-ms": "20" }, 20],
     [429, {}, undefined], // Azure does not retry a 429 that says nothing
+    [429, { "retry-after": "99999999" }, 99_999_999_000],
     [500, { "retry-after": "1" }, undefined],
     [200, { "retry-after": "1" }, undefined],
   ])("%i %j → %s", (status, h, want) => expect(strategy({ retryCount: 0, status, headers: headers(h) })).toBe(want));
@@ -132,5 +137,56 @@ describe("retry policy with fake timers", () => {
     expect(await done).toMatchObject({ message: "user gave up" });
     expect(next).toHaveBeenCalledTimes(1);
     await expect(sleep(5, controller.signal)).rejects.toThrow("user gave up");
+  });
+
+  describe("a Retry-After beyond maxRetryAfterInMs (default 60 s)", () => {
+    const throttled = (h: Record<string, string>) => res(429, { ...h, "x-ms-request-id": "req-9" });
+
+    it.each([
+      [{ "retry-after": "99999999" }, 99_999_999_000],
+      [{ "retry-after-ms": "2147483648" }, 2_147_483_648],
+      [{ "x-ms-retry-after-ms": "60001" }, 60_001],
+      [{ "retry-after": "Fri, 01 Jan 2027 00:00:00 GMT" }, 365 * 86_400_000],
+    ])("%j stops at once, handing up the response and the wait asked for", async (h, asked) => {
+      const { next } = answers(throttled(h));
+      const done = retryPolicy()(request(), next).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1); // where an overflowing setTimeout would have fired
+      expect(next).toHaveBeenCalledTimes(1);
+      expect(await done).toMatchObject({ name: "RetryAfterTooLong", retryAfterMs: asked, maxRetryAfterInMs: 60_000, response: { status: 429, headers: { "x-ms-request-id": "req-9" } } });
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it("a wait of exactly the ceiling is honoured; maxRetryAfterInMs raises it", async () => {
+      const atCeiling = answers(throttled({ "retry-after": "60" }));
+      const done = retryPolicy()(request(), atCeiling.next);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect((await done).status).toBe(200);
+      expect(atCeiling.seen.map((s) => s.at)).toEqual([0, 60_000]);
+      const raised = answers(throttled({ "retry-after": "90" }));
+      const later = retryPolicy({ maxRetryAfterInMs: 120_000 })(request(), raised.next);
+      await vi.advanceTimersByTimeAsync(90_000);
+      expect((await later).status).toBe(200);
+      expect(raised.seen.map((s) => s.at)).toEqual([60_000, 150_000]);
+    });
+
+    it("only bounds what the service asks for: the exponential back-off keeps its own cap", async () => {
+      vi.spyOn(Math, "random").mockReturnValue(1);
+      const { next, seen } = answers(res(500), res(500));
+      const done = retryPolicy({ maxRetryAfterInMs: 10, retryDelayInMs: 100_000, maxRetryDelayInMs: 200_000 })(request(), next);
+      await vi.advanceTimersByTimeAsync(100_000 + 200_000);
+      expect((await done).status).toBe(200);
+      expect(seen.map((s) => s.at)).toEqual([0, 100_000, 300_000]);
+      vi.mocked(Math.random).mockRestore();
+    });
+
+    it("with no retries left, the 429 is returned as any last response", async () => {
+      const { next } = answers(throttled({ "retry-after": "99999999" }));
+      expect((await retryPolicy({ maxRetries: 0 })(request(), next)).status).toBe(429);
+    });
+  });
+
+  it.each([2 ** 31, 99_999_999_000, -1, Number.NaN, Number.POSITIVE_INFINITY])("sleep(%d) refuses a wait setTimeout cannot hold", async (ms) => {
+    await expect(sleep(ms)).rejects.toThrow(RangeError);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

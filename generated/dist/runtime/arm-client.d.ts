@@ -17,8 +17,10 @@ export interface ArmClientOptions extends CloudOptions {
     credential: Credential;
     /** Retries of throttled (429/503 with Retry-After), transient (408, 5xx) and network failures. */
     retry?: RetryOptions;
-    /** Default time limit of each call in ms, retries included; a call's own timeoutMs wins. */
+    /** Time limit of each call in ms, retries included (default 120000); a call's own timeoutMs wins. */
     timeoutMs?: number;
+    /** The most bytes of a response body the client reads (default 4 MiB); a larger one fails the call. */
+    maxResponseBytes?: number;
     /** A fetch implementation; by default Node's http(s) with keep-alive (the global fetch outside Node). */
     fetch?: (input: Request) => Promise<Response>;
     /** Extra trusted CA certificates (PEM) for the endpoint, e.g. a local mock's self-signed one. */
@@ -31,7 +33,7 @@ export interface ArmClientOptions extends CloudOptions {
 export interface CallOptions {
     /** Cancels the call (and any retry wait); the call rejects with the signal's reason. */
     signal?: AbortSignal;
-    /** Time limit of this call in ms, retries included; it rejects with a DOMException named "TimeoutError". */
+    /** Time limit of this call in ms, retries included (default: the client's, else 120000); it rejects with a DOMException named "TimeoutError". */
     timeoutMs?: number;
 }
 /** What the generated client knows about its document. */

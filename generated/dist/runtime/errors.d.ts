@@ -26,7 +26,7 @@ export interface RekeyErrorInit<Status extends number, Body> {
     message?: string;
 }
 export declare class RekeyError<Status extends number = number, Body = unknown> extends Error {
-    readonly name = "RekeyError";
+    readonly name: string;
     readonly operationId: string;
     readonly status: Status;
     /** The service's error body as redaction.ts's shownBody shows it: declared, non-secret strings; others by shape. */
@@ -42,6 +42,40 @@ export declare class RekeyError<Status extends number = number, Body = unknown> 
     /** x-ms-client-request-id the client sent (the same on every retry). */
     readonly clientRequestId: string | undefined;
     constructor(init: RekeyErrorInit<Status, Body>);
+    toJSON(): object;
+}
+/**
+ * A 429 or 503 whose Retry-After (or retry-after-ms) asks for a longer wait than the client accepts
+ * (retry.maxRetryAfterInMs, 60 s by default): the call is not retried. Otherwise the service's error, as RekeyError.
+ */
+export declare class RekeyThrottledError<Status extends number = number, Body = unknown> extends RekeyError<Status, Body> {
+    readonly name: string;
+    /** How long the service asked to wait before the next attempt, in ms. */
+    readonly retryAfterMs: number;
+    /** The longest wait this client accepts (retry.maxRetryAfterInMs). */
+    readonly maxRetryAfterInMs: number;
+    constructor(answer: RekeyError<Status, Body>, retryAfterMs: number, maxRetryAfterInMs: number);
+    toJSON(): object;
+}
+export interface RekeyResponseTooLargeInit {
+    operationId: string;
+    status: number;
+    requestId: string | undefined;
+    clientRequestId: string | undefined;
+    maxResponseBytes: number;
+    /** The Content-Length the response announced, when that alone was over the limit. */
+    contentLength: number | undefined;
+}
+/**
+ * A response body larger than the client reads (maxResponseBytes, 4 MiB by default): the connection was closed
+ * without reading the rest and the call is not retried. `code` is "RESPONSE_TOO_LARGE"; `body` is undefined.
+ */
+export declare class RekeyResponseTooLargeError extends RekeyError<number, undefined> {
+    readonly name: string;
+    readonly maxResponseBytes: number;
+    /** The Content-Length the response announced, when that alone was over the limit. */
+    readonly contentLength: number | undefined;
+    constructor(init: RekeyResponseTooLargeInit);
     toJSON(): object;
 }
 /** Any RekeyError of any operation. */

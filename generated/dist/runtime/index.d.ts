@@ -6,7 +6,7 @@
 export { type ArmClient, type ArmClientOptions, type CallOptions, type ClientSpec, type OperationSpec, type RequestSpec, createArmClient } from "./arm-client.js";
 export { CLOUDS, type CloudName, type CloudOptions, type CloudSettings, resolveCloud } from "./clouds.js";
 export type { AccessToken, Credential, GetTokenOptions, TokenCredential } from "./credentials.js";
-export { type AnyRekeyError, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, isRekeyError, RekeyError, RekeyOptionsError, RekeyValidationError, } from "./errors.js";
+export { type AnyRekeyError, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, isRekeyError, RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyThrottledError, RekeyValidationError, } from "./errors.js";
 export type { Example } from "./examples.js";
 export type { RetryOptions } from "./retry.js";
 export { assertValid, type Validator } from "./validation.js";

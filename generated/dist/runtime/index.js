@@ -75,6 +75,66 @@ var RekeyError = class extends Error {
     };
   }
 };
+function duration(ms) {
+  if (ms < 1e3) return `${ms} ms`;
+  for (const [unit, size] of [["days", 864e5], ["h", 36e5], ["min", 6e4]]) {
+    if (ms >= 2 * size) return `${Math.round(ms / size)} ${unit}`;
+  }
+  return `${Math.round(ms / 1e3)} s`;
+}
+function bytes(n) {
+  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]]) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  }
+  return `${n} bytes`;
+}
+var RekeyThrottledError = class extends RekeyError {
+  name = "RekeyThrottledError";
+  /** How long the service asked to wait before the next attempt, in ms. */
+  retryAfterMs;
+  /** The longest wait this client accepts (retry.maxRetryAfterInMs). */
+  maxRetryAfterInMs;
+  constructor(answer, retryAfterMs2, maxRetryAfterInMs) {
+    super({
+      operationId: answer.operationId,
+      status: answer.status,
+      body: answer.body,
+      requestId: answer.requestId,
+      clientRequestId: answer.clientRequestId,
+      code: answer.code,
+      message: `${answer.message} \u2014 not retried: the service asked to wait ${duration(retryAfterMs2)}, more than retry.maxRetryAfterInMs (${duration(maxRetryAfterInMs)})`
+    });
+    this.retryAfterMs = retryAfterMs2;
+    this.maxRetryAfterInMs = maxRetryAfterInMs;
+  }
+  toJSON() {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs, maxRetryAfterInMs: this.maxRetryAfterInMs };
+  }
+};
+var RekeyResponseTooLargeError = class extends RekeyError {
+  name = "RekeyResponseTooLargeError";
+  maxResponseBytes;
+  /** The Content-Length the response announced, when that alone was over the limit. */
+  contentLength;
+  constructor(init) {
+    const { operationId, status, maxResponseBytes, contentLength: contentLength2 } = init;
+    const what = contentLength2 === void 0 ? "body grew past" : `body was announced as ${bytes(contentLength2)} (Content-Length), over`;
+    super({
+      operationId,
+      status,
+      body: void 0,
+      requestId: init.requestId,
+      clientRequestId: init.clientRequestId,
+      code: "RESPONSE_TOO_LARGE",
+      message: `${operationId}: the ${status} response ${what} the ${bytes(maxResponseBytes)} this client reads (maxResponseBytes); the connection was closed`
+    });
+    this.maxResponseBytes = maxResponseBytes;
+    this.contentLength = contentLength2;
+  }
+  toJSON() {
+    return { ...super.toJSON(), maxResponseBytes: this.maxResponseBytes, contentLength: this.contentLength };
+  }
+};
 function isRekeyError(value, operationId) {
   return value instanceof RekeyError && (operationId === void 0 || value.operationId === operationId);
 }
@@ -183,6 +243,9 @@ function headerReader(headers) {
   return { get: (name) => headers[name.toLowerCase()] ?? null };
 }
 var NULL_BODY_STATUSES = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+function responseHasBody(method, status) {
+  return !NULL_BODY_STATUSES.has(status) && method !== "HEAD";
+}
 function pipelineFetch(transport) {
   return async (input) => {
     const headers = {};
@@ -191,8 +254,7 @@ function pipelineFetch(transport) {
     });
     const body = input.body ? new Uint8Array(await input.arrayBuffer()) : void 0;
     const response = await transport({ url: input.url, method: input.method, headers, body, signal: input.signal });
-    const hasBody = !NULL_BODY_STATUSES.has(response.status) && input.method !== "HEAD";
-    return new Response(hasBody ? response.body : null, { status: response.status, headers: response.headers });
+    return new Response(responseHasBody(input.method, response.status) ? response.body : null, { status: response.status, headers: response.headers });
   };
 }
 
@@ -287,20 +349,45 @@ function exponentialRetryStrategy(options = {}, random = Math.random) {
     return status !== void 0 && isRetriableStatus(status) ? exponentialDelay(retryCount, options, random()) : void 0;
   };
 }
-function firstOpinion(strategies) {
-  return (outcome) => {
-    for (const strategy of strategies) {
-      const delay = strategy(outcome);
-      if (delay !== void 0) return delay;
+
+// rekey:src/runtime/timeout.ts
+var MAX_TIMER_MS = 2147483647;
+var DEFAULT_TIMEOUT_MS = 12e4;
+function callSignal(signal, timeoutMs, what) {
+  if (!(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)) throw new RangeError(`timeoutMs ${timeoutMs} is beyond what setTimeout holds (0\u2013${MAX_TIMER_MS})`);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new DOMException(`${what} timed out after ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
     }
-    return void 0;
   };
 }
 
 // rekey:src/runtime/retry.ts
 var DEFAULT_MAX_RETRIES = 3;
+var DEFAULT_MAX_RETRY_AFTER_MS = 6e4;
+var RetryAfterTooLong = class extends Error {
+  name = "RetryAfterTooLong";
+  response;
+  /** How long the service asked to wait, in ms. */
+  retryAfterMs;
+  maxRetryAfterInMs;
+  constructor(response, retryAfterMs2, maxRetryAfterInMs) {
+    super(`status ${response.status}: the service asked to wait ${retryAfterMs2} ms before retrying, more than retry.maxRetryAfterInMs (${maxRetryAfterInMs} ms)`);
+    this.response = response;
+    this.retryAfterMs = retryAfterMs2;
+    this.maxRetryAfterInMs = maxRetryAfterInMs;
+  }
+};
 function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
+    if (!(ms >= 0 && ms <= MAX_TIMER_MS)) return reject(new RangeError(`sleep(${ms}): a wait must be 0\u2013${MAX_TIMER_MS} ms, what setTimeout holds`));
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
@@ -313,11 +400,11 @@ function sleep(ms, signal) {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
-function defaultRetryStrategy(options = {}) {
-  return firstOpinion([throttlingRetryStrategy(), exponentialRetryStrategy(options)]);
-}
-function retryPolicy(options = {}, strategy = defaultRetryStrategy(options)) {
+function retryPolicy(options = {}, now = Date.now) {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const maxRetryAfterInMs = options.maxRetryAfterInMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  const throttling = throttlingRetryStrategy(now);
+  const exponential = exponentialRetryStrategy(options);
   return async (request, next) => {
     for (let retryCount = 0; ; retryCount++) {
       let response;
@@ -325,13 +412,16 @@ function retryPolicy(options = {}, strategy = defaultRetryStrategy(options)) {
         response = await next(request);
       } catch (error) {
         if (request.signal?.aborted || retryCount >= maxRetries) throw error;
-        const delay2 = strategy({ retryCount, error });
+        const delay2 = exponential({ retryCount, error });
         if (delay2 === void 0) throw error;
         await sleep(delay2, request.signal);
         continue;
       }
       if (retryCount >= maxRetries) return response;
-      const delay = strategy({ retryCount, status: response.status, headers: headerReader(response.headers) });
+      const outcome = { retryCount, status: response.status, headers: headerReader(response.headers) };
+      const asked = throttling(outcome);
+      if (asked !== void 0 && asked > maxRetryAfterInMs) throw new RetryAfterTooLong(response, asked, maxRetryAfterInMs);
+      const delay = asked ?? exponential(outcome);
       if (delay === void 0) return response;
       await sleep(delay, request.signal);
     }
@@ -355,26 +445,37 @@ function telemetryPolicy(options) {
   };
 }
 
-// rekey:src/runtime/timeout.ts
-function callSignal(signal, timeoutMs, what) {
-  if (timeoutMs === void 0) return { signal, dispose: () => {
-  } };
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  if (signal?.aborted) controller.abort(signal.reason);
-  else signal?.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new DOMException(`${what} timed out after ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
-  };
-}
-
 // rekey:src/runtime/transport.ts
-function fetchTransport(fetchImpl) {
+var DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+var ResponseTooLarge = class extends Error {
+  name = "ResponseTooLarge";
+  /** Not a network failure: never retried. */
+  code = "RESPONSE_TOO_LARGE";
+  status;
+  /** Lower-case header names. */
+  headers;
+  maxResponseBytes;
+  /** The Content-Length the response announced, when that alone was over the limit. */
+  contentLength;
+  constructor(status, headers, maxResponseBytes, contentLength2) {
+    super(contentLength2 === void 0 ? `the ${status} response body exceeded maxResponseBytes (${maxResponseBytes})` : `the ${status} response announced ${contentLength2} bytes, more than maxResponseBytes (${maxResponseBytes})`);
+    this.status = status;
+    this.headers = headers;
+    this.maxResponseBytes = maxResponseBytes;
+    this.contentLength = contentLength2;
+  }
+};
+function contentLength(headers) {
+  const value = headers["content-length"];
+  const length = value === void 0 || value.trim() === "" ? NaN : Number(value);
+  return Number.isSafeInteger(length) && length >= 0 ? length : void 0;
+}
+function announcedTooLarge(request, status, headers, limit) {
+  const length = contentLength(headers);
+  return length !== void 0 && length > limit && responseHasBody(request.method, status) ? new ResponseTooLarge(status, headers, limit, length) : void 0;
+}
+function fetchTransport(fetchImpl, options = {}) {
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return async (request) => {
     const response = await fetchImpl(new Request(request.url, {
       method: request.method,
@@ -386,8 +487,46 @@ function fetchTransport(fetchImpl) {
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
+    const refused = announcedTooLarge(request, response.status, headers, limit);
+    if (refused) {
+      await response.body?.cancel().catch(() => {
+      });
+      throw refused;
+    }
+    const body = await readBody(response.body, limit, request.signal, () => new ResponseTooLarge(response.status, headers, limit));
+    return { status: response.status, headers, body };
   };
+}
+async function readBody(body, limit, signal, tooLarge) {
+  if (!body) return new Uint8Array();
+  const reader = body.getReader();
+  const onAbort = () => void reader.cancel(signal.reason).catch(() => {
+  });
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const chunks = [];
+    let received = 0;
+    for (; ; ) {
+      if (signal?.aborted) throw signal.reason;
+      let next;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        throw signal?.aborted ? signal.reason : error;
+      }
+      if (signal?.aborted) throw signal.reason;
+      if (next.done) return concat(chunks);
+      received += next.value.byteLength;
+      if (received > limit) {
+        await reader.cancel().catch(() => {
+        });
+        throw tooLarge();
+      }
+      chunks.push(next.value);
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
 }
 function isNode() {
   const proc = globalThis.process;
@@ -404,6 +543,7 @@ function concat(chunks) {
   return out;
 }
 function nodeTransport(options = {}) {
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let loaded;
   const load = () => loaded ??= Promise.all([import("node:http"), import("node:https")]).then(([httpModule, httpsModule]) => {
     const http = httpModule;
@@ -415,51 +555,64 @@ function nodeTransport(options = {}) {
   });
   return async (request) => {
     const connections = await load();
-    return send(request.url.startsWith("https:") ? connections.https : connections.http, request);
+    return send(request.url.startsWith("https:") ? connections.https : connections.http, request, limit);
   };
 }
-function send({ module, agent }, request) {
+function send({ module, agent }, request, limit) {
   return new Promise((resolve, reject) => {
     const { signal } = request;
     if (signal?.aborted) return reject(signal.reason);
     const headers = { ...request.headers };
     if (request.body) headers["content-length"] = String(request.body.byteLength);
     else if (request.method !== "GET" && request.method !== "HEAD") headers["content-length"] = "0";
-    const onAbort = () => {
+    const fail = (error) => {
+      signal?.removeEventListener("abort", onAbort);
       req.destroy();
-      reject(signal.reason);
+      reject(error);
     };
+    const onAbort = () => fail(signal.reason);
     const req = module.request(request.url, { method: request.method, headers, agent }, (res) => {
+      const status = res.statusCode ?? 0;
+      const flat = {};
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== void 0) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+      }
+      const refused = announcedTooLarge(request, status, flat, limit);
+      if (refused) return fail(refused);
       const chunks = [];
-      res.on("data", (chunk) => chunks.push(chunk));
-      res.on("error", reject);
+      let received = 0;
+      res.on("data", (chunk) => {
+        received += chunk.byteLength;
+        if (received > limit) return fail(new ResponseTooLarge(status, flat, limit));
+        chunks.push(chunk);
+      });
+      res.on("error", fail);
       res.on("end", () => {
         signal?.removeEventListener("abort", onAbort);
-        const flat = {};
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== void 0) flat[name] = Array.isArray(value) ? value.join(", ") : value;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: flat, body: concat(chunks) });
+        resolve({ status, headers: flat, body: concat(chunks) });
       });
     });
-    req.on("error", (error) => {
-      signal?.removeEventListener("abort", onAbort);
-      reject(error);
-    });
+    req.on("error", fail);
     signal?.addEventListener("abort", onAbort, { once: true });
     req.end(request.body);
   });
 }
 function defaultTransport(options) {
-  if (options.fetch) return fetchTransport(options.fetch);
-  if (isNode()) return nodeTransport({ ca: options.ca });
-  return fetchTransport((input) => fetch(input));
+  const { maxResponseBytes } = options;
+  if (options.fetch) return fetchTransport(options.fetch, { maxResponseBytes });
+  if (isNode()) return nodeTransport({ ca: options.ca, maxResponseBytes });
+  return fetchTransport((input) => fetch(input), { maxResponseBytes });
 }
 
 // rekey:src/runtime/arm-client.ts
 function checkNumber(option, value, min) {
   if (value !== void 0 && (typeof value !== "number" || !Number.isFinite(value) || value < min)) {
     throw new RekeyOptionsError(option, `${JSON.stringify(value)} must be a number \u2265 ${min}`);
+  }
+}
+function checkMs(option, value, min) {
+  if (value !== void 0 && (typeof value !== "number" || !(value >= min && value <= MAX_TIMER_MS))) {
+    throw new RekeyOptionsError(option, `${JSON.stringify(value)} must be a number of ms from ${min} to ${MAX_TIMER_MS} (about 24.8 days)`);
   }
 }
 function checkOptions(options, spec) {
@@ -470,10 +623,12 @@ function checkOptions(options, spec) {
   if ("apiVersion" in options) {
     throw new RekeyOptionsError("apiVersion", `this client is pinned to api-version ${spec.apiVersion}; import the entry point of the api-version you need instead`);
   }
-  checkNumber("timeoutMs", options.timeoutMs, 1);
+  checkMs("timeoutMs", options.timeoutMs, 1);
   checkNumber("retry.maxRetries", options.retry?.maxRetries, 0);
-  checkNumber("retry.retryDelayInMs", options.retry?.retryDelayInMs, 0);
-  checkNumber("retry.maxRetryDelayInMs", options.retry?.maxRetryDelayInMs, 0);
+  checkMs("retry.retryDelayInMs", options.retry?.retryDelayInMs, 0);
+  checkMs("retry.maxRetryDelayInMs", options.retry?.maxRetryDelayInMs, 0);
+  checkMs("retry.maxRetryAfterInMs", options.retry?.maxRetryAfterInMs, 0);
+  checkNumber("maxResponseBytes", options.maxResponseBytes, 1);
 }
 function parseJson(text2) {
   if (typeof text2 !== "string") return text2;
@@ -488,6 +643,19 @@ function errorResponsePaths(operation, status) {
 var querySerializer = createQuerySerializer();
 var decoder = new TextDecoder();
 var encoder = new TextEncoder();
+function outcomeOf(response) {
+  return { status: response.status, header: (name) => response.headers[name] ?? null, body: () => parseJson(decoder.decode(response.body)) };
+}
+function responseTooLarge(operation, error, clientRequestId) {
+  return new RekeyResponseTooLargeError({
+    operationId: operation.operationId,
+    status: error.status,
+    requestId: error.headers["x-ms-request-id"],
+    clientRequestId,
+    maxResponseBytes: error.maxResponseBytes,
+    contentLength: error.contentLength
+  });
+}
 function createArmClient(options, spec) {
   checkOptions(options, spec);
   const { endpoint, scope } = resolveCloud(options, spec.defaultEndpoint);
@@ -520,8 +688,7 @@ function createArmClient(options, spec) {
       body = encoder.encode(JSON.stringify(request.body));
     }
     const url = createFinalURL(request.path, { baseUrl: endpoint, params: request.params, querySerializer, pathSerializer: defaultPathSerializer });
-    const response = await transport({ url, method: request.method, headers, body, signal });
-    return { status: response.status, header: (name) => response.headers[name] ?? null, body: () => parseJson(decoder.decode(response.body)) };
+    return outcomeOf(await transport({ url, method: request.method, headers, body, signal }));
   };
   const viaOpenapiFetch = async (request, signal, clientRequestId) => {
     const send2 = raw.request;
@@ -575,15 +742,26 @@ function createArmClient(options, spec) {
   return {
     raw,
     async invoke(operation, callOptions, request) {
-      const timeoutMs = callOptions?.timeoutMs ?? options.timeoutMs;
-      checkNumber("timeoutMs", timeoutMs, 1);
+      const timeoutMs = callOptions?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      checkMs("timeoutMs", timeoutMs, 1);
       const call = callSignal(callOptions?.signal, timeoutMs, operation.operationId);
       const clientRequestId = crypto.randomUUID();
+      let outcome;
+      let throttled;
       try {
-        const outcome = middleware.length === 0 ? await direct(request, call.signal, clientRequestId) : await viaOpenapiFetch(request, call.signal, clientRequestId);
-        return settle(operation, outcome, clientRequestId);
+        outcome = middleware.length === 0 ? await direct(request, call.signal, clientRequestId) : await viaOpenapiFetch(request, call.signal, clientRequestId);
+      } catch (error) {
+        if (error instanceof ResponseTooLarge) throw responseTooLarge(operation, error, clientRequestId);
+        if (!(error instanceof RetryAfterTooLong)) throw error;
+        throttled = error;
+        outcome = outcomeOf(error.response);
       } finally {
         call.dispose();
+      }
+      try {
+        return settle(operation, outcome, clientRequestId);
+      } catch (error) {
+        throw throttled && error instanceof RekeyError ? new RekeyThrottledError(error, throttled.retryAfterMs, throttled.maxRetryAfterInMs) : error;
       }
     }
   };
@@ -608,6 +786,8 @@ export {
   CLOUDS,
   RekeyError,
   RekeyOptionsError,
+  RekeyResponseTooLargeError,
+  RekeyThrottledError,
   RekeyValidationError,
   assertValid,
   createArmClient,

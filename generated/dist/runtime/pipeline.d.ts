@@ -25,5 +25,7 @@ export declare function composePipeline(policies: readonly Policy[], transport: 
 export declare function headerReader(headers: Record<string, string>): {
     get(name: string): string | null;
 };
+/** False for answers that carry no body whatever their headers say (HEAD, 204, 304, …). */
+export declare function responseHasBody(method: string, status: number): boolean;
 /** Adapts a pipeline to the `fetch` openapi-fetch calls. */
 export declare function pipelineFetch(transport: Transport): (input: Request) => Promise<Response>;

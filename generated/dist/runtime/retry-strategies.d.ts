@@ -25,7 +25,10 @@ export interface ExponentialRetryOptions {
 export declare function retryAfterMs(headers: {
     get(name: string): string | null;
 }, now?: number): number | undefined;
-/** 429 and 503 that say how long to wait are retried after exactly that long (no cap), as Azure does. */
+/**
+ * 429 and 503 that say how long to wait are retried after exactly that long, as Azure does. The wait is returned as
+ * asked (it may be days); the retry policy refuses one beyond retry.maxRetryAfterInMs.
+ */
 export declare function throttlingRetryStrategy(now?: () => number): RetryStrategy;
 /** Network failures Azure retries (Node system error codes). */
 export declare const RETRIABLE_ERROR_CODES: readonly string[];
@@ -36,5 +39,3 @@ export declare function isRetriableStatus(status: number): boolean;
 export declare function exponentialDelay(retryCount: number, options?: ExponentialRetryOptions, random?: number): number;
 /** 408, 5xx except 501/505, and network errors back off exponentially with jitter. */
 export declare function exponentialRetryStrategy(options?: ExponentialRetryOptions, random?: () => number): RetryStrategy;
-/** The first strategy with an opinion decides (throttling before exponential, as in Azure's default policy). */
-export declare function firstOpinion(strategies: readonly RetryStrategy[]): RetryStrategy;

@@ -3,18 +3,41 @@
  * Sends one request. On Node: node:http(s) with keep-alive agents — about twice as fast per call as Node 20's
  * fetch (undici) for small ARM calls, which is where openapi-fetch over fetch lost to Azure's SDK. Elsewhere, or
  * when the caller passes `fetch`: the fetch API.
+ *
+ * Both read at most maxResponseBytes of a body: a Content-Length over it is refused before reading, and a body that
+ * grows past it while streaming is cut off; either way the connection is closed and ResponseTooLarge thrown.
  */
-import type { Transport } from "./pipeline.js";
+import { type Transport } from "./pipeline.js";
+/** Bytes of a response body the client reads at most (ARM's answers are a few KiB; 4 MiB leaves room). */
+export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
 export interface TransportOptions {
     /** A fetch implementation; when given, every request goes through it. */
     fetch?: (input: Request) => Promise<Response>;
     /** Extra trusted CA certificates (PEM), e.g. a local mock's self-signed certificate (Node transport only). */
     ca?: string | string[];
+    /** The most bytes of one response body read (default 4 MiB); a larger body fails the call. */
+    maxResponseBytes?: number;
 }
-export declare function fetchTransport(fetchImpl: (input: Request) => Promise<Response>): Transport;
+/** A response whose body is larger than maxResponseBytes; the connection was closed without reading the rest. */
+export declare class ResponseTooLarge extends Error {
+    readonly name = "ResponseTooLarge";
+    /** Not a network failure: never retried. */
+    readonly code = "RESPONSE_TOO_LARGE";
+    readonly status: number;
+    /** Lower-case header names. */
+    readonly headers: Record<string, string>;
+    readonly maxResponseBytes: number;
+    /** The Content-Length the response announced, when that alone was over the limit. */
+    readonly contentLength: number | undefined;
+    constructor(status: number, headers: Record<string, string>, maxResponseBytes: number, contentLength?: number);
+}
+export declare function fetchTransport(fetchImpl: (input: Request) => Promise<Response>, options?: {
+    maxResponseBytes?: number;
+}): Transport;
 /** node:http and node:https with keep-alive agents, loaded on the first request (so importing stays cheap). */
 export declare function nodeTransport(options?: {
     ca?: string | string[];
+    maxResponseBytes?: number;
 }): Transport;
 /** The caller's fetch if given, else Node's http(s) on Node, else the global fetch. */
 export declare function defaultTransport(options: TransportOptions): Transport;

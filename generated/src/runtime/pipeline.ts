@@ -35,6 +35,11 @@ export function headerReader(headers: Record<string, string>): { get(name: strin
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
+/** False for answers that carry no body whatever their headers say (HEAD, 204, 304, …). */
+export function responseHasBody(method: string, status: number): boolean {
+  return !NULL_BODY_STATUSES.has(status) && method !== "HEAD";
+}
+
 /** Adapts a pipeline to the `fetch` openapi-fetch calls. */
 export function pipelineFetch(transport: Transport): (input: Request) => Promise<Response> {
   return async (input) => {
@@ -44,7 +49,6 @@ export function pipelineFetch(transport: Transport): (input: Request) => Promise
     });
     const body = input.body ? new Uint8Array(await input.arrayBuffer()) : undefined;
     const response = await transport({ url: input.url, method: input.method, headers, body, signal: input.signal });
-    const hasBody = !NULL_BODY_STATUSES.has(response.status) && input.method !== "HEAD";
-    return new Response(hasBody ? (response.body as BodyInit) : null, { status: response.status, headers: response.headers });
+    return new Response(responseHasBody(input.method, response.status) ? (response.body as BodyInit) : null, { status: response.status, headers: response.headers });
   };
 }

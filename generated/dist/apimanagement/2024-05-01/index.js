@@ -483,7 +483,7 @@ var examples = {
 };
 
 // rekey:src/apimanagement/2024-05-01/index.ts
-import { RekeyError, RekeyOptionsError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
+import { RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyThrottledError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
 import { CLOUDS } from "../../runtime/index.js";
 export {
   API_VERSION,
@@ -491,6 +491,8 @@ export {
   DEFAULT_ENDPOINT,
   RekeyError,
   RekeyOptionsError,
+  RekeyResponseTooLargeError,
+  RekeyThrottledError,
   RekeyValidationError,
   createApiManagementClient,
   examples,

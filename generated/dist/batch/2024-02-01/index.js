@@ -486,7 +486,7 @@ var examples = {
 };
 
 // rekey:src/batch/2024-02-01/index.ts
-import { RekeyError, RekeyOptionsError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
+import { RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyThrottledError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
 import { CLOUDS } from "../../runtime/index.js";
 export {
   API_VERSION,
@@ -494,6 +494,8 @@ export {
   DEFAULT_ENDPOINT,
   RekeyError,
   RekeyOptionsError,
+  RekeyResponseTooLargeError,
+  RekeyThrottledError,
   RekeyValidationError,
   createBatchClient,
   examples,

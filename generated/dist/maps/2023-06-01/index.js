@@ -535,7 +535,7 @@ var examples = {
 };
 
 // rekey:src/maps/2023-06-01/index.ts
-import { RekeyError, RekeyOptionsError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
+import { RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyThrottledError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
 import { CLOUDS } from "../../runtime/index.js";
 export {
   API_VERSION,
@@ -543,6 +543,8 @@ export {
   DEFAULT_ENDPOINT,
   RekeyError,
   RekeyOptionsError,
+  RekeyResponseTooLargeError,
+  RekeyThrottledError,
   RekeyValidationError,
   createMapsClient,
   examples,

@@ -599,7 +599,7 @@ var examples = {
 };
 
 // rekey:src/maps/2026-12-01/index.ts
-import { RekeyError, RekeyOptionsError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
+import { RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyThrottledError, RekeyValidationError, isRekeyError as isRekeyError2 } from "../../runtime/index.js";
 import { CLOUDS } from "../../runtime/index.js";
 export {
   API_VERSION,
@@ -607,6 +607,8 @@ export {
   DEFAULT_ENDPOINT,
   RekeyError,
   RekeyOptionsError,
+  RekeyResponseTooLargeError,
+  RekeyThrottledError,
   RekeyValidationError,
   createMapsClient,
   examples,
