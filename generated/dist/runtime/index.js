@@ -266,18 +266,18 @@ function shapeOf(text2) {
 function shownBody(body, paths, scrub) {
   const shown = new Set(paths.shown);
   const secret = new Set(paths.secret.map((p) => p === "/" ? "" : p));
-  const show = (value, at) => {
+  const show = (value, at, depth) => {
     if (value === void 0 || value === null) return value;
     if (secret.has(at)) return REDACTED;
     if (typeof value === "string") return shown.has(at) ? scrub(value) : shapeOf(value);
-    if (Array.isArray(value)) return value.map((item) => show(item, `${at}/*`));
-    if (typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([name, item]) => [scrub(name), show(item, `${at}/${escapeName(name)}`)]));
-    }
-    return value;
+    if (typeof value !== "object") return value;
+    if (depth >= MAX_SHOWN_DEPTH) return Array.isArray(value) ? `<array, ${value.length} items>` : `<object, ${Object.keys(value).length} properties>`;
+    if (Array.isArray(value)) return value.map((item) => show(item, `${at}/*`, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [scrub(name), show(item, `${at}/${escapeName(name)}`, depth + 1)]));
   };
-  return show(body, "");
+  return show(body, "", 0);
 }
+var MAX_SHOWN_DEPTH = 64;
 function escapeName(name) {
   return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }

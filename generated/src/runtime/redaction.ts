@@ -28,18 +28,21 @@ export interface BodyPaths {
 export function shownBody(body: unknown, paths: BodyPaths, scrub: (text: string) => string): unknown {
   const shown = new Set(paths.shown);
   const secret = new Set(paths.secret.map((p) => (p === "/" ? "" : p)));
-  const show = (value: unknown, at: string): unknown => {
+  const show = (value: unknown, at: string, depth: number): unknown => {
     if (value === undefined || value === null) return value;
     if (secret.has(at)) return REDACTED;
     if (typeof value === "string") return shown.has(at) ? scrub(value) : shapeOf(value);
-    if (Array.isArray(value)) return value.map((item) => show(item, `${at}/*`));
-    if (typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([name, item]) => [scrub(name), show(item, `${at}/${escapeName(name)}`)]));
-    }
-    return value;
+    if (typeof value !== "object") return value;
+    // A hostile answer may nest far deeper than the call stack: below the limit only its shape is shown.
+    if (depth >= MAX_SHOWN_DEPTH) return Array.isArray(value) ? `<array, ${value.length} items>` : `<object, ${Object.keys(value).length} properties>`;
+    if (Array.isArray(value)) return value.map((item) => show(item, `${at}/*`, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [scrub(name), show(item, `${at}/${escapeName(name)}`, depth + 1)]));
   };
-  return show(body, "");
+  return show(body, "", 0);
 }
+
+/** How deep shownBody follows nested objects and arrays (ARM's bodies nest a few levels). */
+export const MAX_SHOWN_DEPTH = 64;
 
 function escapeName(name: string): string {
   return name.replace(/~/g, "~0").replace(/\//g, "~1");
