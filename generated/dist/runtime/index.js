@@ -277,7 +277,7 @@ function shownBody(body, paths, scrub) {
   };
   return show(body, "", 0);
 }
-var MAX_SHOWN_DEPTH = 64;
+var MAX_SHOWN_DEPTH = 100;
 function escapeName(name) {
   return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -21,7 +21,7 @@ export interface BodyPaths {
  */
 export declare function shownBody(body: unknown, paths: BodyPaths, scrub: (text: string) => string): unknown;
 /** How deep shownBody follows nested objects and arrays (ARM's bodies nest a few levels). */
-export declare const MAX_SHOWN_DEPTH = 64;
+export declare const MAX_SHOWN_DEPTH = 100;
 /** Strings found at `paths` in `value`: the secret values to scrub from text. */
 export declare function valuesAt(value: unknown, paths: readonly string[]): string[];
 /** A function that replaces every occurrence of the given secrets in text. */

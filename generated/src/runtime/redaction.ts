@@ -42,7 +42,7 @@ export function shownBody(body: unknown, paths: BodyPaths, scrub: (text: string)
 }
 
 /** How deep shownBody follows nested objects and arrays (ARM's bodies nest a few levels). */
-export const MAX_SHOWN_DEPTH = 64;
+export const MAX_SHOWN_DEPTH = 100;
 
 function escapeName(name: string): string {
   return name.replace(/~/g, "~0").replace(/\//g, "~1");
