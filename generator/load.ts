@@ -9,6 +9,8 @@ import { resolve } from "node:path";
 import type SwaggerParserType from "@apidevtools/swagger-parser";
 import type { OpenAPIDocument } from "./openapi-types.ts";
 import { readConfinedFile } from "./input-file.ts";
+import { get, join } from "./json-pointer.ts";
+import { HTTP_METHODS } from "./model.ts";
 import { confinementOf, resolveRefs } from "./resolve-refs.ts";
 import type { SpecEntry } from "./spec-files.ts";
 import { parseSpecText } from "./spec-text.ts";
@@ -53,7 +55,7 @@ interface AjvLikeError {
 }
 
 /** swagger-parser reports schema violations as ajv errors; keep the most specific few. */
-function schemaProblems(file: string, error: unknown): Problem[] {
+function schemaProblems(file: string, error: unknown, followed = false): Problem[] {
   const details = (error as { details?: AjvLikeError[] }).details;
   if (!Array.isArray(details) || details.length === 0) {
     const message = String((error as Error).message ?? error).split("\n")[0];
@@ -70,8 +72,11 @@ function schemaProblems(file: string, error: unknown): Problem[] {
     if (seen.has(pointer)) continue;
     seen.add(pointer);
     const extra = d.params?.additionalProperty ? ` ("${String(d.params.additionalProperty)}")` : "";
-    problems.push(problem("load/schema", { file, pointer }, `not valid OpenAPI 3.1: ${d.message}${extra}`,
-      "see the OpenAPI 3.1 specification for this object"));
+    problems.push(followed
+      ? problem("load/schema", { file, pointer }, `not valid OpenAPI 3.1 once its $ref is followed: ${d.message}${extra}`,
+        "point the $ref at an object of the kind this place needs")
+      : problem("load/schema", { file, pointer }, `not valid OpenAPI 3.1: ${d.message}${extra}`,
+        "see the OpenAPI 3.1 specification for this object"));
     if (problems.length === 3) break;
   }
   return problems;
@@ -105,6 +110,26 @@ function alreadyRead(documents: Map<string, unknown>) {
   };
 }
 
+/** The OpenAPI 3.1 schema requires a parameter's `in` but not its `name`, which everything after load needs. */
+function unnamedParameters(dereferenced: unknown, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const paths = (dereferenced as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  for (const [path, item] of Object.entries(paths)) {
+    for (const owner of ["", ...HTTP_METHODS]) {
+      const at = owner === "" ? join("", "paths", path) : join("", "paths", path, owner);
+      const list = get(dereferenced, join(at, "parameters"));
+      if (!Array.isArray(list) || (owner !== "" && !item?.[owner])) continue;
+      list.forEach((parameter, i) => {
+        if (typeof (parameter as { name?: unknown })?.name !== "string") {
+          problems.push(problem("load/schema", { file, pointer: join(at, "parameters", i) }, "parameter has no name",
+            "give it a name (the parameter's wire name)"));
+        }
+      });
+    }
+  }
+  return problems;
+}
+
 export async function loadDocument(entry: SpecEntry): Promise<LoadedDocument> {
   const confinement = confinementOf(entry);
   const read = readConfinedFile(entry.absoluteFile, confinement.roots, confinement.shown);
@@ -121,15 +146,24 @@ export async function loadDocument(entry: SpecEntry): Promise<LoadedDocument> {
 
   const schemaErrors = openApiSchemaErrors(raw);
   if (schemaErrors.length > 0) throw new UserError(schemaProblems(entry.file, { details: schemaErrors }));
+  let dereferenced: unknown;
   try {
-    // swagger-parser resolves and dereferences the whole document (in place, so it gets a copy).
+    // swagger-parser resolves and dereferences the whole document (in place, so it gets a copy); recursive
+    // schemas keep their $refs, so the result has no cycles.
     const SwaggerParser = requireCjs("@apidevtools/swagger-parser") as typeof SwaggerParserType;
-    await SwaggerParser.validate(entry.absoluteFile, structuredClone(raw) as never, {
+    dereferenced = await SwaggerParser.validate(entry.absoluteFile, structuredClone(raw) as never, {
       ...alreadyRead(documents),
+      dereference: { circular: "ignore" },
       validate: { schema: false, spec: true },
     } as never);
   } catch (error) {
     throw new UserError(schemaProblems(entry.file, error));
   }
+  // The document as written is valid; with its $refs followed it must be too: a parameter $ref to a schema, say,
+  // is valid as written but no parameter. Reported where the $ref is.
+  const followedErrors = openApiSchemaErrors(dereferenced);
+  if (followedErrors.length > 0) throw new UserError(schemaProblems(entry.file, { details: followedErrors }, true));
+  const unnamed = unnamedParameters(dereferenced, entry.file);
+  if (unnamed.length > 0) throw new UserError(unnamed);
   return { ...entry, raw: raw as OpenAPIDocument, externals };
 }

@@ -10,7 +10,7 @@ import { startTypeScriptService, type TypeScriptService } from "./emit/typescrip
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { createLintContext } from "./lint/lint-context.ts";
 import { lintDocument } from "./lint/rules.ts";
-import { exampleShapeProblems } from "./example-shape.ts";
+import { modelShapeProblems } from "./model-shape.ts";
 import { loadDocument } from "./load.ts";
 import { inputsHash, listFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
 import { buildDocumentModel, type DocumentModel } from "./model.ts";
@@ -56,7 +56,7 @@ export async function loadSpecs(options: GeneratorOptions, { lint = true }: { li
       problems.push(...result.reason.problems);
     } else docs.push(buildDocumentModel(result.value));
   }
-  problems.push(...docs.flatMap(exampleShapeProblems));
+  problems.push(...docs.flatMap(modelShapeProblems));
   const ajv = problems.length === 0 && lint ? createAjv(docs) : undefined;
   if (ajv) for (const doc of docs) problems.push(...lintDocument(createLintContext(doc, ajv)));
   const errors = problems.filter((p) => p.severity === "error");

@@ -4,12 +4,13 @@
  *    (specs/common-types/) once symlinks are resolved, no larger than MAX_INPUT_FILE_BYTES (input-file.ts);
  *  - a fragment must be a JSON pointer to something that exists;
  *  - a chain of $refs that only point at other $refs must end: a cycle is a located error, never a stack overflow
- *    later (recursive schemas, whose $refs sit inside properties or items, are fine).
+ *    later (recursive schemas, whose $refs sit inside properties or items, are fine), and only a schema may hold a
+ *    $ref to itself.
  * Files are keyed by their absolute path as the $ref spells it (not the real path), which is how the model and
  * swagger-parser find them again.
  */
 import { dirname, resolve } from "node:path";
-import { get, join } from "./json-pointer.ts";
+import { get, join, tokens } from "./json-pointer.ts";
 import { readConfinedFile, realFolder } from "./input-file.ts";
 import { displayPath, type SpecEntry } from "./spec-files.ts";
 import { parseSpecText } from "./spec-text.ts";
@@ -43,6 +44,15 @@ interface RefSite {
 }
 
 const nodeKey = (file: string, pointer: string) => `${file}#${pointer}`;
+
+/**
+ * A $ref to an object that holds it: only a schema may contain itself (a tree's node type); a parameter,
+ * response or the whole document that contains itself can never be followed to an end.
+ */
+function containsItself(target: string, site: string): boolean {
+  const ancestor = target === "" ? site !== "" : site.startsWith(`${target}/`);
+  return ancestor && !tokens(target).some((t) => t === "schema" || t === "schemas");
+}
 
 /** One problem per cycle of $refs that point only at $refs, at the cycle's first $ref in document order. */
 function cycleProblems(sites: RefSite[], shown: (file: string) => string): Problem[] {
@@ -125,6 +135,10 @@ export function resolveRefs(entry: SpecEntry, raw: unknown, confinement: Confine
     if (get(target, fragment) === undefined) {
       const where = filePart === "" ? "" : ` in ${shown(file)}`;
       return refuse(`does not resolve: nothing at ${fragment}${where}`, "point it at an existing file and JSON pointer");
+    }
+    if (file === site.file && containsItself(fragment, site.pointer)) {
+      return refuse(`does not resolve: it points at ${fragment === "" ? "the whole document" : fragment}, which holds the $ref itself`,
+        "point it at the definition it means");
     }
     site.target = { file, pointer: fragment };
   };

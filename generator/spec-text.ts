@@ -54,6 +54,12 @@ export function parseSpecText(text: string, file: string): unknown {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
     const what = e.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
+    // yaml turns its own stack overflow on deep nesting into a parse error
+    if (/Maximum call stack/.test(what)) {
+      // (where its stack ran out varies from run to run: name the line only)
+      throw new UserError(problem("load/syntax", { file, line: pos?.line ?? 1 },
+        `the document nests more than ${MAX_NESTING} levels deep`, "flatten it with $refs to components"));
+    }
     throw new UserError(problem("load/syntax", { file, line: pos?.line, column: pos?.col }, `invalid YAML/JSON: ${what}`, "fix the syntax at that line"));
   }
   let value: unknown;

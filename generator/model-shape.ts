@@ -1,9 +1,11 @@
 /**
- * The x-ms-examples format no schema checks: an example is `{ parameters: {name: value}, responses: {status:
- * { body?, headers?: {name: value} }} }`. Everything that reads examples (lint, the mock, the runner) relies on that
- * shape, so a document whose example has another shape stops at load with the place to fix, before any of them.
+ * What everything that reads the model (lint, emit, the mock, the runner) relies on and OpenAPI does not require,
+ * checked once so a document without it stops at load with the place to fix, before any of them:
+ *  - every parameter and request body has a schema (a typed client and its validators are built from it);
+ *  - examples have the x-ms-examples shape no schema checks: `{ parameters: {name: value}, responses: {status:
+ *    { body?, headers?: {name: value} }} }`.
  */
-import { join } from "./json-pointer.ts";
+import { get, join } from "./json-pointer.ts";
 import type { DocumentModel, ExampleModel } from "./model.ts";
 import { type Location, type Problem, problem } from "./user-error.ts";
 
@@ -14,9 +16,18 @@ function inExample(doc: DocumentModel, example: ExampleModel, pointer: string): 
   return example.file === doc.file ? { file: doc.file, pointer: example.pointer + pointer } : { file: example.file, pointer };
 }
 
-export function exampleShapeProblems(doc: DocumentModel): Problem[] {
+export function modelShapeProblems(doc: DocumentModel): Problem[] {
   const problems: Problem[] = [];
   for (const op of doc.operations) {
+    for (const { what, pointer, schemaPointer } of [
+      ...op.parameters.map((p) => ({ what: `parameter "${p.name}"`, pointer: p.pointer, schemaPointer: p.schemaPointer })),
+      ...(op.requestBody ? [{ what: "the request body", pointer: op.requestBody.pointer, schemaPointer: op.requestBody.schemaPointer }] : []),
+    ]) {
+      if (get(doc.raw, schemaPointer) === undefined) {
+        problems.push(problem("load/schema", { file: doc.file, pointer }, `${what} has no schema: rekey types and validates it from one`,
+          "add a schema (for a body, under its JSON media type)"));
+      }
+    }
     for (const example of op.examples) {
       const refuse = (pointer: string, what: string) =>
         problems.push(problem("load/example", inExample(doc, example, pointer), `example "${example.title}": ${what}`,
