@@ -91,7 +91,7 @@ export function readConfinedFile(path: string, roots: readonly string[], rootsSh
   } catch (error) {
     return failed(error);
   }
-  if (!roots.some((root) => isWithin(root, real) && real !== root)) {
+  if (!roots.some((root) => isWithin(root, real))) {
     const via = real === path ? "" : ` (it resolves to ${real})`;
     return { ok: false, reason: `lies outside ${rootsShown}${via}`, hint: `copy the file into ${rootsShown}` };
   }

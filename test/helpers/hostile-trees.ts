@@ -278,6 +278,7 @@ export const MALFORMED_TREES: HostileTree[] = [
   { name: "example responses that are a string", build: (s) => edit(s, EXAMPLE, (t) => t.replace(/"responses": \{[^]*\}\n\}/, '"responses": "ok"\n}')) },
   { name: "an example response that is a number", build: (s) => edit(s, EXAMPLE, (t) => t.replace(/"200": \{[^]*?\n {4}\}/, '"200": 5')) },
   { name: "example response headers that are a list", build: (s) => edit(s, EXAMPLE, (t) => t.replace('"200": {', '"200": {\n      "headers": [1],')) },
+  { name: "an example $ref to the service folder itself", build: exampleRef(".."), expected: /^\$ref "\.\." is refused: \S+\/widgets is a folder, not a file — / },
   { name: "an example $ref to a missing pointer", build: exampleRef("./examples/Regenerate.json#/nope") },
   { name: "an example $ref with a query", build: exampleRef("./examples/Regenerate.json?x=1") },
   { name: "an example $ref with a percent-escape", build: exampleRef("./examples/Re%67enerate.json") },
