@@ -94,8 +94,9 @@ export function resolveRefs(entry: SpecEntry, raw: unknown, confinement: Confine
   const shown = (file: string) => (file === entry.absoluteFile ? entry.file : displayPath(file));
 
   /** Reads a referenced file once; undefined (with a problem) when it may not or cannot be read. */
+  const unparsable = new Set<string>(); // its syntax error is reported once, whoever references it
   const load = (file: string, refuse: (message: string, hint: string) => void): unknown => {
-    if (documents.has(file)) return documents.get(file);
+    if (documents.has(file) || unparsable.has(file)) return documents.get(file);
     const read = readConfinedFile(file, confinement.roots, confinement.shown);
     if (!read.ok) {
       refuse(`${read.notFound ? "does not resolve" : "is refused"}: ${displayPath(file)} ${read.reason}`, read.hint);
@@ -105,6 +106,7 @@ export function resolveRefs(entry: SpecEntry, raw: unknown, confinement: Confine
       documents.set(file, parseSpecText(read.text, displayPath(file)));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      unparsable.add(file);
       problems.push(...error.problems);
       return undefined;
     }

@@ -149,6 +149,14 @@ export const HOSTILE_TREES: HostileTree[] = [
     build: (specs) => edit(specs, SPEC, (t) => t.replace("$ref: '#/components/schemas/KeySpec'", "$ref: '#KeySpec'")),
     expected: /^\$ref "#KeySpec" does not resolve: "#KeySpec" is not a JSON pointer — .+ \[load\/ref\]$/,
   },
+  {
+    name: "an example file that is not JSON, referenced twice",
+    build: (specs) => {
+      edit(specs, SPEC, (t) => t.replace(`          ${EXAMPLE_REF}\n`, `          ${EXAMPLE_REF}\n        Again:\n          ${EXAMPLE_REF}#/parameters\n`));
+      writeFileSync(join(specs, EXAMPLE), '{ "parameters": [ }');
+    },
+    expected: /^invalid YAML\/JSON: .+ — fix the syntax at that line \[load\/syntax\]$/,
+  },
   // the spec document itself
   {
     name: "an openapi.yaml that is a symlink to a file outside",
