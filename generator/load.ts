@@ -1,16 +1,19 @@
 /**
- * Stage 1 — load: parse a spec document, check its OpenAPI version, resolve every $ref (local and the example
- * files), and validate it against the OpenAPI 3.1 schema with swagger-parser. Every failure is a Problem with a
- * file and a JSON pointer (or a line for syntax errors).
+ * Stage 1 — load: read and parse a spec document, check its OpenAPI version, resolve every $ref (local and the
+ * example files, see resolve-refs.ts), and validate it against the OpenAPI 3.1 schema with swagger-parser. Every
+ * failure is a Problem with a file and a JSON pointer (or a line for syntax errors).
  * The OpenAPI 3.1 schema check runs on the document as written (see openapi-schema.ts).
+ * Only input-file.ts touches the disk: swagger-parser is handed the documents already read, never a path to read.
  */
-import { readFileSync, existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type SwaggerParserType from "@apidevtools/swagger-parser";
-import type * as Yaml from "yaml";
 import type { OpenAPIDocument } from "./openapi-types.ts";
+import { readConfinedFile } from "./input-file.ts";
 import { get, join } from "./json-pointer.ts";
-import { type SpecEntry, displayPath, isApiVersion } from "./spec-files.ts";
+import { HTTP_METHODS } from "./model.ts";
+import { confinementOf, resolveRefs } from "./resolve-refs.ts";
+import type { SpecEntry } from "./spec-files.ts";
+import { parseSpecText } from "./spec-text.ts";
 import { openApiSchemaErrors } from "./openapi-schema.ts";
 import { requireCjs } from "./require-cjs.ts";
 import { type Problem, UserError, problem } from "./user-error.ts";
@@ -20,22 +23,6 @@ export interface LoadedDocument extends SpecEntry {
   raw: OpenAPIDocument;
   /** Files referenced by external $refs (the examples), parsed, keyed by absolute path. */
   externals: Map<string, unknown>;
-}
-
-/** Parses YAML or JSON text; syntax errors become Problems with line and column. */
-export function parseSpecText(text: string, file: string): unknown {
-  const { parseDocument } = requireCjs("yaml") as typeof Yaml;
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new UserError(
-      doc.errors.slice(0, 1).map((e) => {
-        const pos = e.linePos?.[0];
-        const what = e.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
-        return problem("load/syntax", { file, line: pos?.line, column: pos?.col }, `invalid YAML/JSON: ${what}`, "fix the syntax at that line");
-      }),
-    );
-  }
-  return doc.toJS({ maxAliasCount: 100 });
 }
 
 function checkOpenApiVersion(raw: Record<string, unknown>, file: string): void {
@@ -60,47 +47,6 @@ function checkOpenApiVersion(raw: Record<string, unknown>, file: string): void {
   }
 }
 
-/** Walks every `$ref` and checks that it resolves; external files are read once and kept. */
-function resolveRefs(entry: SpecEntry, raw: unknown, externals: Map<string, unknown>): Problem[] {
-  const problems: Problem[] = [];
-  const baseDir = dirname(entry.absoluteFile);
-
-  const visit = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, join(pointer, i)));
-    if (node === null || typeof node !== "object") return;
-    const record = node as Record<string, unknown>;
-    if (typeof record.$ref === "string") {
-      const failure = checkRef(record.$ref);
-      if (failure) {
-        problems.push(problem("load/ref", { file: entry.file, pointer: join(pointer, "$ref") },
-          `$ref "${record.$ref}" does not resolve: ${failure}`, "point it at an existing file and JSON pointer"));
-      }
-    }
-    for (const [key, value] of Object.entries(record)) if (key !== "$ref") visit(value, join(pointer, key));
-  };
-
-  const checkRef = (ref: string): string | undefined => {
-    const hashAt = ref.indexOf("#");
-    const filePart = hashAt === -1 ? ref : ref.slice(0, hashAt);
-    const fragment = hashAt === -1 ? "" : ref.slice(hashAt + 1);
-    let target: unknown = raw;
-    if (filePart !== "") {
-      if (/^[a-z]+:/i.test(filePart)) return "only local files can be referenced";
-      const absolute = resolve(baseDir, filePart);
-      if (!externals.has(absolute)) {
-        if (!existsSync(absolute)) return `file ${displayPath(absolute)} not found`;
-        externals.set(absolute, parseSpecText(readFileSync(absolute, "utf8"), displayPath(absolute)));
-      }
-      target = externals.get(absolute);
-    }
-    if (fragment !== "" && get(target, fragment) === undefined) return `nothing at ${fragment}`;
-    return undefined;
-  };
-
-  visit(raw, "");
-  return problems;
-}
-
 interface AjvLikeError {
   instancePath?: string;
   message?: string;
@@ -109,7 +55,7 @@ interface AjvLikeError {
 }
 
 /** swagger-parser reports schema violations as ajv errors; keep the most specific few. */
-function schemaProblems(file: string, error: unknown): Problem[] {
+function schemaProblems(file: string, error: unknown, followed = false): Problem[] {
   const details = (error as { details?: AjvLikeError[] }).details;
   if (!Array.isArray(details) || details.length === 0) {
     const message = String((error as Error).message ?? error).split("\n")[0];
@@ -126,40 +72,98 @@ function schemaProblems(file: string, error: unknown): Problem[] {
     if (seen.has(pointer)) continue;
     seen.add(pointer);
     const extra = d.params?.additionalProperty ? ` ("${String(d.params.additionalProperty)}")` : "";
-    problems.push(problem("load/schema", { file, pointer }, `not valid OpenAPI 3.1: ${d.message}${extra}`,
-      "see the OpenAPI 3.1 specification for this object"));
+    problems.push(followed
+      ? problem("load/schema", { file, pointer }, `not valid OpenAPI 3.1 once its $ref is followed: ${d.message}${extra}`,
+        "point the $ref at an object of the kind this place needs")
+      : problem("load/schema", { file, pointer }, `not valid OpenAPI 3.1: ${d.message}${extra}`,
+        "see the OpenAPI 3.1 specification for this object"));
     if (problems.length === 3) break;
   }
   return problems;
 }
 
-export async function loadDocument(entry: SpecEntry): Promise<LoadedDocument> {
-  if (!isApiVersion(entry.apiVersion)) {
-    throw new UserError(problem("load/layout", { file: entry.file }, `folder "${entry.apiVersion}" is not an api-version`,
-      "name spec folders specs/<service>/<YYYY-MM-DD[-preview]>/openapi.yaml"));
+/**
+ * swagger-parser's plugins for reading: it asks for a referenced file by the URL it built from the spec's path
+ * and the $ref, and gets the document rekey already read (a copy: it dereferences in place); it never reads the
+ * disk or the network itself.
+ */
+function alreadyRead(documents: Map<string, unknown>) {
+  return {
+    resolve: {
+      external: true,
+      file: false,
+      http: false,
+      rekey: {
+        order: 1,
+        canRead: true,
+        read(file: { url: string }) {
+          const path = resolve(decodeURIComponent(file.url));
+          if (!documents.has(path)) throw new Error(`${file.url} was not read by rekey's loader`);
+          return structuredClone(documents.get(path));
+        },
+      },
+    },
+    parse: {
+      json: false, yaml: false, text: false, binary: false,
+      rekey: { order: 1, allowEmpty: true, canParse: true, parse: (file: { data: unknown }) => file.data },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 schema requires a parameter's `in` but not its `name`, which everything after load needs. */
+function unnamedParameters(dereferenced: unknown, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const paths = (dereferenced as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  for (const [path, item] of Object.entries(paths)) {
+    for (const owner of ["", ...HTTP_METHODS]) {
+      const at = owner === "" ? join("", "paths", path) : join("", "paths", path, owner);
+      const list = get(dereferenced, join(at, "parameters"));
+      if (!Array.isArray(list) || (owner !== "" && !item?.[owner])) continue;
+      list.forEach((parameter, i) => {
+        if (typeof (parameter as { name?: unknown })?.name !== "string") {
+          problems.push(problem("load/schema", { file, pointer: join(at, "parameters", i) }, "parameter has no name",
+            "give it a name (the parameter's wire name)"));
+        }
+      });
+    }
   }
-  const raw = parseSpecText(readFileSync(entry.absoluteFile, "utf8"), entry.file);
+  return problems;
+}
+
+export async function loadDocument(entry: SpecEntry): Promise<LoadedDocument> {
+  const confinement = confinementOf(entry);
+  const read = readConfinedFile(entry.absoluteFile, confinement.roots, confinement.shown);
+  if (!read.ok) throw new UserError(problem("load/read", { file: entry.file }, `the document ${read.reason}`, read.hint));
+  const raw = parseSpecText(read.text, entry.file);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new UserError(problem("load/syntax", { file: entry.file, pointer: "" }, "the document is not a YAML mapping",
       "start the document with `openapi: 3.1.0`"));
   }
   checkOpenApiVersion(raw as Record<string, unknown>, entry.file);
 
-  const externals = new Map<string, unknown>();
-  const refProblems = resolveRefs(entry, raw, externals);
-  if (refProblems.length > 0) throw new UserError(refProblems);
+  const { documents, externals, problems } = resolveRefs(entry, raw, confinement);
+  if (problems.length > 0) throw new UserError(problems);
 
   const schemaErrors = openApiSchemaErrors(raw);
   if (schemaErrors.length > 0) throw new UserError(schemaProblems(entry.file, { details: schemaErrors }));
+  let dereferenced: unknown;
   try {
-    // swagger-parser resolves and dereferences the whole document (in place, so it gets a copy).
+    // swagger-parser resolves and dereferences the whole document (in place, so it gets a copy); recursive
+    // schemas keep their $refs, so the result has no cycles.
     const SwaggerParser = requireCjs("@apidevtools/swagger-parser") as typeof SwaggerParserType;
-    await SwaggerParser.validate(entry.absoluteFile, structuredClone(raw) as never, {
-      resolve: { external: true },
+    dereferenced = await SwaggerParser.validate(entry.absoluteFile, structuredClone(raw) as never, {
+      ...alreadyRead(documents),
+      dereference: { circular: "ignore" },
       validate: { schema: false, spec: true },
-    });
+    } as never);
   } catch (error) {
     throw new UserError(schemaProblems(entry.file, error));
   }
+  // The document as written is valid; with its $refs followed it must be too: a parameter $ref to a schema, say,
+  // is valid as written but no parameter. Reported where the $ref is.
+  const followedErrors = openApiSchemaErrors(dereferenced);
+  if (followedErrors.length > 0) throw new UserError(schemaProblems(entry.file, { details: followedErrors }, true));
+  const unnamed = unnamedParameters(dereferenced, entry.file);
+  if (unnamed.length > 0) throw new UserError(unnamed);
   return { ...entry, raw: raw as OpenAPIDocument, externals };
 }

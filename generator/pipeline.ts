@@ -2,7 +2,7 @@
  * load → lint → model → emit → write, and `--check`. Options are resolved once; the CLI and the tests call
  * these same functions.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratorOptions } from "./options.ts";
 import { planPackage, runtimeSources } from "./emit/plan.ts";
@@ -10,13 +10,15 @@ import { startTypeScriptService, type TypeScriptService } from "./emit/typescrip
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { createLintContext } from "./lint/lint-context.ts";
 import { lintDocument } from "./lint/rules.ts";
+import { readInputFile } from "./input-file.ts";
+import { modelShapeProblems } from "./model-shape.ts";
 import { loadDocument } from "./load.ts";
 import { inputsHash, listFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
 import { buildDocumentModel, type DocumentModel } from "./model.ts";
 import { type Ajv, createAjv } from "./schema-validator.ts";
 import { discoverSpecs, displayPath } from "./spec-files.ts";
 import { type Problem, problem, UserError } from "./user-error.ts";
-import { comparePlan, type Difference, writePlan, type WriteSummary } from "./write.ts";
+import { comparePlan, type Difference, refuseOutsidePaths, writePlan, type WriteSummary } from "./write.ts";
 
 export { type GeneratorOptions, resolveOptions } from "./options.ts";
 
@@ -55,6 +57,7 @@ export async function loadSpecs(options: GeneratorOptions, { lint = true }: { li
       problems.push(...result.reason.problems);
     } else docs.push(buildDocumentModel(result.value));
   }
+  problems.push(...docs.flatMap(modelShapeProblems));
   const ajv = problems.length === 0 && lint ? createAjv(docs) : undefined;
   if (ajv) for (const doc of docs) problems.push(...lintDocument(createLintContext(doc, ajv)));
   const errors = problems.filter((p) => p.severity === "error");
@@ -85,7 +88,8 @@ export interface GenerateResult extends WriteSummary {
 /** `typescript`: pass a service started earlier to overlap compiler loading with start-up (the CLI does). */
 export async function generate(options: GeneratorOptions, typescript = startTypeScriptService()): Promise<GenerateResult> {
   const { files, warnings } = await loadAndPlan(options, typescript);
-  return { ...writePlan(options.outDir, files), warnings, files: files.length };
+  const summary = writePlan(options.outDir, files);
+  return { ...summary, warnings: [...warnings, ...summary.warnings], files: files.length };
 }
 
 export interface CheckResult {
@@ -99,13 +103,14 @@ export interface CheckResult {
 
 /** Hashes on disk against the manifest; undefined when the inputs changed and only a full plan can tell. */
 function fastCheck(options: GeneratorOptions): Difference[] | undefined {
-  const manifest = readManifest(options.outDir);
+  const { manifest } = readManifest(options.outDir);
   if (!manifest || manifest.inputsHash !== inputsHash(options.specsDir)) return undefined;
+  refuseOutsidePaths(options.outDir, [], Object.keys(manifest.files));
   const differences: Difference[] = [];
   for (const [path, hash] of Object.entries(manifest.files)) {
-    const file = join(options.outDir, path);
-    if (!existsSync(file)) differences.push({ path, kind: "missing" });
-    else if (sha256(readFileSync(file)) !== hash) differences.push({ path, kind: "changed" });
+    const read = readInputFile(join(options.outDir, path));
+    if (!read.ok && read.notFound) differences.push({ path, kind: "missing" });
+    else if (!read.ok || sha256(read.text) !== hash) differences.push({ path, kind: "changed" });
   }
   for (const path of listFiles(options.outDir)) {
     if (path !== MANIFEST_PATH && !(path in manifest.files)) differences.push({ path, kind: "unexpected" });

@@ -1,14 +1,17 @@
 /**
  * Stage 5 — write: all or nothing. Every file is first written beside its target under a temporary name; only
  * when all of them are on disk are they renamed into place. Files the previous generation wrote that the new
- * plan lacks are removed; files the generator never wrote are left alone.
+ * plan lacks are removed; files the generator never wrote are left alone. No path leaves --out (output-paths.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "./emit/generated-file.ts";
-import { listFiles, readManifest } from "./manifest.ts";
+import { readInputFile } from "./input-file.ts";
+import { join as joinPointer } from "./json-pointer.ts";
+import { listFiles, MANIFEST_PATH, readManifest } from "./manifest.ts";
+import { outsideReason } from "./output-paths.ts";
 import { displayPath } from "./spec-files.ts";
-import { problem, UserError } from "./user-error.ts";
+import { type Problem, problem, UserError } from "./user-error.ts";
 
 export interface Difference {
   path: string;
@@ -20,6 +23,8 @@ export interface Difference {
 export interface WriteSummary {
   written: string[];
   removed: string[];
+  /** A damaged manifest: nothing was removed on its word. */
+  warnings: Problem[];
 }
 
 /** A file system refusal (permissions, a file where a folder should be, a full disk) is the user's to fix. */
@@ -30,14 +35,50 @@ function cannotWrite(error: unknown): never {
     "pass --out a folder you can write to"));
 }
 
+/** Is the file at target exactly `content`? Only a regular file of the right size is read. */
+function holds(target: string, content: string): boolean {
+  const expected = Buffer.byteLength(content);
+  const read = readInputFile(target, expected);
+  return read.ok && read.text === content;
+}
+
+/**
+ * Every path the plan writes and every path the previous manifest lists must stay inside outDir; one that does
+ * not stops generation (or --check) before anything is written or read, one located line per path.
+ */
+export function refuseOutsidePaths(outDir: string, files: GeneratedFile[], previous: string[]): void {
+  const problems: Problem[] = [];
+  for (const f of files) {
+    const reason = outsideReason(outDir, f.path);
+    if (reason) problems.push(problem("write", { file: displayPath(join(outDir, f.path)) }, `cannot write "${f.path}": it ${reason}`, "replace the symlink with a real folder"));
+  }
+  const manifestFile = displayPath(join(outDir, MANIFEST_PATH));
+  const planned = new Set(files.map((f) => f.path));
+  for (const path of previous.filter((p) => !planned.has(p))) {
+    const reason = outsideReason(outDir, path);
+    if (reason) {
+      problems.push(problem("write/manifest", { file: manifestFile, pointer: joinPointer("", "files", path) },
+        `the previous manifest lists "${path}", which ${reason}: nothing was changed`,
+        "rekey only removes files it wrote inside --out: restore the manifest from version control or delete it, then generate again"));
+    }
+  }
+  if (problems.length > 0) throw new UserError(problems);
+}
+
 export function writePlan(outDir: string, files: GeneratedFile[]): WriteSummary {
-  const previous = Object.keys(readManifest(outDir)?.files ?? {});
+  const { manifest, damaged } = readManifest(outDir);
+  const previous = Object.keys(manifest?.files ?? {});
+  refuseOutsidePaths(outDir, files, previous);
   const staged: Array<{ temp: string; target: string; path: string }> = [];
   const createdDirs: string[] = [];
   try {
     for (const f of files) {
       const target = join(outDir, f.path);
-      if (existsSync(target) && readFileSync(target, "utf8") === f.content) continue;
+      if (holds(target, f.content)) continue;
+      // A folder where a file goes would fail the rename below, after other files were already replaced.
+      if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+        throw Object.assign(new Error(`${target} is a folder`), { code: "EISDIR", path: target });
+      }
       const temp = `${target}.rekey-${process.pid}.tmp`;
       const created = mkdirSync(dirname(target), { recursive: true });
       if (created) createdDirs.push(created);
@@ -56,7 +97,7 @@ export function writePlan(outDir: string, files: GeneratedFile[]): WriteSummary 
     rmSync(join(outDir, p));
     removeEmptyParents(outDir, dirname(join(outDir, p)));
   }
-  return { written: staged.map((s) => s.path), removed };
+  return { written: staged.map((s) => s.path), removed, warnings: damaged ? [damaged] : [] };
 }
 
 function removeEmptyParents(outDir: string, dir: string): void {
@@ -74,16 +115,14 @@ function firstDifferentLine(actual: string, expected: string): Difference["line"
 
 /** Compares a plan with what is on disk under outDir. */
 export function comparePlan(outDir: string, files: GeneratedFile[]): Difference[] {
+  refuseOutsidePaths(outDir, files, []);
   const differences: Difference[] = [];
   const planned = new Set(files.map((f) => f.path));
   for (const f of files) {
-    const target = join(outDir, f.path);
-    if (!existsSync(target)) {
-      differences.push({ path: f.path, kind: "missing" });
-      continue;
-    }
-    const actual = readFileSync(target, "utf8");
-    if (actual !== f.content) differences.push({ path: f.path, kind: "changed", line: firstDifferentLine(actual, f.content) });
+    const read = readInputFile(join(outDir, f.path));
+    if (!read.ok && read.notFound) differences.push({ path: f.path, kind: "missing" });
+    else if (!read.ok) differences.push({ path: f.path, kind: "changed" });
+    else if (read.text !== f.content) differences.push({ path: f.path, kind: "changed", line: firstDifferentLine(read.text, f.content) });
   }
   for (const p of listFiles(outDir)) if (!planned.has(p)) differences.push({ path: p, kind: "unexpected" });
   return differences;

@@ -3,11 +3,13 @@
  * Documents are read with the generator's own loader and operation model; the operation-level checks are a
  * registry, run in order, each one concern.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, dirname, join as joinPath, resolve } from "node:path";
-import { loadDocument, parseSpecText } from "../load.ts";
+import { loadDocument } from "../load.ts";
 import { buildDocumentModel, type DocumentModel } from "../model.ts";
-import { displayPath, isApiVersion, SPEC_FILE_NAME } from "../spec-files.ts";
+import { readInputFile } from "../input-file.ts";
+import { displayPath, isApiVersion, refFoldersOf, SPEC_FILE_NAME } from "../spec-files.ts";
+import { parseSpecText } from "../spec-text.ts";
 import { problem, UserError } from "../user-error.ts";
 import { matchOperations, type OperationPair } from "./match.ts";
 import { descriptionChanges, operationIdChanges, requestBodyChanges } from "./operations.ts";
@@ -55,30 +57,39 @@ export function diffDocuments(oldDoc: DocumentModel, newDoc: DocumentModel): Dif
 }
 
 /**
- * Loads one side of a diff: a spec folder (holding openapi.yaml) or a document file. The api-version is the
- * folder's name when it is one (specs/<service>/<api-version>/), else the document's info.version.
+ * Loads one side of a diff: a spec folder (holding openapi.yaml) or a document file, which must be a regular file
+ * within the input size limit. The api-version is the folder's name when it is one (specs/<service>/<api-version>/),
+ * else the document's info.version. Its $refs stay inside its service folder (or specs/common-types/) when it sits
+ * in that layout, else inside its own folder.
  */
 export async function loadForDiff(path: string): Promise<DocumentModel> {
   const absolute = resolve(path);
-  if (!existsSync(absolute)) {
-    throw new UserError(problem("diff/input", { file: displayPath(absolute) }, "no such file or folder",
-      "pass two spec folders (specs/<service>/<api-version>) or two OpenAPI documents"));
+  const usage = "pass two spec folders (specs/<service>/<api-version>) or two OpenAPI documents";
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(absolute).isDirectory();
+  } catch {
+    throw new UserError(problem("diff/input", { file: displayPath(absolute) }, "no such file or folder", usage));
   }
-  const file = statSync(absolute).isDirectory() ? joinPath(absolute, SPEC_FILE_NAME) : absolute;
-  if (!existsSync(file)) {
+  const file = isFolder ? joinPath(absolute, SPEC_FILE_NAME) : absolute;
+  const read = readInputFile(file);
+  if (!read.ok && read.notFound && isFolder) {
     throw new UserError(problem("diff/input", { file: displayPath(absolute) }, `the folder has no ${SPEC_FILE_NAME}`,
       "pass a spec folder such as specs/maps/2023-06-01, or the document itself"));
   }
-  const folder = dirname(file);
+  if (!read.ok) throw new UserError(problem("diff/input", { file: displayPath(file) }, `the input ${read.reason}`, `${read.hint}; ${usage}`));
+  const folder = dirname(read.realPath);
   let apiVersion = basename(folder);
   let service = basename(dirname(folder));
+  let refFolders = refFoldersOf(dirname(dirname(folder)), dirname(folder));
   if (!isApiVersion(apiVersion)) {
-    const parsed = parseSpecText(readFileSync(file, "utf8"), displayPath(file)) as { info?: { version?: unknown } } | null;
+    const parsed = parseSpecText(read.text, displayPath(file)) as { info?: { version?: unknown } } | null;
     const written = parsed && typeof parsed === "object" ? parsed.info?.version : undefined;
     apiVersion = typeof written === "string" && isApiVersion(written) ? written : "0000-00-00";
     service = basename(folder);
+    refFolders = [folder];
   }
-  const loaded = await loadDocument({ service, apiVersion, folder, absoluteFile: file, file: displayPath(file) });
+  const loaded = await loadDocument({ service, apiVersion, folder, absoluteFile: read.realPath, file: displayPath(file), refFolders });
   return buildDocumentModel(loaded);
 }
 
