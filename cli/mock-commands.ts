@@ -24,12 +24,10 @@ function integer(flag: string, value: string, hint: string): number {
 }
 
 async function readPem(flag: string, path: string): Promise<string> {
-  const { readFile } = await import("node:fs/promises");
-  try {
-    return await readFile(path, "utf8");
-  } catch (e) {
-    throw new UserError(problem("mock/options", { file: flag }, `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? "error"})`, "name a PEM file"));
-  }
+  const { readInputFile } = await import("../generator/input-file.ts");
+  const read = readInputFile(path);
+  if (!read.ok) throw new UserError(problem("mock/options", { file: flag }, `${path} ${read.reason}`, `${read.hint}: a PEM file`));
+  return read.text;
 }
 
 export function registerMockCommands(program: Command): void {

@@ -8,7 +8,7 @@
  *                     "keys": { "Primary": "…" } }],
  *     "apiVersions": { "Microsoft.Maps/accounts": ["2027-01-01"] } }
  */
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../../generator/input-file.ts";
 import { schemaChecker } from "../../generator/schema-validator.ts";
 import { displayPath } from "../../generator/spec-files.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
@@ -77,15 +77,11 @@ export function checkStateDocument(value: unknown, file: string): StateDocument 
 
 export function readStateFile(path: string): StateDocument {
   const file = displayPath(path);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new UserError(problem("mock/state", { file }, `cannot read the state file (${(e as NodeJS.ErrnoException).code ?? "error"})`, "pass an existing JSON file to --state"));
-  }
+  const read = readInputFile(path);
+  if (!read.ok) throw new UserError(problem("mock/state", { file }, `the state file ${read.reason}`, `${read.hint}: a JSON file for --state`));
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(read.text);
   } catch (e) {
     throw new UserError(problem("mock/state", { file }, `not JSON: ${(e as Error).message}`, "fix the JSON syntax"));
   }

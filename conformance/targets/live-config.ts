@@ -1,5 +1,5 @@
 /** The `--config FILE` of a live or URL run: subscription, cloud (live only) and resource names, checked against a schema. */
-import { readFileSync } from "node:fs";
+import { readInputFile } from "../../generator/input-file.ts";
 import { schemaChecker } from "../../generator/schema-validator.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
 import type { ResourceValues } from "./named-resources.ts";
@@ -21,12 +21,14 @@ const checkConfig = schemaChecker({
 });
 
 export function readLiveConfig(file: string): LiveConfig {
+  const example = 'write JSON like {"subscription": "…", "resources": {"maps": {"resourceGroupName": "rg", "accountName": "acct"}}}';
+  const read = readInputFile(file);
+  if (!read.ok) throw new UserError(problem("conform/config", { file }, `the config ${read.reason}`, `${read.hint}; ${example}`));
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
+    parsed = JSON.parse(read.text);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(problem("conform/config", { file }, `cannot read the config (${reason})`, 'write JSON like {"subscription": "…", "resources": {"maps": {"resourceGroupName": "rg", "accountName": "acct"}}}'));
+    throw new UserError(problem("conform/config", { file }, `the config is not JSON (${(error as Error).message})`, example));
   }
   const violations = checkConfig(parsed);
   if (violations.length > 0) {

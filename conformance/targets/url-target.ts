@@ -4,7 +4,7 @@
  * to loopback. --ca FILE or --insecure-tls for self-signed certificates. The URL may front real Azure, so it is
  * gated as live is: nothing that may rotate a key is sent without --allow-mutations and a named resource.
  */
-import { readFile } from "node:fs/promises";
+import { readInputFile } from "../../generator/input-file.ts";
 import type { DocumentModel } from "../../generator/model.ts";
 import { insecureReason } from "../../generator/runtime/auth.ts";
 import type { Target } from "../runner/run-conformance.ts";
@@ -13,14 +13,10 @@ import type { NamedResources } from "./named-resources.ts";
 import { optionError, tokenFromAzureIdentity, tokenFromEnv, type TargetOptions } from "./target-options.ts";
 
 export async function readCa(file: string): Promise<string> {
-  try {
-    const pem = await readFile(file, "utf8");
-    if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw optionError("--ca", `${file} holds no PEM certificate`, "give the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)");
-    return pem;
-  } catch (error) {
-    if ((error as Error).name === "UserError") throw error;
-    throw optionError("--ca", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`, "name a PEM file");
-  }
+  const read = readInputFile(file);
+  if (!read.ok) throw optionError("--ca", `${file} ${read.reason}`, `${read.hint}: the CA certificate in PEM form`);
+  if (!read.text.includes("-----BEGIN CERTIFICATE-----")) throw optionError("--ca", `${file} holds no PEM certificate`, "give the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)");
+  return read.text;
 }
 
 export function parseBaseUrl(value: string, flag = "--target"): URL {

@@ -13,7 +13,9 @@ export interface CliResult {
 
 export function runRekey(args: string[], cwd: string = REPO_ROOT): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [REKEY, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
+    // A command that hangs or grows without bound is killed rather than outliving its test.
+    const options = { cwd, env: { ...process.env, NO_COLOR: "1" }, timeout: 90_000, killSignal: "SIGKILL" as const, maxBuffer: 64 * 1024 * 1024 };
+    execFile(process.execPath, [REKEY, ...args], options, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -94,7 +94,7 @@ describe("rekey mock", () => {
     [["--fault", "delay:soon"], /^error: --fault: "delay:soon" is not a delay in milliseconds — give delay:MS /],
     [["--latency", "99999999999"], /^error: --latency: "99999999999" is not a delay — give whole milliseconds from 0 to 2147483647/],
     [["--port", "http"], /^error: --port: "http" is not a whole number/],
-    [["--state", "no-such-file.json"], /^error: no-such-file\.json: cannot read the state file \(ENOENT\)/],
+    [["--state", "no-such-file.json"], /^error: no-such-file\.json: the state file does not exist/],
     [["--tls-cert", "x.pem"], /^error: --tls-key: --tls-cert and --tls-key go together/],
     [["--ca-out", "ca.pem"], /^error: --ca-out: there is no generated CA certificate to write/],
   ])("bad input %j: one line, exit 2", async (args, message) => {
