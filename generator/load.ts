@@ -7,10 +7,9 @@
  */
 import { resolve } from "node:path";
 import type SwaggerParserType from "@apidevtools/swagger-parser";
-import type { OpenAPIDocument } from "./openapi-types.ts";
+import { HTTP_METHODS, type OpenAPIDocument } from "./openapi-types.ts";
 import { readConfinedFile } from "./input-file.ts";
 import { get, join } from "./json-pointer.ts";
-import { HTTP_METHODS } from "./model.ts";
 import { confinementOf, resolveRefs } from "./resolve-refs.ts";
 import type { SpecEntry } from "./spec-files.ts";
 import { parseSpecText } from "./spec-text.ts";

@@ -7,7 +7,7 @@
  */
 import { dirname, resolve } from "node:path";
 import type { LoadedDocument } from "./load.ts";
-import type { OpenAPIDocument, SchemaObject } from "./openapi-types.ts";
+import { HTTP_METHODS, type OpenAPIDocument, type SchemaObject } from "./openapi-types.ts";
 import { get, join } from "./json-pointer.ts";
 import { camelCase, pascalCase } from "./names.ts";
 import { displayPath, isStable } from "./spec-files.ts";
@@ -119,8 +119,6 @@ export interface DocumentModel {
   securitySchemes: SecuritySchemeModel[];
   operations: OperationModel[];
 }
-
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 type AnyRecord = Record<string, any>;
 

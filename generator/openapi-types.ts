@@ -1,4 +1,4 @@
-/** The OpenAPI 3.1 object shapes rekey reads (type-only: openapi-typescript is never loaded for these). */
+/** The OpenAPI 3.1 object shapes rekey reads (types only: openapi-typescript is never loaded for these), and its methods. */
 export type {
   OpenAPI3 as OpenAPIDocument,
   OperationObject,
@@ -11,3 +11,6 @@ export type {
   PathItemObject,
   SecuritySchemeObject,
 } from "openapi-typescript";
+
+/** The keys of a path item that are operations. */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
