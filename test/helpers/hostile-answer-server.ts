@@ -4,7 +4,7 @@
  * time, or JSON nested thousands of levels deep. Writes follow the socket's backpressure, so the server sends only as fast as the client reads.
  */
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./loopback.ts";
 
 export type HostileAnswer =
   /** 200, chunked, spaces without end — until 256 MiB, then the answer stays open unfinished (a runner that
@@ -39,7 +39,6 @@ function pump(res: ServerResponse, remaining: number, last?: Buffer): void {
 }
 
 export async function startHostileAnswerServer(answer: HostileAnswer): Promise<HostileAnswerServer> {
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const state = { requests: 0 };
   const server = createServer((req, res) => {
@@ -71,12 +70,7 @@ export async function startHostileAnswerServer(answer: HostileAnswer): Promise<H
       }
     });
   });
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     get requests() {
@@ -84,8 +78,7 @@ export async function startHostileAnswerServer(answer: HostileAnswer): Promise<H
     },
     close: () => {
       for (const timer of timers) clearInterval(timer);
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return close();
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./loopback.ts";
 import { createTlsMaterial } from "../../conformance/mock/tls.ts";
 
 export interface ScriptedRequest {
@@ -60,7 +60,6 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
   const requests: ScriptedRequest[] = [];
   const streams: StreamedBody[] = [];
   const queue: Step[] = [];
-  const sockets = new Set<Socket>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -92,16 +91,7 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
   };
   const certificate = options.https ? await createTlsMaterial() : undefined;
   const server: Server = certificate ? createHttpsServer(certificate, handler) : createHttpServer(handler);
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.on("secureConnection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `${certificate ? "https" : "http"}://127.0.0.1:${port}`,
     cert: certificate?.ca,
@@ -113,10 +103,7 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
       streams.length = 0;
       queue.length = 0;
     },
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }
 
