@@ -1,5 +1,5 @@
 /**
- * arm-headers: what ARM puts on every answer (arm-contract.md §1.2) — an `x-ms-request-id`, the correlation id the
+ * arm-headers: what ARM puts on every answer (Azure/azure-resource-manager-rpc, common-api-details.md §Response Headers, and Azure's recorded exchanges) — an `x-ms-request-id`, the correlation id the
  * client sent echoed in `x-ms-correlation-request-id`, and the client request id echoed when asked for with
  * `x-ms-return-client-request-id: true`.
  */

@@ -1,6 +1,6 @@
 /**
- * ARM's refusals: status, code and message as Azure Resource Manager sends them (facts and sources:
- * ../shared/reference/arm-contract.md §2). Every step of the mock refuses with one of these; the body is rendered
+ * ARM's refusals: status, code and message as Azure Resource Manager sends them (the codes of
+ * Azure/azure-resource-manager-rpc and of Azure's recorded exchanges). Every step of the mock refuses with one of these; the body is rendered
  * later in the operation's own error schema (error-body.ts).
  */
 

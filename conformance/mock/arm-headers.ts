@@ -1,5 +1,5 @@
 /**
- * The headers ARM puts on every response (arm-contract.md §1.2): request, correlation and routing ids, the
+ * The headers ARM puts on every response (Azure/azure-resource-manager-rpc, common-api-details.md §Response Headers): request, correlation and routing ids, the
  * remaining-writes counter, and the no-cache / HSTS / nosniff set.
  */
 import { randomUUID } from "node:crypto";

@@ -1,6 +1,7 @@
 /**
- * The mock's request pipeline, in ARM's order (arm-contract.md §2.3): method → api-version present →
- * authentication → api-version supported → parameters → body → resource lookup → behaviour. Each step is one
+ * The mock's request pipeline, in ARM's order: method → api-version present → authentication → api-version
+ * supported → parameters → body → resource lookup → behaviour. (ARM checks api-version before authentication, as an
+ * anonymous call shows: MicrosoftDocs/feedback#2279; the order after authentication is inferred.) Each step is one
  * module and refuses with ARM's own error; the first refusal ends the request.
  */
 import type { ArmError } from "./arm-errors.ts";

@@ -1,4 +1,4 @@
-/** Azure clouds: the ARM endpoint and the token scope for each (facts: arm-contract.md §5). */
+/** Azure clouds: the ARM endpoint and the token scope for each (as Azure's JS SDKs and @azure/identity name them). */
 import { RekeyOptionsError } from "./errors.js";
 
 export interface CloudSettings {

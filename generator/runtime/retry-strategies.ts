@@ -1,6 +1,6 @@
 /**
  * Pure retry decisions, compatible with Azure's default retry policy (core-rest-pipeline's throttling and
- * exponential strategies; arm-contract.md §4.5). Each strategy looks at one attempt's outcome and says how long to
+ * exponential strategies in its defaultRetryPolicy). Each strategy looks at one attempt's outcome and says how long to
  * wait before the next attempt, or undefined when it has no opinion.
  */
 

@@ -1,8 +1,8 @@
 /**
  * A hand-written ARM-like endpoint for two key-regeneration operations — Maps `Accounts_RegenerateKeys` 2026-12-01
- * and Batch `BatchAccount_RegenerateKey` 2024-02-01 — coded from the spec files and arm-contract.md, not from
+ * and Batch `BatchAccount_RegenerateKey` 2024-02-01 — coded from the spec files and ARM's documented behaviour, not from
  * rekey's mock or spec model: an independent implementation the conformance runner must not raise alarms against.
- * Order of refusals (arm-contract.md §2.3): route, method, api-version, authentication, path names, Content-Type,
+ * Order of refusals (as the mock's pipeline.ts gives ARM's): route, method, api-version, authentication, path names, Content-Type,
  * resource existence, body. A `bug` breaks the contract in one named way (tests that the runner notices).
  */
 import { randomBytes, randomUUID } from "node:crypto";
@@ -198,7 +198,7 @@ export async function startConformingArmServer(options: ConformingArmServerOptio
   return { url: `http://127.0.0.1:${port}`, close };
 }
 
-/** ARM's 401 carries a Bearer challenge (arm-contract.md §2.2). */
+/** ARM's 401 carries a Bearer challenge (as ARM answers an anonymous call). */
 function unauthorized(code: string, message: string): HttpError {
   return new HttpError(401, code, message, {
     "www-authenticate": `Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="${message.replace(/"/g, "'")}"`,
