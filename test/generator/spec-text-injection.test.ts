@@ -1,6 +1,6 @@
 /**
  * A spec whose every string holds `*\/`, backticks, `${}`, `"); … ("`, `</script>`, U+2028/U+2029, line feeds, `{{x}}`
- * and a code fence, each carrying code that would set globalThis.pwned (fixtures-hostile/). The generated
+ * and a code fence, each carrying code that would set globalThis.pwned (fixtures-injection/). The generated
  * package type-checks; importing and calling it runs none of that code; every string reaches the client, its
  * validators, its examples and its README as the spec wrote it.
  */
@@ -18,7 +18,7 @@ import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 const run = promisify(execFile);
-const FIXTURE = fileURLToPath(new URL("./fixtures-hostile", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("./fixtures-injection", import.meta.url));
 const VERSION_DIR = join(FIXTURE, "hostile/2024-01-01");
 const spec = parse(readFileSync(join(VERSION_DIR, "openapi.yaml"), "utf8"));
 const example = JSON.parse(readFileSync(join(VERSION_DIR, "examples/Regenerate.json"), "utf8"));
