@@ -13,7 +13,7 @@ export const armHeaders: Check = {
     const headers = response!.headers;
     const failures: CheckFailure[] = [];
     if (!headers["x-ms-request-id"]?.trim()) {
-      failures.push({ pointer: "", expected: "x-ms-request-id", actual: null, message: "no x-ms-request-id header" });
+      failures.push({ pointer: "", expected: "x-ms-request-id", actual: null, notFromBody: true, message: "no x-ms-request-id header" });
     }
     const echoes: Array<[string, string]> = [
       ["x-ms-correlation-request-id", sent.correlationRequestId],
@@ -21,7 +21,7 @@ export const armHeaders: Check = {
     ];
     for (const [name, value] of echoes) {
       if (headers[name] !== value) {
-        failures.push({ pointer: "", expected: `${name}: ${value}`, actual: headers[name] ?? null, message: `${name} does not echo the id sent` });
+        failures.push({ pointer: "", expected: `${name}: ${value}`, actual: headers[name] ?? null, notFromBody: true, message: `${name} does not echo the id sent` });
       }
     }
     return failures;

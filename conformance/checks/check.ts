@@ -22,10 +22,11 @@ export interface CheckInput {
 
 export type CheckFailure = Omit<Failure, "check" | "exchange"> & {
   /**
-   * `actual` is the answer's own body at `pointer` (the whole text when it is not JSON): the runner shows it as it
-   * shows the body (deny by default), not as the check computed it.
+   * `actual` is not taken from the answer's body: rekey's own words, a status, a header, a property's name. Without
+   * this, `actual` is the body at `pointer` (the whole text when it is not JSON) and the runner shows it as it shows
+   * the body — deny by default — whatever the check computed.
    */
-  quotesBody?: true;
+  notFromBody?: true;
 };
 
 export interface Check {

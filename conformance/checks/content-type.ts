@@ -1,5 +1,5 @@
 /** content-type: bodies come with the documented JSON media type; a body-less answer (204) has neither body nor Content-Type. */
-import type { Check } from "./check.ts";
+import type { Check, CheckFailure } from "./check.ts";
 import { mediaType } from "../media-type.ts";
 import { documentedResponse } from "./documented-response.ts";
 
@@ -13,16 +13,16 @@ export const contentType: Check = {
     const documented = documentedResponse(exchange.context.operation, status);
     const bodyless = status === 204 || status === 304 || (documented !== undefined && documented.contentType === undefined);
     if (bodyless) {
-      const failures = [];
+      const failures: CheckFailure[] = [];
       const length = Math.max(text.length, Number(headers["content-length"] ?? 0) || 0);
-      if (length > 0) failures.push({ pointer: "", expected: "no body", actual: `${length} bytes`, message: `a ${status} answer must have no body` });
-      if (actual !== undefined) failures.push({ pointer: "", expected: "no Content-Type", actual, message: `a ${status} answer without a body must not send Content-Type` });
+      if (length > 0) failures.push({ pointer: "", expected: "no body", actual: `${length} bytes`, notFromBody: true, message: `a ${status} answer must have no body` });
+      if (actual !== undefined) failures.push({ pointer: "", expected: "no Content-Type", actual, notFromBody: true, message: `a ${status} answer without a body must not send Content-Type` });
       return failures;
     }
     const expected = documented?.contentType;
     if (!expected) return [];
-    if (actual === undefined) return [{ pointer: "", expected, actual: null, message: `no Content-Type on a ${status} answer (expected ${expected})` }];
-    if (mediaType(actual) !== mediaType(expected)) return [{ pointer: "", expected, actual, message: `Content-Type is ${actual}, expected ${expected}` }];
+    if (actual === undefined) return [{ pointer: "", expected, actual: null, notFromBody: true, message: `no Content-Type on a ${status} answer (expected ${expected})` }];
+    if (mediaType(actual) !== mediaType(expected)) return [{ pointer: "", expected, actual, notFromBody: true, message: `Content-Type is ${actual}, expected ${expected}` }];
     return [];
   },
 };

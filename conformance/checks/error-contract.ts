@@ -18,8 +18,8 @@ export const errorContract: Check = {
     if (!documented?.schemaPointer) return [];
     const body = response!.json;
     if (body === undefined) {
-      if (!response!.text) return [{ pointer: "", expected: "a JSON error body", actual: "no body", message: `a ${response!.status} answer must carry the error envelope` }];
-      return [{ pointer: "", expected: "a JSON error body", actual: response!.text, quotesBody: true, message: `a ${response!.status} answer must carry the error envelope` }];
+      if (!response!.text) return [{ pointer: "", expected: "a JSON error body", actual: "no body", notFromBody: true, message: `a ${response!.status} answer must carry the error envelope` }];
+      return [{ pointer: "", expected: "a JSON error body", actual: response!.text, message: `a ${response!.status} answer must carry the error envelope` }];
     }
     const failures: CheckFailure[] = [];
     const schema = deref(doc.raw, documented.schema, documented.schemaPointer).node;
@@ -28,7 +28,7 @@ export const errorContract: Check = {
       const pointer = `${wrapper}/${field}`;
       const value = valueAt(body, pointer);
       if (typeof value !== "string" || value.trim() === "") {
-        failures.push({ pointer, expected: "a non-empty string", actual: value ?? null, quotesBody: true, message: `error body has no ${pointer}` });
+        failures.push({ pointer, expected: "a non-empty string", actual: value ?? null, message: `error body has no ${pointer}` });
       }
     }
     return failures;

@@ -13,11 +13,11 @@ const sameType = (a: unknown, b: unknown) => {
 
 function compareShape(expected: unknown, actual: unknown, pointer: string, out: CheckFailure[]): void {
   if (actual === undefined) {
-    out.push({ pointer, expected: jsonType(expected), actual: null, message: `${pointer} is missing (the example shows it)` });
+    out.push({ pointer, expected: jsonType(expected), actual: null, notFromBody: true, message: `${pointer} is missing (the example shows it)` });
     return;
   }
   if (!sameType(expected, actual)) {
-    out.push({ pointer, expected: jsonType(expected), actual: jsonType(actual), message: `${pointer} is ${jsonType(actual)}, the example shows ${jsonType(expected)}` });
+    out.push({ pointer, expected: jsonType(expected), actual: jsonType(actual), notFromBody: true, message: `${pointer} is ${jsonType(actual)}, the example shows ${jsonType(expected)}` });
     return;
   }
   if (Array.isArray(expected) && Array.isArray(actual)) {
@@ -35,7 +35,7 @@ function compareValues(expected: unknown, actual: unknown, pointer: string, out:
     return;
   }
   if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-    out.push({ pointer, expected: expected ?? null, actual: actual ?? null, quotesBody: true, message: `${pointer || "body"} differs from the example` });
+    out.push({ pointer, expected: expected ?? null, actual: actual ?? null, message: `${pointer || "body"} differs from the example` });
   }
 }
 

@@ -10,6 +10,6 @@ export const negativeRejected: Check = {
     if (actual >= 400 && actual < 500) return [];
     const violates = exchange.expect.kind === "rejection" ? exchange.expect.violates : "";
     const what = actual < 400 ? "accepted" : "answered with a server error";
-    return [{ pointer: "", expected: "4xx", actual, message: `${what} (${actual}) a request that breaks ${violates}` }];
+    return [{ pointer: "", expected: "4xx", actual, notFromBody: true, message: `${what} (${actual}) a request that breaks ${violates}` }];
   },
 };

@@ -5,7 +5,7 @@
  */
 import { rotationSpec } from "../rotation.ts";
 import { get as valueAt } from "../../generator/json-pointer.ts";
-import { type Check, type CheckFailure } from "./check.ts";
+import { type Check, type CheckFailure, jsonType } from "./check.ts";
 
 /** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */
 function subMillisecond(value: string): string {
@@ -16,6 +16,11 @@ export function timestampAdvanced(before: unknown, after: unknown): boolean {
   const [b, a] = [Date.parse(String(before)), Date.parse(String(after))];
   if (Number.isNaN(a) || Number.isNaN(b)) return before !== after;
   return a > b || (a === b && subMillisecond(String(after)) > subMillisecond(String(before)));
+}
+
+/** A timestamp quoted from the previous answer: a string as it is (scrubbed like all text), anything else by its type. */
+function previousValue(value: unknown): string {
+  return typeof value === "string" ? value : jsonType(value);
 }
 
 export const rotation: Check = {
@@ -31,13 +36,13 @@ export const rotation: Check = {
     if (spec.resourceName && step.resourceName !== undefined) {
       const echoed = valueAt(body, spec.resourceName);
       if (typeof echoed !== "string" || echoed.toLowerCase() !== step.resourceName.toLowerCase()) {
-        failures.push({ pointer: spec.resourceName, expected: step.resourceName, actual: echoed ?? null, quotesBody: true, message: `${spec.resourceName} does not echo the resource name in the path` });
+        failures.push({ pointer: spec.resourceName, expected: step.resourceName, actual: echoed ?? null, message: `${spec.resourceName} does not echo the resource name in the path` });
       }
     }
     if (step.step === 1) return failures;
     const before = previous?.json;
     if (!previous || previous.status >= 300 || before === undefined) {
-      failures.push({ pointer: "", expected: `the answer to step ${step.step - 1}`, actual: null, message: `cannot compare: step ${step.step - 1} got no success answer` });
+      failures.push({ pointer: "", expected: `the answer to step ${step.step - 1}`, actual: null, notFromBody: true, message: `cannot compare: step ${step.step - 1} got no success answer` });
       return failures;
     }
     for (const [key, where] of Object.entries(spec.keys)) {
@@ -49,6 +54,7 @@ export const rotation: Check = {
             pointer: where.value,
             expected: selected ? "a new value" : "the value of the previous step",
             actual: changed ? "a new value" : "the value of the previous step",
+            notFromBody: true,
             message: selected ? `regenerating ${step.key} left ${where.value} unchanged` : `regenerating ${step.key} changed ${where.value}`,
           });
         }
@@ -56,9 +62,9 @@ export const rotation: Check = {
       if (where.lastUpdated) {
         const [b, a] = [valueAt(before, where.lastUpdated), valueAt(body, where.lastUpdated)];
         if (selected && !timestampAdvanced(b, a)) {
-          failures.push({ pointer: where.lastUpdated, expected: `later than ${String(b)}`, actual: a ?? null, quotesBody: true, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
+          failures.push({ pointer: where.lastUpdated, expected: `later than ${previousValue(b)}`, actual: a ?? null, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
         } else if (!selected && b !== a) {
-          failures.push({ pointer: where.lastUpdated, expected: b ?? null, actual: a ?? null, quotesBody: true, message: `regenerating ${step.key} changed ${where.lastUpdated}` });
+          failures.push({ pointer: where.lastUpdated, expected: previousValue(b), actual: a ?? null, message: `regenerating ${step.key} changed ${where.lastUpdated}` });
         }
       }
     }

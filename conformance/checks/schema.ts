@@ -16,10 +16,10 @@ export const schema: Check = {
     const documented = documentedResponse(operation, response!.status);
     if (!documented?.schemaPointer) return [];
     if (response!.text.length === 0) {
-      return [{ pointer: "", expected: "a JSON body", actual: "no body", message: `a ${response!.status} answer must have a body (${documented.schemaPointer})` }];
+      return [{ pointer: "", expected: "a JSON body", actual: "no body", notFromBody: true, message: `a ${response!.status} answer must have a body (${documented.schemaPointer})` }];
     }
     if (response!.json === undefined) {
-      return [{ pointer: "", expected: "JSON", actual: response!.text, quotesBody: true, message: "the body is not valid JSON" }];
+      return [{ pointer: "", expected: "JSON", actual: response!.text, message: "the body is not valid JSON" }];
     }
     const validate = compiledSchema(ajv, doc, documented.schemaPointer);
     if (validate(response!.json)) return [];
@@ -27,7 +27,6 @@ export const schema: Check = {
       pointer: v.instancePath,
       expected: `${v.message} (${doc.file}#${v.schemaPointer})`,
       actual: valueAt(response!.json, v.instancePath),
-      quotesBody: true as const,
       message: `${v.instancePath || "body"} ${v.message}`,
     }));
   },

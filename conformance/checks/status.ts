@@ -10,14 +10,14 @@ export const status: Check = {
     const actual = response!.status;
     const documented = exchange.context.operation.responses.map((r) => r.status);
     if (!documentedResponse(exchange.context.operation, actual)) {
-      return [{ pointer: "", expected: documented, actual, message: `status ${actual} is not documented (the spec has ${documented.join(", ")})` }];
+      return [{ pointer: "", expected: documented, actual, notFromBody: true, message: `status ${actual} is not documented (the spec has ${documented.join(", ")})` }];
     }
     const expect = exchange.expect;
     if (expect.kind === "success" && !expect.statuses.includes(actual)) {
-      return [{ pointer: "", expected: expect.statuses, actual, message: `expected ${expect.statuses.join(" or ")}, got ${actual}` }];
+      return [{ pointer: "", expected: expect.statuses, actual, notFromBody: true, message: `expected ${expect.statuses.join(" or ")}, got ${actual}` }];
     }
     if (expect.kind === "rejection" && expect.status !== undefined && actual !== expect.status && actual >= 400 && actual < 500) {
-      return [{ pointer: "", expected: expect.status, actual, message: `expected ${expect.status} (${expect.violates}), got ${actual}` }];
+      return [{ pointer: "", expected: expect.status, actual, notFromBody: true, message: `expected ${expect.status} (${expect.violates}), got ${actual}` }];
     }
     return [];
   },

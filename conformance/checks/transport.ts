@@ -6,5 +6,5 @@ export const transport: Check = {
   summary: "a whole HTTP answer arrives within the per-request timeout and body limit",
   appliesTo: () => true,
   run: ({ response, transportError }) =>
-    response ? [] : [{ pointer: "", expected: "an HTTP answer", actual: transportError ?? "no answer", message: `no answer: ${transportError ?? "unknown error"}` }],
+    response ? [] : [{ pointer: "", expected: "an HTTP answer", actual: transportError ?? "no answer", notFromBody: true, message: `no answer: ${transportError ?? "unknown error"}` }],
 };

@@ -36,7 +36,7 @@ function walk(raw: unknown, value: unknown, schema: Schema, schemaPointer: strin
   for (const [name, child] of Object.entries(value)) {
     const entry = properties.get(name);
     if (!entry) {
-      out.push({ pointer: join(instance, name), expected: [...properties.keys()], actual: name, message: `property "${name}" is not declared by ${pointer}` });
+      out.push({ pointer: join(instance, name), expected: [...properties.keys()], actual: name, notFromBody: true, message: `property "${name}" is not declared by ${pointer}` });
     } else walk(raw, child, entry[0], entry[1], join(instance, name), out);
   }
 }

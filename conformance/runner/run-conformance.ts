@@ -157,8 +157,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       if (!response && name !== "transport") continue;
       const check = findCheck(name)!;
       ran.push(name);
-      for (const { quotesBody, ...failure } of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
-        const actual = quotesBody && shown ? secrets.quote(shown, failure.pointer, failure.actual) : failure.actual;
+      for (const { notFromBody, ...failure } of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
+        const actual = notFromBody || !shown ? failure.actual : secrets.quote(shown, failure.pointer, failure.actual);
         failures.push({ check: name, exchange: exchange.id, ...failure, actual });
       }
     }
