@@ -10,6 +10,7 @@ import { readInputFile } from "./input-file.ts";
 import { join as joinPointer } from "./json-pointer.ts";
 import { listFiles, MANIFEST_PATH, readManifest } from "./manifest.ts";
 import { outsideReason } from "./output-paths.ts";
+import { printable } from "./printable.ts";
 import { displayPath } from "./spec-files.ts";
 import { type Problem, problem, UserError } from "./user-error.ts";
 
@@ -128,11 +129,12 @@ export function comparePlan(outDir: string, files: GeneratedFile[]): Difference[
   return differences;
 }
 
+/** A difference as lines to print; paths and file lines are foreign text (a file name may hold a line break). */
 export function formatDifference(d: Difference): string {
-  const head = `${d.kind === "changed" ? "M" : d.kind === "missing" ? "A" : "?"} ${d.path}`;
+  const head = `${d.kind === "changed" ? "M" : d.kind === "missing" ? "A" : "?"} ${printable(d.path)}`;
   if (d.kind === "missing") return `${head} (would be created)`;
   if (d.kind === "unexpected") return `${head} (not written by rekey: remove it)`;
   if (!d.line) return head;
-  const clip = (s: string) => (s.length > 100 ? s.slice(0, 97) + "..." : s);
+  const clip = (s: string) => printable(s.length > 100 ? s.slice(0, 97) + "..." : s);
   return `${head}:${d.line.number}\n    - ${clip(d.line.actual)}\n    + ${clip(d.line.expected)}`;
 }

@@ -58,6 +58,16 @@ describe("generate --check", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/\? src\/extra\.ts \(not written by rekey: remove it\)/);
   });
+
+  it("prints a file's name and lines with their control characters escaped: no forged CI command", async () => {
+    writeFileSync(join(out, "src/x\n::error file=a::forged\u001b[31m.ts"), "export const x = 1;\n");
+    appendFileSync(join(out, "dist/maps/2023-06-01/index.js"), "\n::warning::also forged\r\n");
+    const result = await runRekey(["generate", "--check", ...flags()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("? src/x\\u000a::error file=a::forged\\u001b[31m.ts");
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("::"))).toEqual([]);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
 });
 
 describe("generate", () => {
