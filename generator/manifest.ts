@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "n
 import { join, relative } from "node:path";
 import { GENERATOR_DIR, REPO_ROOT } from "./repo-paths.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
-import { readInputFile } from "./input-file.ts";
+import { isWithin, readInputFile } from "./input-file.ts";
 import { displayPath } from "./spec-files.ts";
 import { type Problem, problem } from "./user-error.ts";
 
@@ -29,9 +29,9 @@ export function sha256(content: string | Buffer): string {
 }
 
 /**
- * Every file under a folder, relative and sorted; skips node_modules and dot-files. Symlinked folders are walked
- * once (a link back up the tree is not followed again); a dangling symlink or an unreadable folder is listed like
- * a file.
+ * Every file under a folder, relative and sorted; skips node_modules and dot-files. Symlinked folders inside the
+ * folder are walked once (a link back up the tree is not followed again); a symlinked folder outside it, a dangling
+ * symlink or an unreadable folder is listed like a file.
  */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -54,11 +54,13 @@ export function listFiles(dir: string): string[] {
       } catch {
         real = undefined;
       }
-      if (real === undefined) out.push(relative(dir, full).split("\\").join("/"));
+      // A folder outside the tree (a link to / or to $HOME) is listed, not walked: nothing outside is ever read.
+      if (real === undefined || !isWithin(root, real)) out.push(relative(dir, full).split("\\").join("/"));
       else if (!ancestors.has(real)) walk(full, new Set(ancestors).add(real));
     }
   };
-  walk(dir, new Set([realpathSync(dir)]));
+  const root = realpathSync(dir);
+  walk(dir, new Set([root]));
   return out.sort();
 }
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../generator/emit/generated-file.ts";
-import { inputsHash, MANIFEST_PATH } from "../../generator/manifest.ts";
+import { inputsHash, listFiles, MANIFEST_PATH } from "../../generator/manifest.ts";
 import { UserError } from "../../generator/user-error.ts";
 import { writePlan } from "../../generator/write.ts";
 import { runRekey } from "../helpers/cli.ts";
@@ -155,5 +155,17 @@ describe("files beside the specs that no $ref names", () => {
     expect(hostile).not.toBe(plain);
     sparseFile(join(examples, "giant.json"), 6 * 1024 ** 3);
     expect(inputsHash(specs)).toBe(hostile); // a file too large to read is named by what it is, not by its bytes
+  });
+
+  it("are not walked when they are a folder outside the specs: a link to another tree is named, its files never read", () => {
+    const specs = copyTree(FIXTURE, join(tempDir(), "specs"));
+    const elsewhere = join(tempDir(), "elsewhere");
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, "secret.txt"), "one");
+    symlinkSync(elsewhere, join(specs, "widgets/2024-01-01/examples/outside"));
+    const linked = inputsHash(specs);
+    writeFileSync(join(elsewhere, "secret.txt"), "two"); // what lies outside does not change what generation reads
+    expect(inputsHash(specs)).toBe(linked);
+    expect(listFiles(specs)).toContain("widgets/2024-01-01/examples/outside");
   });
 });
