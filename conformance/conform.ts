@@ -2,6 +2,7 @@
  * `rekey conform` as a function: specs → exchanges → target → run → outcome. The CLI, `npm start` and the tests
  * all come through here.
  */
+import { MAX_TIMER_MS } from "../generator/runtime/timeout.ts";
 import type { DocumentModel } from "../generator/model.ts";
 import { loadSpecs, resolveOptions } from "../generator/pipeline.ts";
 import type { Ajv } from "../generator/schema-validator.ts";
@@ -32,8 +33,6 @@ export interface ConformOptions extends TargetOptions {
   onEvent?: (event: RunEvent) => void;
 }
 
-/** setTimeout's longest delay: a longer --timeout would fire at once. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Flags that only make sense for some kinds of target are refused elsewhere, rather than silently ignored. */
@@ -64,7 +63,7 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   }
   const counts = [
     ["--concurrency", options.concurrency, 1, Number.MAX_SAFE_INTEGER, 8],
-    ["--timeout", options.timeoutMs, 1, MAX_TIMEOUT_MS, 30000],
+    ["--timeout", options.timeoutMs, 1, MAX_TIMER_MS, 30000],
     ["--retries", options.retries, 0, Number.MAX_SAFE_INTEGER, 2],
     ["--max-body-bytes", options.maxBodyBytes, 1, MAX_BODY_BYTES_CEILING, 16777216],
   ] as const;

@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
+import { bytes } from "./runtime/units.ts";
 
 /** The largest spec, example or diff input rekey reads. Azure's largest resource-manager documents are ~1 MiB. */
 export const MAX_INPUT_FILE_BYTES = 4 * 1024 * 1024;
@@ -15,10 +16,6 @@ export type InputFile =
   | { ok: false; reason: string; hint: string; notFound?: boolean };
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-
-function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
-}
 
 /** A refusal reads as a sentence after the file's name: "<file> is a folder, not a file". */
 function failed(error: unknown): InputFile {
@@ -60,8 +57,8 @@ export function readInputFile(path: string, limit = MAX_INPUT_FILE_BYTES): Input
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file (a device, FIFO or socket)", hint: "point it at a regular file" };
     const tooLarge: InputFile = {
       ok: false,
-      reason: `is larger than the ${mib(limit)} limit`,
-      hint: `split it up (rekey reads files of up to ${mib(limit)})`,
+      reason: `is larger than the ${bytes(limit)} limit`,
+      hint: `split it up (rekey reads files of up to ${bytes(limit)})`,
     };
     if (stats.size > limit) return tooLarge;
     const buffer = Buffer.alloc(Math.min(stats.size, limit) + 1);

@@ -5,6 +5,7 @@
  * A fault acts at one stage: before the pipeline (the request never reaches state), inside the behaviour (what
  * regeneration does), on the response (its status, headers or body), or on the wire.
  */
+import { MAX_TIMER_MS } from "../../generator/runtime/timeout.ts";
 import { armErrors, type ArmError } from "./arm-errors.ts";
 import type { MockResponse } from "./mock-exchange.ts";
 import type { MockOperation } from "./mock-model.ts";
@@ -141,7 +142,7 @@ export function listFaults(): Array<Pick<Fault, "name" | "summary">> {
 }
 
 /** setTimeout's longest wait: a longer delay would not hold the answer but send it at once. */
-export const MAX_DELAY_MS = 2 ** 31 - 1;
+export const MAX_DELAY_MS = MAX_TIMER_MS;
 
 /** The fault a spec names, or why it names none (what is wrong, and how to say it right). */
 export type FaultLookup = { fault: Fault } | { refusal: string; hint: string };

@@ -8,13 +8,17 @@ import http from "node:http";
 import https from "node:https";
 import type { HttpRequestSpec } from "../example-request.ts";
 import type { ExchangeResponse } from "../exchange.ts";
+import { responseHasBody } from "../../generator/runtime/pipeline.ts";
+import { MAX_SHOWN_DEPTH } from "../../generator/runtime/redaction.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../generator/runtime/transport.ts";
+import { bytes } from "../../generator/runtime/units.ts";
 
-/** ARM's answers here are kilobytes; an endpoint sending more than this is broken or hostile (`--max-body-bytes`). */
-export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** ARM's answers here are kilobytes; an endpoint sending more is broken or hostile (`--max-body-bytes`): the client's limit. */
+export const DEFAULT_MAX_BODY_BYTES = DEFAULT_MAX_RESPONSE_BYTES;
 /** The most `--max-body-bytes` may allow: a longer body cannot become one string (V8's limit, about 512 MiB). */
 export const MAX_BODY_BYTES_CEILING = bufferConstants.MAX_STRING_LENGTH;
-/** Deepest nesting a JSON answer may have: ARM's nest a few levels, and the checks and reports walk bodies recursively. */
-export const MAX_JSON_DEPTH = 100;
+/** Deepest nesting a JSON answer may have: ARM's nest a few levels, and reports show a body only this deep. */
+export const MAX_JSON_DEPTH = MAX_SHOWN_DEPTH;
 
 export interface SenderOptions {
   baseUrl: string;
@@ -72,13 +76,8 @@ function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
 }
 
 /** "4 MiB", "1 KiB" or "1000 bytes". */
-function byteSize(bytes: number): string {
-  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]] as const) if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
-  return `${bytes} bytes`;
-}
-
 function tooLarge(what: string, limit: number): TransportError {
-  return new TransportError(`${what} over the ${byteSize(limit)} body limit; if the endpoint is right to send that much, raise it with --max-body-bytes`, false);
+  return new TransportError(`${what} over the ${bytes(limit)} body limit; if the endpoint is right to send that much, raise it with --max-body-bytes`, false);
 }
 
 export function createSender(options: SenderOptions): Sender {
@@ -112,8 +111,7 @@ export function createSender(options: SenderOptions): Sender {
         const req = (secure ? https : http).request(prefix + request.url, { method: request.method, headers, agent, signal }, (res) => {
           head = { status: res.statusCode ?? 0, headers: flatHeaders(res.headers) };
           const declared = Number(res.headers["content-length"]);
-          const bodyFollows = res.statusCode !== 204 && res.statusCode !== 304;
-          if (bodyFollows && declared > maxBodyBytes) return stop(tooLarge(`its Content-Length (${declared} bytes) is`, maxBodyBytes));
+          if (responseHasBody(request.method, res.statusCode ?? 0) && declared > maxBodyBytes) return stop(tooLarge(`its Content-Length (${declared} bytes) is`, maxBodyBytes));
           const chunks: Buffer[] = [];
           let received = 0;
           res.on("data", (chunk: Buffer) => {

@@ -3,6 +3,7 @@
  * operation's error type is a union that TypeScript narrows by `status`. Bodies and messages are redacted
  * before they reach the error (see redaction.ts), so printing or serialising an error never shows a secret.
  */
+import { bytes, duration } from "./units.js";
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 /** The hundred statuses First00–First99, e.g. HttpStatusRange<4> for a "4XX" response. */
@@ -83,23 +84,6 @@ export class RekeyError<Status extends number = number, Body = unknown> extends 
       target: this.target, details: this.details, requestId: this.requestId, clientRequestId: this.clientRequestId, body: this.body,
     };
   }
-}
-
-/** "1157 days", "61 s", "250 ms": how long, at a glance (the exact ms are on the error). */
-function duration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  for (const [unit, size] of [["days", 86_400_000], ["h", 3_600_000], ["min", 60_000]] as const) {
-    if (ms >= 2 * size) return `${Math.round(ms / size)} ${unit}`;
-  }
-  return `${Math.round(ms / 1000)} s`;
-}
-
-/** "4 MiB", "1 GiB", else the exact count. */
-function bytes(n: number): string {
-  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]] as const) {
-    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
-  }
-  return `${n} bytes`;
 }
 
 /**

@@ -22,6 +22,21 @@ function bearerTokenPolicy(getToken, onToken) {
   };
 }
 
+// rekey:src/runtime/units.ts
+function duration(ms) {
+  if (ms < 1e3) return `${ms} ms`;
+  for (const [unit, size] of [["days", 864e5], ["h", 36e5], ["min", 6e4]]) {
+    if (ms >= 2 * size) return `${Math.round(ms / size)} ${unit}`;
+  }
+  return `${Math.round(ms / 1e3)} s`;
+}
+function bytes(n) {
+  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]]) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  }
+  return `${n} bytes`;
+}
+
 // rekey:src/runtime/errors.ts
 function text(value) {
   return typeof value === "string" && value ? value : void 0;
@@ -75,19 +90,6 @@ var RekeyError = class extends Error {
     };
   }
 };
-function duration(ms) {
-  if (ms < 1e3) return `${ms} ms`;
-  for (const [unit, size] of [["days", 864e5], ["h", 36e5], ["min", 6e4]]) {
-    if (ms >= 2 * size) return `${Math.round(ms / size)} ${unit}`;
-  }
-  return `${Math.round(ms / 1e3)} s`;
-}
-function bytes(n) {
-  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]]) {
-    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
-  }
-  return `${n} bytes`;
-}
 var RekeyThrottledError = class extends RekeyError {
   name = "RekeyThrottledError";
   /** How long the service asked to wait before the next attempt, in ms. */
