@@ -6,6 +6,10 @@
 import { problem, UserError } from "../generator/user-error.ts";
 import type { ProviderResourceType } from "../generator/diff/resource-types.ts";
 import { isLoopback } from "../generator/runtime/auth.ts";
+import type { PipelineResponse } from "../generator/runtime/pipeline.ts";
+import { errorCode } from "../generator/runtime/retry-strategies.ts";
+import { defaultTransport, ResponseTooLarge } from "../generator/runtime/transport.ts";
+import { bytes } from "../generator/runtime/units.ts";
 
 export const PROVIDERS_API_VERSION = "2021-04-01";
 
@@ -37,24 +41,29 @@ export function providerUrl(client: ProvidersClient, namespace: string): URL {
 export async function providerResourceTypes(client: ProvidersClient, namespace: string): Promise<ProviderResourceType[]> {
   const url = providerUrl(client, namespace);
   const shown = `GET ${url.origin}${url.pathname}`;
-  let response: Response;
+  let response: PipelineResponse;
   try {
-    response = await fetch(url, {
+    // The runtime's transport: the answer is read up to its body limit, so an endpoint cannot flood memory.
+    response = await defaultTransport({})({
+      url: url.href,
+      method: "GET",
       headers: { accept: "application/json", ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) },
+      body: undefined,
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    if (error instanceof ResponseTooLarge) fail(`${shown} answered with a body over ${bytes(error.maxResponseBytes)}`, "is --endpoint an ARM endpoint?");
+    const cause = errorCode(error) ?? (error as Error).name;
     fail(`${shown} failed: ${cause}`, "check --endpoint and the network");
   }
-  const text = await response.text();
+  const text = new TextDecoder().decode(response.body);
   let body: any;
   try {
     body = JSON.parse(text);
   } catch {
     body = undefined;
   }
-  if (!response.ok) {
+  if (response.status < 200 || response.status > 299) {
     const code = body?.error?.code ? ` ${body.error.code}` : "";
     const message = body?.error?.message ? `: ${String(body.error.message).split("\n")[0]}` : "";
     const hint = response.status === 401 || response.status === 403

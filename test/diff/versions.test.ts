@@ -24,6 +24,7 @@ let server: Server;
 let url = "";
 let offered: Offered = TODAY;
 let status = 200;
+let flood = false;
 const seen: Array<{ path: string; query: string; headers: IncomingHttpHeaders }> = [];
 
 beforeAll(async () => {
@@ -33,7 +34,15 @@ beforeAll(async () => {
     const m = /^\/subscriptions\/([^/]+)\/providers\/([^/]+)$/.exec(u.pathname);
     const types = m ? offered[decodeURIComponent(m[2])] : undefined;
     res.setHeader("content-type", "application/json; charset=utf-8");
-    if (status !== 200) {
+    if (flood) {
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", pump);
+      };
+      res.writeHead(200);
+      pump();
+    } else if (status !== 200) {
       res.writeHead(status).end(JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "The access token is invalid." } }));
     } else if (!m || !types) {
       res.writeHead(404).end(JSON.stringify({ error: { code: "InvalidResourceNamespace", message: "The resource namespace is invalid." } }));
@@ -53,6 +62,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   offered = TODAY;
   status = 200;
+  flood = false;
   seen.length = 0;
 });
 
@@ -97,6 +107,14 @@ describe("rekey versions", () => {
     expect(result.stdout).toContain("Microsoft.Maps/accounts (maps): specs 2023-06-01, 2026-12-01; NEW: Azure offers stable 2027-03-01 with no spec yet — add specs/maps/2027-03-01\n");
     expect(result.code).toBe(1);
     expect((await live()).code).toBe(0); // reported, but only --fail-on-new fails
+  });
+
+  it("--live: an endpoint that never stops answering is cut at the body limit: one line, exit 2", async () => {
+    flood = true;
+    const result = await live();
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/answered with a body over 4 MiB/);
   });
 
   it("--live: ARM's errors are one line, exit 2, and the token is never printed", async () => {
