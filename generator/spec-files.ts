@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type Problem, problem, UserError } from "./user-error.ts";
 
@@ -57,12 +57,22 @@ export function refFoldersOf(specsDir: string, serviceFolder: string): string[] 
 
 type Kind = "folder" | "file" | "missing";
 
-/** stat without throwing: a dangling symlink or an unreadable entry is "missing", which discovery skips. */
+/** stat without throwing: a dangling symlink or an unreadable entry is "missing". */
 function kindOf(path: string): Kind {
   try {
     return statSync(path).isDirectory() ? "folder" : "file";
   } catch {
     return "missing";
+  }
+}
+
+/** Is there an entry by this name at all? A dangling or looping symlink is one: loading then says what is wrong with it. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -79,7 +89,7 @@ function entriesOf(dir: string, problems: Problem[]): string[] {
 /** Does this folder hold a spec document one level down (specs/<service>/<api-version>/openapi.yaml)? */
 function holdsSpecsBelow(folder: string): boolean {
   try {
-    return readdirSync(folder).some((name) => kindOf(join(folder, name, SPEC_FILE_NAME)) !== "missing");
+    return readdirSync(folder).some((name) => present(join(folder, name, SPEC_FILE_NAME)));
   } catch {
     return false;
   }
@@ -114,7 +124,7 @@ export function discoverSpecs(specsDir: string): SpecEntry[] {
     for (const apiVersion of entriesOf(serviceFolder, problems)) {
       const folder = join(serviceFolder, apiVersion);
       const absoluteFile = join(folder, SPEC_FILE_NAME);
-      if (kindOf(folder) !== "folder" || kindOf(absoluteFile) === "missing") continue;
+      if (kindOf(folder) !== "folder" || !present(absoluteFile)) continue;
       if (!isApiVersion(apiVersion)) {
         problems.push(problem("load/layout", { file: displayPath(folder) }, `folder "${apiVersion}" is not an api-version (a date that exists, YYYY-MM-DD, with an optional -preview suffix)`,
           layoutHint));

@@ -4,7 +4,7 @@
  * process; a few through the real command), never "rekey crashed", and the output folder stays byte-identical. Then: what specs/common-types/ is for, and that
  * swagger-parser reads nothing itself.
  */
-import fs, { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import fs, { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { type CliResult, runRekey } from "../helpers/cli.ts";
@@ -63,6 +63,23 @@ describe("hostile spec trees", () => {
     tree.build(specs, outside);
     const before = treeHash(out);
     expectOneLocatedLine(await runRekey(["generate", "--specs", specs, "--out", out]), specs, tree.expected!);
+    expect(treeHash(out)).toBe(before);
+  });
+});
+
+describe("an openapi.yaml that is a broken symlink, beside a good spec", () => {
+  // With a second, good spec the tree is not empty: the broken one must be named, not silently left out of the package.
+  it.each([
+    ["dangling", "nothing-here.yaml", /^the document does not exist — /],
+    ["looping", "openapi.yaml", /^the document is a symlink loop — /],
+  ])("%s: one located line, exit 2, output untouched", async (_, target, expected) => {
+    const { specs, out } = hostileSetup();
+    const broken = join(specs, "widgets/2099-01-01");
+    cpSync(join(specs, "widgets/2024-01-01"), broken, { recursive: true });
+    rmSync(join(broken, "openapi.yaml"));
+    symlinkSync(target, join(broken, "openapi.yaml"));
+    const before = treeHash(out);
+    expectOneLocatedLine(await runInProcess(["generate", "--specs", specs, "--out", out]), specs, expected);
     expect(treeHash(out)).toBe(before);
   });
 });
