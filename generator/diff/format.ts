@@ -22,7 +22,7 @@ export function formatText(result: DiffResult): string {
     lines.push(`${c.severity.padEnd(12)}  ${c.side.padEnd(8)}  ${c.operationId}: ${c.message} [${c.rule}]`);
     lines.push(`${" ".repeat(14)}at ${formatLocation({ file, pointer: c.pointer })}`);
   }
-  return lines.map(printable).join("\n") + "\n";
+  return lines.map((line) => printable(line)).join("\n") + "\n";
 }
 
 export function formatJson(result: DiffResult): string {

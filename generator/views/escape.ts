@@ -7,6 +7,7 @@
  * `propertyAccess` still check and throw, as a bug, if one gets through.
  */
 import { isBindingName, isIdentifier } from "../names.ts";
+import { printable, visible } from "../printable.ts";
 
 declare const codeBrand: unique symbol;
 declare const markdownBrand: unique symbol;
@@ -15,12 +16,8 @@ export type Code = string & { readonly [codeBrand]: true };
 /** Markdown source text whose spec-derived parts show as the text they are (no HTML, links or code breaking out). */
 export type Markdown = string & { readonly [markdownBrand]: true };
 
-/** Characters that would end a line, reorder what a reader sees (bidi controls) or not show at all. */
-const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/gu;
 /** What JavaScript and Markdown treat as line terminators. */
 export const LINE_TERMINATOR = /\r\n|[\n\r\u2028\u2029]/;
-
-const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /**
  * Text inside a block comment (`/** … *\/`), on one line: `*\/` cannot close the comment, and line terminators,
@@ -28,7 +25,7 @@ const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0
  * controls make code read differently from what it is).
  */
 export function commentText(text: string): Code {
-  return text.replace(INVISIBLE, visible).replace(/\*\//g, "*\\/") as Code;
+  return printable(text, { keepTabs: true }).replace(/\*\//g, "*\\/") as Code;
 }
 
 /** A double-quoted string literal (JSON's escaping, plus U+2028/U+2029, which older parsers end a line at). */
@@ -95,10 +92,7 @@ export function joinCode(parts: Code[], separator: string): Code {
  * backslash-escaped, as are list and heading markers at the start.
  */
 export function markdownText(text: string): Markdown {
-  return text
-    .replace(/[\t\n\v\f\r \u2028\u2029]+/g, " ")
-    .trim()
-    .replace(INVISIBLE, visible)
+  return printable(text.replace(/[\t\n\v\f\r \u2028\u2029]+/g, " ").trim())
     .replace(/[\\`*{}[\]#|~!]/g, "\\$&")
     .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_") // between letters or digits, _ never emphasises
     .replace(/&/g, "&amp;")
@@ -113,7 +107,7 @@ export function markdownText(text: string): Markdown {
  * (`inTable`), `|` is escaped as GFM requires even inside code.
  */
 export function markdownCode(text: string, { inTable = false } = {}): Markdown {
-  const oneLine = text.replace(/[\n\r\u2028\u2029]+/g, " ");
+  const oneLine = printable(text.replace(/[\n\r\u2028\u2029]+/g, " "), { keepTabs: true });
   const inline = inTable ? oneLine.replace(/\|/g, "\\|") : oneLine;
   const fence = "`".repeat(longestRun(inline, "`") + 1);
   const pad = inline.startsWith("`") || inline.endsWith("`") ? " " : "";
