@@ -1,7 +1,7 @@
 /** View models of the package around the clients: the README's entry points and usage snippets, the indexes. */
-import type { DocumentModel } from "../model.ts";
+import type { DocumentModel, OperationModel } from "../model.ts";
 import { camelCase } from "../names.ts";
-import { buildClientView } from "./client-view.ts";
+import { clientNames } from "./client-view.ts";
 import {
   type Code, code, commentText, identifier, joinCode, type Markdown, markdownCode, markdownFence, markdownText,
   propertyAccess, propertyKey, stringLiteral, valueLiteral,
@@ -38,9 +38,8 @@ export function groupByService(docs: DocumentModel[]): Map<string, DocumentModel
 }
 
 /** One call per operation with the values of its first example, as TypeScript. */
-export function snippetCode(doc: DocumentModel, operationIndex: number, importPath: string): Code {
-  const op = doc.operations[operationIndex];
-  const client = buildClientView(doc);
+export function snippetCode(doc: DocumentModel, op: OperationModel, importPath: string): Code {
+  const { factoryName } = clientNames(doc);
   const parameters = op.examples[0]?.parameters ?? {};
   // Own values only: a parameter named like an Object.prototype member must not read the inherited one.
   const example = (name: string, otherwise: unknown) => (Object.hasOwn(parameters, name) ? parameters[name] : otherwise);
@@ -57,9 +56,9 @@ export function snippetCode(doc: DocumentModel, operationIndex: number, importPa
   const returnsBody = op.responses.some((r) => /^2/.test(r.status) && r.schema);
   return joinCode([
     code`import { DefaultAzureCredential } from "@azure/identity";`,
-    code`import { ${client.factoryName} } from ${stringLiteral(importPath)};`,
+    code`import { ${identifier(factoryName)} } from ${stringLiteral(importPath)};`,
     code``,
-    code`const client = ${client.factoryName}({`,
+    code`const client = ${identifier(factoryName)}({`,
     code`  credential: new DefaultAzureCredential(),`,
     ...clientArgs,
     code`});`,
@@ -80,11 +79,11 @@ export function buildEntryPoints(docs: DocumentModel[]): EntryPointView[] {
         defaultImport: doc === chosen ? markdownCode(`${PACKAGE_NAME}/${service}`, { inTable: true }) : undefined,
         title: markdownText(doc.title),
         apiVersion: markdownText(doc.apiVersion),
-        factoryName: markdownCode(buildClientView(doc).factoryName, { inTable: true }),
-        snippets: doc.operations.map((op, i) => ({
+        factoryName: markdownCode(clientNames(doc).factoryName, { inTable: true }),
+        snippets: doc.operations.map((op) => ({
           heading: markdownText(`${op.operationId} (${importPath})`),
           description: markdownText(op.summary ?? op.description ?? ""),
-          codeBlock: markdownFence(snippetCode(doc, i, importPath), "ts"),
+          codeBlock: markdownFence(snippetCode(doc, op, importPath), "ts"),
         })),
       });
     }

@@ -113,7 +113,7 @@ describe("names that need an x-ms-client-name", () => {
     const specs = brokenCopy((t) => queryParameter("constructor")(t).replace("          in: query\n", "          in: query\n          x-ms-client-name: ctor\n"));
     const { docs, warnings } = await loadSpecs(resolveOptions({ specsDir: specs }));
     expect(warnings).toEqual([]);
-    expect(snippetCode(docs[0], 0, "@rekey/clients/widgets/2024-01-01")).toContain('  ctor: "<constructor>",\n');
+    expect(snippetCode(docs[0], docs[0].operations[0], "@rekey/clients/widgets/2024-01-01")).toContain('  ctor: "<constructor>",\n');
   });
 });
 
