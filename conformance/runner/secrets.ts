@@ -5,7 +5,7 @@
  * it appears.
  */
 import { get } from "../../generator/json-pointer.ts";
-import { type BodyPaths, scrubber, scrubDeep, shapeOf, shownBody, valuesAt } from "../../generator/runtime/redaction.ts";
+import { type BodyPaths, scrubber, shapeOf, shownBody, valuesAt } from "../../generator/runtime/redaction.ts";
 import type { ExchangeResponse, ExchangeResult } from "../exchange.ts";
 
 const NOTHING_SHOWN: BodyPaths = { shown: [], secret: [] };
@@ -52,4 +52,14 @@ export class SecretKeeper {
   result(result: ExchangeResult): ExchangeResult {
     return scrubDeep(result, this.scrub) as ExchangeResult;
   }
+}
+
+/** Copy of `value` with `scrub` applied to every string inside it, property names included. */
+function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === "string") return scrub(value);
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v, scrub)]));
+  }
+  return value;
 }

@@ -70,13 +70,3 @@ export function scrubber(secrets: Iterable<string>): (text: string) => string {
   if (list.length === 0) return (text) => text;
   return (text) => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
 }
-
-/** Copy of `value` with `scrub` applied to every string inside it, property names included. */
-export function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
-  if (typeof value === "string") return scrub(value);
-  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v, scrub)]));
-  }
-  return value;
-}

@@ -26,5 +26,3 @@ export declare const MAX_SHOWN_DEPTH = 100;
 export declare function valuesAt(value: unknown, paths: readonly string[]): string[];
 /** A function that replaces every occurrence of the given secrets in text. */
 export declare function scrubber(secrets: Iterable<string>): (text: string) => string;
-/** Copy of `value` with `scrub` applied to every string inside it, property names included. */
-export declare function scrubDeep(value: unknown, scrub: (text: string) => string): unknown;
