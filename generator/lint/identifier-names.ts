@@ -8,7 +8,7 @@ import { get, join } from "../json-pointer.ts";
 import type { OperationModel, ParameterModel } from "../model.ts";
 import { camelCase, isBindingName, isIdentifier, isObjectBuiltinName, pascalCase } from "../names.ts";
 import { problem, type Problem } from "../user-error.ts";
-import { ARM_CLIENT_OPTION_NAMES, CLIENT_MODULE_NAMES, clientNames } from "../views/client-view.ts";
+import { ARM_CLIENT_OPTION_NAMES, CLIENT_MODULE_NAMES, clientNames, operationTypeNames } from "../generated-names.ts";
 import type { LintContext, LintRule } from "./lint-context.ts";
 
 const RULE = "identifier-names";
@@ -156,9 +156,8 @@ function declarationClashes({ doc, at }: LintContext, operations: OperationModel
   for (const op of operations) {
     const pointer = join(op.pointer, "operationId");
     const owner = `operationId "${op.operationId}"`;
-    const prefix = pascalCase(op.group) + pascalCase(op.methodName);
     const groupType = op.group && !members.has(op.group) ? [names.groupTypeName(op.group)] : [];
-    if (!claim([...groupType, `${prefix}Parameters`, `${prefix}Result`, `${prefix}Error`, `is${prefix}Error`], owner, pointer)) continue;
+    if (!claim([...groupType, ...Object.values(operationTypeNames(op))], owner, pointer)) continue;
     const member = op.group || op.methodName;
     const holder = members.get(member);
     if (holder !== undefined && holder !== `group "${op.group}"`) {

@@ -1,5 +1,6 @@
 /** View model of one generated client method; the client template only interpolates it. */
 import { type OperationModel, type ParameterModel, type ResponseModel, successResponses } from "../model.ts";
+import { operationTypeNames } from "../generated-names.ts";
 import { pascalCase } from "../names.ts";
 import { docComment, docLines, indexType } from "./doc-comment.ts";
 import { type Code, code, commentText, identifier, joinCode, propertyAccess, propertyKey, stringLiteral, valueLiteral } from "./escape.ts";
@@ -74,7 +75,7 @@ export function valueExpression(p: ParameterModel): Code {
 
 export function buildOperationView(op: OperationModel): OperationView {
   const opType = indexType(code`operations`, op.operationId);
-  const typePrefix = pascalCase(op.group) + pascalCase(op.methodName);
+  const typeNames = operationTypeNames(op);
   const names = validatorNames(op);
   const wire = (location: string) =>
     op.parameters
@@ -110,10 +111,10 @@ export function buildOperationView(op: OperationModel): OperationView {
     operationIdLiteral: stringLiteral(op.operationId),
     methodKey: propertyKey(op.methodName),
     docComment: docComment(docLines(op.summary, op.description), "  "),
-    paramsTypeName: identifier(`${typePrefix}Parameters`),
-    resultTypeName: identifier(`${typePrefix}Result`),
-    errorTypeName: identifier(`${typePrefix}Error`),
-    errorGuardName: identifier(`is${typePrefix}Error`),
+    paramsTypeName: identifier(typeNames.paramsTypeName),
+    resultTypeName: identifier(typeNames.resultTypeName),
+    errorTypeName: identifier(typeNames.errorTypeName),
+    errorGuardName: identifier(typeNames.errorGuardName),
     errorTypeMembers: errorTypeMembers(op, opType),
     operationSpecLiteral: code`{ operationId: ${stringLiteral(op.operationId)}, successStatuses: ${successStatuses}, secretPaths: ${valueLiteral(secretPaths, { compact: true })}, errorShownPaths: ${valueLiteral(errorShownPaths, { compact: true })} }`,
     methodParams,

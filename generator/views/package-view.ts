@@ -1,7 +1,7 @@
 /** View models of the package around the clients: the README's entry points and usage snippets, the indexes. */
 import type { DocumentModel, OperationModel } from "../model.ts";
 import { camelCase } from "../names.ts";
-import { clientNames } from "./client-view.ts";
+import { clientNames } from "../generated-names.ts";
 import {
   type Code, code, commentText, identifier, joinCode, type Markdown, markdownCode, markdownFence, markdownText,
   propertyAccess, propertyKey, stringLiteral, valueLiteral,

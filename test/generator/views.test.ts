@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { OperationModel, ParameterModel } from "../../generator/model.ts";
 import { camelCase, pascalCase } from "../../generator/names.ts";
 import { TEMPLATES_DIR } from "../../generator/repo-paths.ts";
-import { CLIENT_MODULE_NAMES } from "../../generator/views/client-view.ts";
+import { CLIENT_MODULE_NAMES } from "../../generator/generated-names.ts";
 import { docComment, docLines, indexType } from "../../generator/views/doc-comment.ts";
 import { type Code, code } from "../../generator/views/escape.ts";
 import { buildOperationView, validatorNames, valueExpression } from "../../generator/views/operation-view.ts";
