@@ -83,9 +83,9 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
         for (const check of CHECKS) console.log(`${check.name.padEnd(18)} ${check.summary}`);
         return;
       }
-      const { readLiveConfig } = await import("../conformance/targets/live-config.ts");
+      const { readConformConfig } = await import("../conformance/targets/conform-config.ts");
       const { parseResourceFlags } = await import("../conformance/targets/named-resources.ts");
-      const config = flags.config ? readLiveConfig(flags.config) : {};
+      const config = flags.config ? readConformConfig(flags.config) : {};
       if (config.cloud !== undefined && flags.target !== "live") {
         throw new UserError(problem("conform/config", { file: flags.config!, pointer: "/cloud" }, "cloud is for --target live", "drop it from the config, or use --target live"));
       }

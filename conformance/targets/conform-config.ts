@@ -4,7 +4,7 @@ import { schemaChecker } from "../../generator/schema-validator.ts";
 import { problem, UserError } from "../../generator/user-error.ts";
 import type { ResourceValues } from "./named-resources.ts";
 
-export interface LiveConfig {
+export interface ConformConfig {
   subscription?: string;
   cloud?: string;
   resources?: ResourceValues;
@@ -20,7 +20,7 @@ const checkConfig = schemaChecker({
   },
 });
 
-export function readLiveConfig(file: string): LiveConfig {
+export function readConformConfig(file: string): ConformConfig {
   const example = 'write JSON like {"subscription": "…", "resources": {"maps": {"resourceGroupName": "rg", "accountName": "acct"}}}';
   const read = readInputFile(file);
   if (!read.ok) throw new UserError(problem("conform/config", { file }, `the config ${read.reason}`, `${read.hint}; ${example}`));
@@ -34,5 +34,5 @@ export function readLiveConfig(file: string): LiveConfig {
   if (violations.length > 0) {
     throw new UserError(violations.map((v) => problem("conform/config", { file, pointer: v.instancePath }, v.message, "see `rekey conform --help` for the config format")));
   }
-  return parsed as LiveConfig;
+  return parsed as ConformConfig;
 }
