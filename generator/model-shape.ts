@@ -1,6 +1,7 @@
 /**
  * What everything that reads the model (lint, emit, the mock, the runner) relies on and OpenAPI does not require,
- * checked once so a document without it stops at load with the place to fix, before any of them:
+ * checked once in loadSpecs (pipeline.ts), so a document without it stops there with the place to fix, before any of
+ * them (`rekey diff` reads two documents without these checks: it compares what is written):
  *  - every parameter and request body has a schema (a typed client and its validators are built from it);
  *  - examples have the x-ms-examples shape no schema checks: `{ parameters: {name: value}, responses: {status:
  *    { body?, headers?: {name: value} }} }`.
