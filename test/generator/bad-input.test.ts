@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+import { withSecondOperation } from "../helpers/widgets-spec.ts";
 
 const FIXTURE = new URL("./fixtures", import.meta.url).pathname;
 const SPEC = "widgets/2024-01-01/openapi.yaml";
@@ -50,18 +51,7 @@ const cases: BadCase[] = [
   {
     name: "duplicate operationId",
     file: SPEC,
-    break: (t) => t.replace("components:\n", [
-      "  /subscriptions/{subscriptionId}/providers/Example.Widgets/widgets:",
-      "    get:",
-      "      operationId: Widgets_RegenerateKey",
-      "      parameters:",
-      "        - $ref: '#/components/parameters/SubscriptionIdParameter'",
-      "        - $ref: '#/components/parameters/ApiVersionParameter'",
-      "      x-ms-examples: { List: { parameters: { subscriptionId: s, api-version: '2024-01-01' }, responses: { '204': {} } } }",
-      "      responses:",
-      "        '204': { description: none }",
-      "        default: { description: Error., content: { application/json: { schema: { $ref: '#/components/schemas/CloudError' } } } }",
-      "components:\n"].join("\n")),
+    break: withSecondOperation("Widgets_RegenerateKey"),
     expected: /^widgets\/2024-01-01\/openapi\.yaml#\/paths\/~1subscriptions~1\{subscriptionId\}~1providers~1Example\.Widgets~1widgets\/get\/operationId: operationId "Widgets_RegenerateKey" is already used at \/paths\/.+\/post — give every operation its own operationId \[operation-id\]$/,
   },
   {

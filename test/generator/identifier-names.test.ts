@@ -11,6 +11,7 @@ import { formatProblem, UserError } from "../../generator/user-error.ts";
 import { snippetCode } from "../../generator/views/package-view.ts";
 import { runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+import { withSecondOperation } from "../helpers/widgets-spec.ts";
 
 const FIXTURE = new URL("./fixtures", import.meta.url).pathname;
 const SPEC = "widgets/2024-01-01/openapi.yaml";
@@ -21,18 +22,6 @@ const widgetClientName = (name: string) => (t: string) => t.replace("          d
 const clientName = (name: string) => (t: string) => t.replace("  version: '2024-01-01'\n", `  version: '2024-01-01'\n  x-ms-code-generation-settings:\n    name: '${name}'\n`);
 const queryParameter = (name: string) => (t: string) => t.replace("      requestBody:\n",
   `        - name: '${name}'\n          in: query\n          schema:\n            type: string\n      requestBody:\n`);
-const secondOperation = (id: string) => (t: string) => t.replace("components:\n", [
-  "  /subscriptions/{subscriptionId}/providers/Example.Widgets/widgets:",
-  "    get:",
-  `      operationId: ${id}`,
-  "      parameters:",
-  "        - $ref: '#/components/parameters/SubscriptionIdParameter'",
-  "        - $ref: '#/components/parameters/ApiVersionParameter'",
-  "      x-ms-examples: { List: { parameters: { subscriptionId: s, api-version: '2024-01-01' }, responses: { '204': {} } } }",
-  "      responses:",
-  "        '204': { description: none }",
-  "        default: { description: Error., content: { application/json: { schema: { $ref: '#/components/schemas/CloudError' } } } }",
-  "components:\n"].join("\n"));
 
 const at = (pointer: string) => `widgets/2024-01-01/openapi.yaml#${pointer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `;
 
@@ -45,9 +34,9 @@ const cases: Array<{ name: string; break(text: string): string; expected: RegExp
     expected: /operationId "1Widgets_RegenerateKey": its group name "1Widgets" starts with a digit — start each _-separated part of the operationId with a letter \[identifier-names\]$/ },
   { name: "a method starting with a digit", break: operationId("Widgets_2Regenerate"), expected: /its method name "2Regenerate" starts with a digit/ },
   { name: "a part with no letters or digits", break: operationId("*/_RegenerateKey"), expected: /its group name "" \(from "\*\/"\) has no letters or digits/ },
-  { name: "two operationIds that become one method", break: secondOperation("Widgets_regenerate-key"),
+  { name: "two operationIds that become one method", break: withSecondOperation("Widgets_regenerate-key"),
     expected: /\/get\/operationId: operationId "Widgets_regenerate-key" would declare "WidgetsRegenerateKeyParameters", which is already declared for operationId "Widgets_RegenerateKey" — rename one of them .+ \[identifier-names\]$/ },
-  { name: "a root method named like the client's raw member", break: secondOperation("Raw"), expected: /operationId "Raw" would add "raw" to the client, which already has the client's raw member — / },
+  { name: "a root method named like the client's raw member", break: withSecondOperation("Raw"), expected: /operationId "Raw" would add "raw" to the client, which already has the client's raw member — / },
   { name: "a parameter named __proto__", break: queryParameter("__proto__"),
     expected: new RegExp(`^${at(`${OPERATION}/parameters/3/name`)}parameter name "__proto__" would set the prototype of the objects the client builds — .+ \\[identifier-names\\]$`) },
   { name: "a parameter whose generated name starts with a digit", break: queryParameter("1st"),
