@@ -3,8 +3,7 @@
  * check every answer, report, and exit 0 (all passed), 1 (a check failed, or Ctrl-C cut the run short) or 2.
  */
 import type { Command } from "commander";
-import { printable } from "../generator/printable.ts";
-import { problem, UserError } from "../generator/user-error.ts";
+import { printable, problem, UserError } from "../kernel/index.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 
 interface ConformFlags {
@@ -93,7 +92,7 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
       const resources = { ...(config.resources ?? {}) };
       for (const [key, values] of Object.entries(fromFlags)) resources[key] = { ...(resources[key] ?? {}), ...values };
       const options = {
-        specsDir: (await import("../generator/options.ts")).resolveOptions({ specsDir: flags.specs }).specsDir,
+        specsDir: (await import("../kernel/index.ts")).resolveSpecsDir(flags.specs),
         target: flags.target,
         only: flags.only,
         skip: flags.skip,

@@ -1,8 +1,7 @@
 /** `rekey generate [--check]` and `rekey lint`. Heavy modules load only when a command needs them. */
 import type { Command } from "commander";
 import { resolveOptions } from "../generator/options.ts";
-import { displayPath } from "../generator/spec-files.ts";
-import { formatProblem, type Problem } from "../generator/user-error.ts";
+import { displayPath, formatProblem, type Problem } from "../kernel/index.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 
 interface SpecFlags {
@@ -57,8 +56,8 @@ export function registerGeneratorCommands(program: Command): void {
     .description("validate specs/ and apply rekey's rules (operationIds, api-version, errors, examples, security, secrets)")
     .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
     .action(async (flags: Pick<SpecFlags, "specs">) => {
-      const { loadSpecs } = await import("../generator/pipeline.ts");
-      const { docs, warnings } = await loadSpecs(resolveOptions({ specsDir: flags.specs }));
+      const { loadSpecs } = await import("../kernel/index.ts");
+      const { docs, warnings } = await loadSpecs(flags.specs);
       printWarnings(warnings);
       const operations = docs.reduce((n, d) => n + d.operations.length, 0);
       console.log(`${docs.length} document(s), ${operations} operation(s): no problems${warnings.length ? ` (${warnings.length} warning(s))` : ""}`);

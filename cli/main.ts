@@ -3,7 +3,7 @@
  * differences, 2 a usage or input error (printed as one line each, never a stack trace).
  */
 import { Command, CommanderError } from "commander";
-import { formatProblem, UserError } from "../generator/user-error.ts";
+import { formatProblem, UserError } from "../kernel/index.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 import { registerConformCommands } from "./conform-commands.ts";
 import { registerGeneratorCommands } from "./generator-commands.ts";

@@ -1,6 +1,6 @@
 /** `rekey mock`: serve the ARM-faithful mock until SIGINT/SIGTERM. The base URL is the first line of stdout. */
 import type { Command } from "commander";
-import { problem, UserError } from "../generator/user-error.ts";
+import { problem, UserError } from "../kernel/index.ts";
 
 interface MockFlags {
   specs: string;
@@ -24,7 +24,7 @@ function integer(flag: string, value: string, hint: string): number {
 }
 
 async function readPem(flag: string, path: string): Promise<string> {
-  const { readInputFile } = await import("../generator/input-file.ts");
+  const { readInputFile } = await import("../kernel/index.ts");
   const read = readInputFile(path);
   if (!read.ok) throw new UserError(problem("mock/options", { file: flag }, `${path} ${read.reason}`, `${read.hint}: a PEM file`));
   return read.text;
@@ -60,9 +60,9 @@ export function registerMockCommands(program: Command): void {
         ? { cert: await readPem("--tls-cert", flags.tlsCert), key: await readPem("--tls-key", flags.tlsKey) }
         : flags.tls === true;
       const { startMock } = await import("../conformance/mock/start-mock.ts");
-      const { resolveOptions } = await import("../generator/options.ts");
+      const { resolveSpecsDir } = await import("../kernel/index.ts");
       const mock = await startMock({
-        specsDir: resolveOptions({ specsDir: flags.specs }).specsDir,
+        specsDir: resolveSpecsDir(flags.specs),
         port: integer("--port", flags.port, "use 0–65535 (0 picks a free one)"),
         host: flags.host,
         tls,

@@ -3,13 +3,13 @@
  * `resourceTypes[].apiVersions`. The bearer token is never printed and never sent over plain HTTP except to
  * loopback; failures are one-line user errors.
  */
-import { problem, UserError } from "../generator/user-error.ts";
+import { problem, UserError } from "../kernel/index.ts";
 import type { ProviderResourceType } from "../generator/diff/resource-types.ts";
-import { isLoopback } from "../generator/runtime/auth.ts";
-import type { PipelineResponse } from "../generator/runtime/pipeline.ts";
-import { errorCode } from "../generator/runtime/retry-strategies.ts";
-import { defaultTransport, ResponseTooLarge } from "../generator/runtime/transport.ts";
-import { bytes } from "../generator/runtime/units.ts";
+import { isLoopback } from "../client-runtime/auth.ts";
+import type { PipelineResponse } from "../client-runtime/pipeline.ts";
+import { errorCode } from "../client-runtime/retry-strategies.ts";
+import { defaultTransport, ResponseTooLarge } from "../client-runtime/transport.ts";
+import { bytes } from "../client-runtime/units.ts";
 
 export const PROVIDERS_API_VERSION = "2021-04-01";
 

@@ -1,6 +1,6 @@
 /** `rekey diff OLD NEW` and `rekey versions [--live]`: the api-version lifecycle. Heavy modules load per command. */
 import { type Command, Option } from "commander";
-import { printable } from "../generator/printable.ts";
+import { printable } from "../kernel/index.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 
 interface DiffFlags {
@@ -62,10 +62,9 @@ function registerVersionsCommand(program: Command): void {
         token = process.env[flags.tokenEnv];
         if (!token) usage(`environment variable ${flags.tokenEnv} (--token-env) is not set`);
       }
-      const { resolveOptions } = await import("../generator/options.ts");
-      const { loadSpecs } = await import("../generator/pipeline.ts");
+      const { loadSpecs } = await import("../kernel/index.ts");
       const { specResourceTypes, compareWithProvider } = await import("../generator/diff/resource-types.ts");
-      const { docs } = await loadSpecs(resolveOptions({ specsDir: flags.specs }));
+      const { docs } = await loadSpecs(flags.specs);
       const types = specResourceTypes(docs);
       const say = (line: string) => console.log(printable(line)); // spec names and ARM's answers are foreign text
       const name = (t: { namespace: string; resourceType: string; services: string[] }) =>

@@ -2,10 +2,8 @@
  * `rekey conform` as a function: specs → exchanges → target → run → outcome. The CLI, `npm start` and the tests
  * all come through here.
  */
-import { MAX_TIMER_MS } from "../generator/runtime/timeout.ts";
-import type { DocumentModel } from "../generator/model.ts";
-import { loadSpecs, resolveOptions } from "../generator/pipeline.ts";
-import type { Ajv } from "../generator/schema-validator.ts";
+import { MAX_TIMER_MS } from "../client-runtime/timeout.ts";
+import { type Ajv, type DocumentModel, loadSpecs } from "../kernel/index.ts";
 import type { CompiledExchange, RunEvent } from "./exchange.ts";
 import { compileExchanges } from "./exchanges/compile-exchanges.ts";
 import { MAX_BODY_BYTES_CEILING } from "./runner/http-sender.ts";
@@ -77,7 +75,7 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
 
 async function prepare(options: ConformOptions) {
   const kind = checkTargetFlags(options);
-  const loaded = options.docs && options.ajv ? { docs: options.docs, ajv: options.ajv } : await loadSpecs(resolveOptions({ specsDir: options.specsDir }));
+  const loaded = options.docs && options.ajv ? { docs: options.docs, ajv: options.ajv } : await loadSpecs(options.specsDir);
   const docs = loaded.docs;
   const ajv = loaded.ajv!;
   const resources: NamedResources | undefined = kind === "mock" ? undefined : namedResources(docs, options.subscription, options.resources ?? {});

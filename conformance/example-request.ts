@@ -3,7 +3,7 @@
  * header parameters set, the body (named by x-ms-requestBody-name) serialised. The mock's tests and the
  * conformance runner build requests this one way.
  */
-import type { OperationModel } from "../generator/model.ts";
+import type { OperationModel } from "../kernel/index.ts";
 
 export interface HttpRequestSpec {
   method: string;

@@ -3,7 +3,7 @@
  * its answer; a check turns an exchange and its response into typed failures; a run emits events that reporters
  * listen to. Everything a reporter receives is plain, already-redacted data.
  */
-import type { DocumentModel, OperationModel } from "../generator/model.ts";
+import type { DocumentModel, OperationModel } from "../kernel/index.ts";
 import type { HttpRequestSpec } from "./example-request.ts";
 
 export type ExchangeKind = "example" | "negative" | "scenario";

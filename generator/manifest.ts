@@ -4,13 +4,12 @@
  * loading the TypeScript compiler when the inputs are unchanged, while still catching hand edits.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { GENERATOR_DIR, REPO_ROOT } from "./repo-paths.ts";
+import { join } from "node:path";
+import { OUTPUT_CODE_DIRS } from "./generator-paths.ts";
+import { displayPath, type Problem, problem, readInputFile, treesHash } from "../kernel/index.ts";
+
+export { listFiles } from "../kernel/index.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
-import { isWithin, readInputFile } from "./input-file.ts";
-import { displayPath } from "./spec-files.ts";
-import { type Problem, problem } from "./user-error.ts";
 
 export const MANIFEST_PATH = "rekey-manifest.json";
 /** Packages whose version changes what generation emits. */
@@ -28,60 +27,9 @@ export function sha256(content: string | Buffer): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-/**
- * Every file under a folder, relative and sorted; skips node_modules and dot-files. Symlinked folders inside the
- * folder are walked once (a link back up the tree is not followed again); a symlinked folder outside it, a dangling
- * symlink or an unreadable folder is listed like a file.
- */
-export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (at: string, ancestors: Set<string>): void => {
-    let names: string[];
-    try {
-      names = readdirSync(at);
-    } catch {
-      // Unreadable: listed, so a hash or a comparison still sees it (an unreadable dir fails where it is written).
-      if (at !== dir) out.push(relative(dir, at).split("\\").join("/"));
-      return;
-    }
-    for (const name of names) {
-      if (name === "node_modules" || name.startsWith(".")) continue;
-      const full = join(at, name);
-      let real: string | undefined;
-      try {
-        real = statSync(full).isDirectory() ? realpathSync(full) : undefined;
-      } catch {
-        real = undefined;
-      }
-      // A folder outside the tree (a link to / or to $HOME) is listed, not walked: nothing outside is ever read.
-      if (real === undefined || !isWithin(root, real)) out.push(relative(dir, full).split("\\").join("/"));
-      else if (!ancestors.has(real)) walk(full, new Set(ancestors).add(real));
-    }
-  };
-  const root = realpathSync(dir);
-  walk(dir, new Set([root]));
-  return out.sort();
-}
-
+/** Everything generation reads: the specs, the code that turns them into files, and the packages that emit. */
 export function inputsHash(specsDir: string): string {
-  const hash = createHash("sha256");
-  const add = (label: string, dir: string) => {
-    for (const file of listFiles(dir)) {
-      // What generation could read: the text of a file within the input limit; for anything else (too large, a
-      // FIFO, a link to nowhere) the reason, without reading it.
-      const read = readInputFile(join(dir, file));
-      hash.update(`${label}/${file}\0`).update(read.ok ? read.text : `<${read.reason}>`).update("\0");
-    }
-  };
-  add("specs", specsDir);
-  add("generator", GENERATOR_DIR);
-  for (const name of OUTPUT_DEPENDENCIES) {
-    const pkg = join(REPO_ROOT, "node_modules", name, "package.json");
-    const version = existsSync(pkg) ? (JSON.parse(readFileSync(pkg, "utf8")) as { version: string }).version : "missing";
-    hash.update(`${name}@${version}\0`);
-  }
-  return hash.digest("hex");
+  return treesHash({ specs: specsDir, ...OUTPUT_CODE_DIRS }, OUTPUT_DEPENDENCIES);
 }
 
 export function manifestFile(files: GeneratedFile[], inputs: string): GeneratedFile {

@@ -1,5 +1,6 @@
 /** Generator options, resolved once; the CLI and the tests resolve them the same way. */
 import { resolve } from "node:path";
+import { resolveSpecsDir } from "../kernel/index.ts";
 
 export interface GeneratorOptions {
   specsDir: string;
@@ -8,7 +9,7 @@ export interface GeneratorOptions {
 
 export function resolveOptions(partial: Partial<GeneratorOptions> = {}): GeneratorOptions {
   return {
-    specsDir: resolve(partial.specsDir ?? "specs"),
+    specsDir: resolveSpecsDir(partial.specsDir),
     outDir: resolve(partial.outDir ?? "generated"),
   };
 }

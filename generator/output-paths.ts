@@ -6,8 +6,7 @@
  */
 import { lstatSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, posix, win32 } from "node:path";
-import { isWithin } from "./input-file.ts";
-import { displayPath } from "./spec-files.ts";
+import { displayPath, isWithin } from "../kernel/index.ts";
 
 function isSymlink(path: string): boolean {
   try {

@@ -2,68 +2,16 @@
  * load → lint → model → emit → write, and `--check`. Options are resolved once; the CLI and the tests call
  * these same functions.
  */
-import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { GeneratorOptions } from "./options.ts";
 import { planPackage, runtimeSources } from "./emit/plan.ts";
 import { startTypeScriptService, type TypeScriptService } from "./emit/typescript-service.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
-import { createLintContext } from "./lint/lint-context.ts";
-import { lintDocument } from "./lint/rules.ts";
-import { readInputFile } from "./input-file.ts";
-import { modelShapeProblems } from "./model-shape.ts";
-import { loadDocument } from "./load.ts";
+import { loadSpecs, type Problem, readInputFile } from "../kernel/index.ts";
 import { inputsHash, listFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
-import { buildDocumentModel, type DocumentModel } from "./model.ts";
-import { type Ajv, createAjv } from "./schema-validator.ts";
-import { discoverSpecs, displayPath } from "./spec-files.ts";
-import { type Problem, problem, UserError } from "./user-error.ts";
 import { comparePlan, type Difference, refuseOutsidePaths, writePlan, type WriteSummary } from "./write.ts";
 
 export { type GeneratorOptions, resolveOptions } from "./options.ts";
-
-export interface LoadedSpecs {
-  docs: DocumentModel[];
-  warnings: Problem[];
-  /** The ajv instance lint compiled the documents' schemas with; later stages reuse its compiled validators. */
-  ajv?: Ajv;
-}
-
-/**
- * Loads, models and lints every spec; any error (in any document) stops here with all of them listed. With
- * `lint: false` (the mock's fast start) the documents are still parsed, resolved and checked against the OpenAPI
- * 3.1 schema, but rekey's own rules are left to `rekey lint`.
- */
-export async function loadSpecs(options: GeneratorOptions, { lint = true }: { lint?: boolean } = {}): Promise<LoadedSpecs> {
-  if (!existsSync(options.specsDir)) {
-    throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "specs folder not found",
-      "run rekey from the repository root or pass --specs DIR"));
-  }
-  if (!statSync(options.specsDir).isDirectory()) {
-    throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "not a folder",
-      "pass --specs the folder that holds <service>/<api-version>/openapi.yaml"));
-  }
-  const entries = discoverSpecs(options.specsDir);
-  if (entries.length === 0) {
-    throw new UserError(problem("load/layout", { file: displayPath(options.specsDir) }, "no specs found",
-      "add specs/<service>/<api-version>/openapi.yaml"));
-  }
-  const settled = await Promise.allSettled(entries.map(loadDocument));
-  const problems: Problem[] = [];
-  const docs: DocumentModel[] = [];
-  for (const result of settled) {
-    if (result.status === "rejected") {
-      if (!(result.reason instanceof UserError)) throw result.reason;
-      problems.push(...result.reason.problems);
-    } else docs.push(buildDocumentModel(result.value));
-  }
-  problems.push(...docs.flatMap(modelShapeProblems));
-  const ajv = problems.length === 0 && lint ? createAjv(docs) : undefined;
-  if (ajv) for (const doc of docs) problems.push(...lintDocument(createLintContext(doc, ajv)));
-  const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new UserError(errors);
-  return { docs, warnings: problems.filter((p) => p.severity === "warning"), ajv };
-}
 
 /** Loads, lints and plans every file; the TypeScript worker warms up while the specs load. */
 async function loadAndPlan(
@@ -72,7 +20,7 @@ async function loadAndPlan(
 ): Promise<{ files: GeneratedFile[]; warnings: Problem[] }> {
   void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
   try {
-    const { docs, warnings } = await loadSpecs(options);
+    const { docs, warnings } = await loadSpecs(options.specsDir);
     const files = await planPackage(docs, typescript);
     return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings };
   } finally {

@@ -6,13 +6,9 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "./emit/generated-file.ts";
-import { readInputFile } from "./input-file.ts";
-import { join as joinPointer } from "./json-pointer.ts";
+import { displayPath, join as joinPointer, printable, type Problem, problem, readInputFile, UserError } from "../kernel/index.ts";
 import { listFiles, MANIFEST_PATH, readManifest } from "./manifest.ts";
 import { outsideReason } from "./output-paths.ts";
-import { printable } from "./printable.ts";
-import { displayPath } from "./spec-files.ts";
-import { type Problem, problem, UserError } from "./user-error.ts";
 
 export interface Difference {
   path: string;

@@ -18,7 +18,7 @@ import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { createTlsMaterial } from "../conformance/mock/tls.ts";
-import { REPO_ROOT } from "../generator/repo-paths.ts";
+import { REPO_ROOT } from "../kernel/index.ts";
 
 const CALLS = 2000;
 const WARMUP = 300;

@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { REPO_ROOT } from "../generator/repo-paths.ts";
+import { REPO_ROOT } from "../kernel/index.ts";
 import { writeDreddInput } from "./dredd-input.ts";
 
 const argIndex = process.argv.indexOf("--runs");

@@ -10,8 +10,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { discoverSpecs } from "../generator/spec-files.ts";
-import { REPO_ROOT } from "../generator/repo-paths.ts";
+import { discoverSpecs, REPO_ROOT } from "../kernel/index.ts";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 9;
 const work = mkdtempSync(join(tmpdir(), "rekey-bench-"));

@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { once } from "node:events";
 import autocannon from "autocannon";
-import { REPO_ROOT } from "../generator/repo-paths.ts";
+import { REPO_ROOT } from "../kernel/index.ts";
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const seconds = arg("--seconds", 5);

@@ -23,8 +23,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
-import { get } from "../generator/json-pointer.ts";
-import { discoverSpecs } from "../generator/spec-files.ts";
+import { discoverSpecs, get } from "../kernel/index.ts";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

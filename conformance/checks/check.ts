@@ -2,7 +2,7 @@
  * A check: one named function over an exchange and its answer, returning typed failures. Every check has this one
  * signature; the registry (registry.ts) lists them and says which apply to an exchange.
  */
-import type { Ajv } from "../../generator/schema-validator.ts";
+import type { Ajv } from "../../kernel/index.ts";
 import type { CompiledExchange, Exchange, ExchangeResponse, Failure } from "../exchange.ts";
 
 export interface CheckInput {

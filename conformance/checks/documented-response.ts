@@ -1,5 +1,5 @@
 /** Which of the operation's documented responses describes an answer: its exact status, then 4XX-style, then default. */
-import type { OperationModel, ResponseModel } from "../../generator/model.ts";
+import type { OperationModel, ResponseModel } from "../../kernel/index.ts";
 
 export function documentedResponse(operation: OperationModel, status: number): ResponseModel | undefined {
   const code = String(status);

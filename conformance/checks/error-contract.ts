@@ -3,8 +3,7 @@
  * (inside `error` when the operation's error schema wraps them, as ARM's does). Validity against that schema is the
  * schema check's; this one catches what Azure's lenient error schemas (nothing required) let through.
  */
-import { deref, errorResponse } from "../../generator/model.ts";
-import { get as valueAt } from "../../generator/json-pointer.ts";
+import { deref, errorResponse, get as valueAt } from "../../kernel/index.ts";
 import { type Check, type CheckFailure } from "./check.ts";
 
 export const errorContract: Check = {

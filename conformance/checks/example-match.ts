@@ -3,7 +3,7 @@
  * answers with the examples (the mock in example mode) it must equal it; against a stateful endpoint, values
  * differ (keys, timestamps), so every field the example shows must be there with the same JSON type.
  */
-import { join } from "../../generator/json-pointer.ts";
+import { join } from "../../kernel/index.ts";
 import { jsonType, type Check, type CheckFailure } from "./check.ts";
 
 const sameType = (a: unknown, b: unknown) => {

@@ -3,8 +3,7 @@
  * step's answer with the previous step's: the selected key changed and its timestamp advanced; every other key and
  * timestamp is unchanged; the resource name in the body echoes the path. Key values never appear in a failure.
  */
-import { rotationSpec } from "../rotation.ts";
-import { get as valueAt } from "../../generator/json-pointer.ts";
+import { get as valueAt, rotationSpec } from "../../kernel/index.ts";
 import { type Check, type CheckFailure, jsonType } from "./check.ts";
 
 /** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */

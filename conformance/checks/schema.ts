@@ -2,8 +2,7 @@
  * schema: the body is JSON and valid against the schema documented for its status (ajv, JSON Schema 2020-12,
  * formats, every error collected; readOnly properties belong in answers).
  */
-import { compiledSchema, toViolations } from "../../generator/schema-validator.ts";
-import { get as valueAt } from "../../generator/json-pointer.ts";
+import { compiledSchema, get as valueAt, toViolations } from "../../kernel/index.ts";
 import { type Check } from "./check.ts";
 import { documentedResponse } from "./documented-response.ts";
 

@@ -3,8 +3,7 @@
  * `additionalProperties` unsaid (as Azure's specs do). oav reports these too: a field the spec does not declare
  * is a field no generated client can type.
  */
-import { join } from "../../generator/json-pointer.ts";
-import { deref } from "../../generator/model.ts";
+import { deref, join } from "../../kernel/index.ts";
 import type { Check, CheckFailure } from "./check.ts";
 
 type Schema = Record<string, any>;

@@ -4,9 +4,7 @@
  * apply — then filtered by `--only` / `--skip` (ids or globs; a scenario is kept or dropped whole).
  */
 import picomatch from "picomatch";
-import type { DocumentModel, OperationModel } from "../../generator/model.ts";
-import type { Ajv } from "../../generator/schema-validator.ts";
-import { problem, UserError } from "../../generator/user-error.ts";
+import { type Ajv, type DocumentModel, type OperationModel, problem, UserError } from "../../kernel/index.ts";
 import { CHECKS } from "../checks/registry.ts";
 import { unitKey as scenarioKey, type CompiledExchange } from "../exchange.ts";
 import { exampleExchanges } from "./example-exchanges.ts";

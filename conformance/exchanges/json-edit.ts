@@ -1,5 +1,5 @@
 /** Copy-on-write edits of JSON values at JSON pointers, for building request bodies that differ in one place. */
-import { tokens } from "../../generator/json-pointer.ts";
+import { tokens } from "../../kernel/index.ts";
 
 type Container = Record<string, unknown> | unknown[];
 

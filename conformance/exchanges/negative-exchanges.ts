@@ -4,10 +4,7 @@
  * JSON, a wrong Content-Type, no or an unknown api-version, no Authorization, and a resource that does not exist.
  * Each expects a 4xx in the operation's error schema (401 and 404 where ARM's answer is fixed).
  */
-import { get, join } from "../../generator/json-pointer.ts";
-import { deref, walkProperties, type ParameterModel } from "../../generator/model.ts";
-import { compiledSchema, validate } from "../../generator/schema-validator.ts";
-import { armPathShape } from "../arm-path.ts";
+import { armPathShape, compiledSchema, deref, get, join, type ParameterModel, validate, walkProperties } from "../../kernel/index.ts";
 import type { CompiledExchange, Mutation } from "../exchange.ts";
 import { removeAt, setAt } from "./json-edit.ts";
 import { buildExchange, type ExchangeDraft, type OperationCase } from "./operation-case.ts";

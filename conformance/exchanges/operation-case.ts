@@ -2,9 +2,7 @@
  * One operation as the exchange builders see it (its document, its validators, the parameter values every exchange
  * starts from) and the one function that turns a draft into an exchange with its id, request and resource.
  */
-import type { DocumentModel, ExampleModel, OperationModel } from "../../generator/model.ts";
-import type { Ajv } from "../../generator/schema-validator.ts";
-import { armPathShape, resourceAddress, resourceId } from "../arm-path.ts";
+import { type Ajv, armPathShape, type DocumentModel, type ExampleModel, type OperationModel, resourceAddress, resourceId } from "../../kernel/index.ts";
 import { requestFromParameters } from "../example-request.ts";
 import type { CompiledExchange, Exchange, ExchangeKind, Expectation, Mutation, ScenarioStep } from "../exchange.ts";
 

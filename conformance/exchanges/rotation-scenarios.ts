@@ -5,8 +5,7 @@
  * changes and its timestamp advances; the other keys and timestamps stay; the resource name echoes the path).
  * Operations whose answers carry no keys (API Management's 204) have no scenario: there is nothing to observe.
  */
-import { armPathShape } from "../arm-path.ts";
-import { keyName, rotationSpec, type RotationSpec } from "../rotation.ts";
+import { armPathShape, keyName, rotationSpec, type RotationSpec } from "../../kernel/index.ts";
 import type { CompiledExchange } from "../exchange.ts";
 import { setAt } from "./json-edit.ts";
 import { buildExchange, type OperationCase } from "./operation-case.ts";

@@ -8,7 +8,7 @@
  * and IIS-style front ends drop trailing dots and spaces and treat `\` like `/`; so a candidate must still break the
  * keyword in upper and lower case, and path values avoid the characters a front end rewrites or routes on.
  */
-import type { SchemaViolation } from "../../generator/schema-validator.ts";
+import type { SchemaViolation } from "../../kernel/index.ts";
 
 export interface ViolatingValue {
   keyword: string;

@@ -4,10 +4,9 @@
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { listFaults } from "./faults.ts";
+import { ADMIN_PREFIX } from "./mock-model.ts";
 import type { MockState } from "./state.ts";
 import { checkStateDocument, type StateDocument } from "./state-file.ts";
-
-export const ADMIN_PREFIX = "/_rekey";
 
 /** /_rekey/…: inspect, replace and reset the state; list the faults. No spec path can start with /_rekey. */
 export function registerAdminRoutes(app: FastifyInstance, state: MockState, setStateDocument: (doc: StateDocument) => void): void {

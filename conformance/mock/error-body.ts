@@ -3,8 +3,7 @@
  * top-level `target`, Batch's CloudError nests `details` of its own kind, ARM's common ErrorResponse has both. The
  * fields an ArmError carries are written only where the schema declares them.
  */
-import { deref, errorResponse, walkProperties, type DocumentModel, type OperationModel } from "../../generator/model.ts";
-import { join } from "../../generator/json-pointer.ts";
+import { deref, type DocumentModel, errorResponse, join, type OperationModel, walkProperties } from "../../kernel/index.ts";
 import type { ArmError, ArmErrorDetail } from "./arm-errors.ts";
 
 export interface ErrorShape {

@@ -5,7 +5,7 @@
  * A fault acts at one stage: before the pipeline (the request never reaches state), inside the behaviour (what
  * regeneration does), on the response (its status, headers or body), or on the wire.
  */
-import { MAX_TIMER_MS } from "../../generator/runtime/timeout.ts";
+import { MAX_TIMER_MS } from "../../client-runtime/timeout.ts";
 import { armErrors, type ArmError } from "./arm-errors.ts";
 import type { MockResponse } from "./mock-exchange.ts";
 import type { MockOperation } from "./mock-model.ts";

@@ -1,6 +1,6 @@
 /** Realistic random keys: Maps 32 bytes base64url (43 chars), Batch 64 bytes base64 (88 chars), as the services issue them. */
 import { randomFillSync } from "node:crypto";
-import type { RotationSpec } from "../rotation.ts";
+import type { RotationSpec } from "../../kernel/index.ts";
 
 // Random bytes are drawn from the CSPRNG 16 KiB at a time: one system call per few hundred keys, not per key.
 const pool = Buffer.alloc(16 * 1024);

@@ -3,7 +3,7 @@
  * it or refuses with an ArmError.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import type { ResourceAddress } from "../arm-path.ts";
+import type { ResourceAddress } from "../../kernel/index.ts";
 import type { ArmError } from "./arm-errors.ts";
 import type { MockOperation, MockRoute } from "./mock-model.ts";
 import type { MockResource, MockState } from "./state.ts";

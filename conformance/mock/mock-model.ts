@@ -4,22 +4,14 @@
  * rotation description.
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { createAjv, compiledSchema, type Ajv } from "../../generator/schema-validator.ts";
-import {
-  successResponses,
-  type DocumentModel,
-  type OperationModel,
-  type ParameterModel,
-  type RequestBodyModel,
-  type ResponseModel,
-} from "../../generator/model.ts";
-import { displayPath } from "../../generator/spec-files.ts";
-import { problem, UserError } from "../../generator/user-error.ts";
-import { armPathShape, type ArmPathShape } from "../arm-path.ts";
-import { rotationSpec, type RotationSpec } from "../rotation.ts";
-import { ADMIN_PREFIX } from "./admin-routes.ts";
+import { type Ajv, armPathShape, type ArmPathShape, compiledSchema, createAjv, displayPath, type DocumentModel, type OperationModel, type ParameterModel, problem, type RequestBodyModel, type ResponseModel, rotationSpec, type RotationSpec, successResponses, UserError } from "../../kernel/index.ts";
 import { errorShape, type ErrorShape } from "./error-body.ts";
-import type { ValidatorLookup } from "./model-cache.ts";
+
+/** The mock's own routes (admin-routes.ts); no operation's path may start with it. */
+export const ADMIN_PREFIX = "/_rekey";
+
+/** The compiled validator for a schema of a document, by JSON pointer. */
+export type ValidatorLookup = (doc: DocumentModel, pointer: string) => ValidateFunction;
 
 export interface ParameterCheck {
   parameter: ParameterModel;

@@ -1,32 +1,28 @@
 /**
  * The mock's start-up cache, in build/mock-<hash>/: the operation model (JSON) and the validators the mock runs,
- * compiled to ajv standalone code and bundled by esbuild. The hash covers the specs, the generator and conformance
+ * compiled to ajv standalone code and bundled by esbuild. The hash covers the specs, the kernel and conformance
  * sources and the dependency versions, so a cache is never stale; a hit skips YAML parsing, $ref resolution, the
  * OpenAPI schema check and ajv compilation — most of a cold start.
  */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { inputsHash, listFiles } from "../../generator/manifest.ts";
-import type { DocumentModel } from "../../generator/model.ts";
-import { REPO_ROOT } from "../../generator/repo-paths.ts";
-import { validatedParameters } from "./mock-model.ts";
+import { type DocumentModel, REPO_ROOT, treesHash } from "../../kernel/index.ts";
+import { validatedParameters, type ValidatorLookup } from "./mock-model.ts";
 
-export type ValidatorLookup = (doc: DocumentModel, pointer: string) => ValidateFunction;
 
 export interface CachedModel {
   docs: DocumentModel[];
   validatorFor: ValidatorLookup;
 }
 
-const CONFORMANCE_DIR = join(REPO_ROOT, "conformance");
+/** Packages whose version changes what the cache holds: the spec loader, the validators and their bundler. */
+const CACHE_DEPENDENCIES = ["@apidevtools/swagger-parser", "yaml", "ajv", "ajv-formats", "esbuild"];
 
 export function mockCacheDir(specsDir: string, buildDir = join(REPO_ROOT, "build")): string {
-  const hash = createHash("sha256").update(inputsHash(specsDir));
-  for (const file of listFiles(CONFORMANCE_DIR)) hash.update(file).update(readFileSync(join(CONFORMANCE_DIR, file)));
-  return join(buildDir, `mock-${hash.digest("hex").slice(0, 16)}`);
+  const trees = { specs: specsDir, kernel: join(REPO_ROOT, "kernel"), conformance: join(REPO_ROOT, "conformance") };
+  return join(buildDir, `mock-${treesHash(trees, CACHE_DEPENDENCIES).slice(0, 16)}`);
 }
 
 const key = (doc: DocumentModel, pointer: string) => `${doc.docUri}#${pointer}`;
@@ -60,8 +56,7 @@ export async function readMockCache(dir: string): Promise<CachedModel | undefine
 
 /** Writes the cache for these (already checked) documents; another process writing the same one first is fine. */
 export async function writeMockCache(dir: string, docs: DocumentModel[]): Promise<void> {
-  const { createAjv } = await import("../../generator/schema-validator.ts");
-  const { requireCjs } = await import("../../generator/require-cjs.ts");
+  const { createAjv, requireCjs } = await import("../../kernel/index.ts");
   const standaloneCode = (requireCjs("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
   const esbuild = await import("esbuild");
   const ajv = createAjv(docs, { standalone: true, trusted: true });

@@ -2,7 +2,7 @@
  * One line per request: method, path and query, status, ARM error code, time. Headers and bodies are never
  * logged (they carry the token and the keys); query values whose names suggest a secret are redacted too.
  */
-import { printable } from "../../generator/printable.ts";
+import { printable } from "../../kernel/index.ts";
 
 export type LogLine = (line: string) => void;
 
@@ -27,7 +27,7 @@ export function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** The client's method and URL are its own text: printed through printable() (see generator/printable.ts). */
+/** The client's method and URL are its own text: printed through printable() (see kernel/printable.ts). */
 export function formatLogLine(method: string, url: string, status: number, code: string | undefined, ms: number): string {
   return `${printable(method)} ${printable(redactUrl(url))} ${status}${code ? ` ${code}` : ""} ${ms.toFixed(1)}ms`;
 }

@@ -3,8 +3,7 @@
  * random keys where the operation rotates keys. A name parameter that is an enum (APIM's tenant/{accessName}:
  * access, gitAccess) names fixed children that ARM always has, so every value exists.
  */
-import { parents, resourceAddress, resourceId, type ResourceAddress } from "../arm-path.ts";
-import { keyName, type RotationSpec } from "../rotation.ts";
+import { keyName, parents, resourceAddress, type ResourceAddress, resourceId, type RotationSpec } from "../../kernel/index.ts";
 import { newKey, timestamp } from "./keys.ts";
 import type { MockModel, MockOperation } from "./mock-model.ts";
 import type { MockResource } from "./state.ts";

@@ -4,10 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { resolveOptions } from "../../generator/options.ts";
-import type { DocumentModel } from "../../generator/model.ts";
-import type { Ajv } from "../../generator/schema-validator.ts";
-import { problem, UserError } from "../../generator/user-error.ts";
+import { type Ajv, type DocumentModel, loadSpecs, problem, resolveSpecsDir, UserError } from "../../kernel/index.ts";
 import { findFault, MAX_DELAY_MS, type Fault } from "./faults.ts";
 import { ajvValidators, apiVersionsByResourceType, buildMockModel, type MockModel } from "./mock-model.ts";
 import { mockCacheDir, readMockCache, writeMockCache } from "./model-cache.ts";
@@ -80,14 +77,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let loadedFrom: RunningMock["loadedFrom"] = "docs";
   if (options.docs) model = buildMockModel(options.docs, ajvValidators(options.docs, options.ajv));
   else {
-    const specsDir = resolveOptions({ specsDir: options.specsDir }).specsDir;
+    const specsDir = resolveSpecsDir(options.specsDir);
     const cacheDir = options.cache === false ? undefined : mockCacheDir(specsDir);
     const cached = cacheDir ? await readMockCache(cacheDir) : undefined;
     loadedFrom = cached ? "cache" : "specs";
     if (cached) model = buildMockModel(cached.docs, cached.validatorFor, { trusted: true });
     else {
-      const { loadSpecs } = await import("../../generator/pipeline.ts");
-      const { docs } = await loadSpecs(resolveOptions({ specsDir }), { lint: false });
+      const { docs } = await loadSpecs(specsDir, { lint: false });
       model = buildMockModel(docs);
       if (cacheDir) cacheWrite = writeMockCache(cacheDir, docs).catch(() => {}); // a cache that cannot be written is only slower
     }

@@ -8,11 +8,7 @@
  *                     "keys": { "Primary": "…" } }],
  *     "apiVersions": { "Microsoft.Maps/accounts": ["2027-01-01"] } }
  */
-import { readInputFile } from "../../generator/input-file.ts";
-import { schemaChecker } from "../../generator/schema-validator.ts";
-import { displayPath } from "../../generator/spec-files.ts";
-import { problem, UserError } from "../../generator/user-error.ts";
-import { parents, parseResourceId } from "../arm-path.ts";
+import { displayPath, parents, parseResourceId, problem, readInputFile, schemaChecker, UserError } from "../../kernel/index.ts";
 import { timestamp } from "./keys.ts";
 import { newResource } from "./seed-state.ts";
 import type { MockResource } from "./state.ts";

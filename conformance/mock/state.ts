@@ -3,7 +3,7 @@
  * request's behaviour to completion before the next, and every change here is synchronous, so concurrent
  * regenerations cannot interleave.
  */
-import { qualifiedName, resourceId, type ResourceAddress } from "../arm-path.ts";
+import { qualifiedName, type ResourceAddress, resourceId } from "../../kernel/index.ts";
 
 export interface StoredKey {
   value: string;

@@ -7,7 +7,7 @@
  */
 import { createColors } from "picocolors";
 import { type ExchangeResult, operationKey, type Reporter, type RunEvent, type RunSummary } from "../exchange.ts";
-import { printable } from "../../generator/printable.ts";
+import { printable } from "../../kernel/index.ts";
 import { withoutCredentials } from "./credentials.ts";
 import { failureLines, formatDuration, type OutputStream, type Paint, plural } from "./format.ts";
 

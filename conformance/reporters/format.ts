@@ -5,9 +5,8 @@
  * and every line starts with rekey's own text or indent.
  */
 import type * as DiffModule from "diff";
-import { requireCjs } from "../../generator/require-cjs.ts";
+import { printable, requireCjs } from "../../kernel/index.ts";
 import type { Failure } from "../exchange.ts";
-import { printable } from "../../generator/printable.ts";
 
 /** Values whose one-line JSON is at most this long are written inline. */
 const INLINE = 100;

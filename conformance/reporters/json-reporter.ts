@@ -4,7 +4,7 @@
  * two runs of the same exchanges give files that diff cleanly. Results keep the order the runner gave them.
  */
 import { resolve } from "node:path";
-import { displayPath } from "../../generator/spec-files.ts";
+import { displayPath } from "../../kernel/index.ts";
 import type { Exchange, ExchangeResponse, ExchangeResult, Expectation, Failure, Reporter, RunSummary } from "../exchange.ts";
 import type { OutputStream } from "./format.ts";
 import { recordRun, type RunReport } from "./run-record.ts";

@@ -6,10 +6,8 @@
  */
 import { resolve } from "node:path";
 import type * as Xmlbuilder2 from "xmlbuilder2";
-import { requireCjs } from "../../generator/require-cjs.ts";
-import { displayPath } from "../../generator/spec-files.ts";
+import { displayPath, printable, requireCjs } from "../../kernel/index.ts";
 import { type ExchangeResult, operationKey, type Reporter } from "../exchange.ts";
-import { printable } from "../../generator/printable.ts";
 import { failureLines, type OutputStream } from "./format.ts";
 import { recordRun, type RunReport } from "./run-record.ts";
 import { writeReport } from "./write-report.ts";

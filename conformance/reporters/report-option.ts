@@ -3,7 +3,7 @@
  * it is on unless --quiet. A bad value is a UserError naming the flag, the value and the fix.
  */
 import { resolve } from "node:path";
-import { problem, UserError } from "../../generator/user-error.ts";
+import { problem, UserError } from "../../kernel/index.ts";
 import type { Reporter } from "../exchange.ts";
 import type { OutputStream } from "./format.ts";
 import { jsonReporter } from "./json-reporter.ts";

@@ -4,8 +4,7 @@
  */
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { displayPath } from "../../generator/spec-files.ts";
-import { problem, UserError } from "../../generator/user-error.ts";
+import { displayPath, problem, UserError } from "../../kernel/index.ts";
 
 export async function writeReport(file: string, content: string): Promise<void> {
   const target = resolve(file);

@@ -8,10 +8,10 @@ import http from "node:http";
 import https from "node:https";
 import type { HttpRequestSpec } from "../example-request.ts";
 import type { ExchangeResponse } from "../exchange.ts";
-import { responseHasBody } from "../../generator/runtime/pipeline.ts";
-import { MAX_SHOWN_DEPTH } from "../../generator/runtime/redaction.ts";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../../generator/runtime/transport.ts";
-import { bytes } from "../../generator/runtime/units.ts";
+import { responseHasBody } from "../../client-runtime/pipeline.ts";
+import { MAX_SHOWN_DEPTH } from "../../client-runtime/redaction.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../client-runtime/transport.ts";
+import { bytes } from "../../client-runtime/units.ts";
 
 /** ARM's answers here are kilobytes; an endpoint sending more is broken or hostile (`--max-body-bytes`): the client's limit. */
 export const DEFAULT_MAX_BODY_BYTES = DEFAULT_MAX_RESPONSE_BYTES;

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
-import type { Ajv } from "../../generator/schema-validator.ts";
+import type { Ajv } from "../../kernel/index.ts";
 import { findCheck } from "../checks/registry.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
 import { unitKey, type CompiledExchange, type Exchange, type ExchangeResponse, type ExchangeResult, type Failure, type RunEvent, type RunSummary, type TargetDescription } from "../exchange.ts";

@@ -4,8 +4,8 @@
  * [REDACTED]), and every secret seen so far (the token, each key) is cut out of any text and property name, wherever
  * it appears.
  */
-import { get } from "../../generator/json-pointer.ts";
-import { type BodyPaths, scrubber, shapeOf, shownBody, valuesAt } from "../../generator/runtime/redaction.ts";
+import { get } from "../../kernel/index.ts";
+import { type BodyPaths, scrubber, shapeOf, shownBody, valuesAt } from "../../client-runtime/redaction.ts";
 import type { ExchangeResponse, ExchangeResult } from "../exchange.ts";
 
 const NOTHING_SHOWN: BodyPaths = { shown: [], secret: [] };

@@ -1,7 +1,5 @@
 /** The `--config FILE` of a live or URL run: subscription, cloud (live only) and resource names, checked against a schema. */
-import { readInputFile } from "../../generator/input-file.ts";
-import { schemaChecker } from "../../generator/schema-validator.ts";
-import { problem, UserError } from "../../generator/user-error.ts";
+import { problem, readInputFile, schemaChecker, UserError } from "../../kernel/index.ts";
 import type { ResourceValues } from "./named-resources.ts";
 
 export interface ConformConfig {

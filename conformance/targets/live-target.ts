@@ -2,11 +2,11 @@
  * `--target live`: Azure Resource Manager itself, in the user's subscription — or, with --endpoint, another ARM
  * endpoint (--ca FILE when its certificate comes from a private CA). What may be sent is the mutation gate's call.
  */
-import { CLOUDS, type CloudName } from "../../generator/runtime/clouds.ts";
-import type { DocumentModel } from "../../generator/model.ts";
+import { CLOUDS, type CloudName } from "../../client-runtime/clouds.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 import type { Target } from "../runner/run-conformance.ts";
 import type { NamedResources } from "./named-resources.ts";
-import { insecureReason } from "../../generator/runtime/auth.ts";
+import { insecureReason } from "../../client-runtime/auth.ts";
 import { mutationGate } from "./mutation-gate.ts";
 import { parseBaseUrl, readCa } from "./url-target.ts";
 import { optionError, tokenFromAzureIdentity, tokenFromEnv, type TargetOptions } from "./target-options.ts";

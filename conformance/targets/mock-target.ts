@@ -1,7 +1,6 @@
 /** `--target mock` (the default): the embedded ARM mock on a free loopback port, started for the run and stopped after. */
 import { randomBytes } from "node:crypto";
-import type { DocumentModel } from "../../generator/model.ts";
-import type { Ajv } from "../../generator/schema-validator.ts";
+import type { Ajv, DocumentModel } from "../../kernel/index.ts";
 import { startMock } from "../mock/start-mock.ts";
 import type { Target } from "../runner/run-conformance.ts";
 import type { TargetOptions } from "./target-options.ts";

@@ -5,7 +5,7 @@
  * it addresses a resource the user named. Everything held back is counted in the report, with the reason. The
  * embedded mock is not gated: its keys are its own.
  */
-import type { DocumentModel } from "../../generator/model.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 import type { CompiledExchange } from "../exchange.ts";
 import type { NamedResources } from "./named-resources.ts";
 

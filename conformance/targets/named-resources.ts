@@ -3,8 +3,7 @@
  * config file), the subscription over every example's (when given; a URL target keeps the examples' without one),
  * and the ids of the resources so named — the only ones a mutating exchange may address (mutation-gate.ts).
  */
-import type { DocumentModel, OperationModel } from "../../generator/model.ts";
-import { armPathShape } from "../arm-path.ts";
+import { armPathShape, type DocumentModel, type OperationModel } from "../../kernel/index.ts";
 import { addressedResource } from "../exchanges/operation-case.ts";
 import { optionError } from "./target-options.ts";
 

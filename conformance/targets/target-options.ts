@@ -1,5 +1,5 @@
 /** What the user says about where to run: the options every target reads, resolved once from flags and config. */
-import { problem, UserError } from "../../generator/user-error.ts";
+import { problem, UserError } from "../../kernel/index.ts";
 
 export interface TargetOptions {
   /** "mock", "live", or a base URL. */

@@ -4,9 +4,8 @@
  * to loopback. --ca FILE or --insecure-tls for self-signed certificates. The URL may front real Azure, so it is
  * gated as live is: nothing that may rotate a key is sent without --allow-mutations and a named resource.
  */
-import { readInputFile } from "../../generator/input-file.ts";
-import type { DocumentModel } from "../../generator/model.ts";
-import { insecureReason } from "../../generator/runtime/auth.ts";
+import { type DocumentModel, readInputFile } from "../../kernel/index.ts";
+import { insecureReason } from "../../client-runtime/auth.ts";
 import type { Target } from "../runner/run-conformance.ts";
 import { mutationGate } from "./mutation-gate.ts";
 import type { NamedResources } from "./named-resources.ts";

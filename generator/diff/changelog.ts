@@ -1,5 +1,5 @@
 /** generated/CHANGELOG.md: one section per release of the spec-derived history (history.ts), newest first. */
-import type { DocumentModel } from "../model.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 import { markdownCode, markdownText } from "../views/escape.ts";
 import { markdownBody } from "./format.ts";
 import { releaseHistory, type Release } from "./history.ts";

@@ -5,12 +5,7 @@
  */
 import { statSync } from "node:fs";
 import { basename, dirname, join as joinPath, resolve } from "node:path";
-import { loadDocument } from "../load.ts";
-import { buildDocumentModel, type DocumentModel } from "../model.ts";
-import { readInputFile } from "../input-file.ts";
-import { displayPath, isApiVersion, refFoldersOf, SPEC_FILE_NAME } from "../spec-files.ts";
-import { parseSpecText } from "../spec-text.ts";
-import { problem, UserError } from "../user-error.ts";
+import { buildDocumentModel, displayPath, type DocumentModel, isApiVersion, loadDocument, parseSpecText, problem, readInputFile, refFoldersOf, SPEC_FILE_NAME, UserError } from "../../kernel/index.ts";
 import { matchOperations, type OperationPair } from "./match.ts";
 import { descriptionChanges, operationIdChanges, requestBodyChanges } from "./operations.ts";
 import { parameterChanges } from "./parameters.ts";

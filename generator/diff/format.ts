@@ -1,6 +1,5 @@
 /** Renders a diff: readable text (the default), JSON (an array of changes) and a Markdown changelog section. */
-import { printable } from "../printable.ts";
-import { formatLocation } from "../user-error.ts";
+import { formatLocation, printable } from "../../kernel/index.ts";
 import { markdownCode, markdownText } from "../views/escape.ts";
 import type { DiffResult } from "./diff.ts";
 import type { Change } from "./rules.ts";

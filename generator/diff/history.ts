@@ -8,7 +8,7 @@
  * Adding an api-version older than one already present renumbers later releases: the history is a function of
  * the specs, not of what was published.
  */
-import type { DocumentModel } from "../model.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 import { diffDocuments, type DiffResult } from "./diff.ts";
 
 export type Bump = "initial" | "major" | "minor";

@@ -3,7 +3,7 @@
  * (path parameter names ignored, case-insensitive, as ARM routes), which is how a renamed operation is told apart
  * from a removed one and an added one.
  */
-import type { DocumentModel, OperationModel } from "../model.ts";
+import type { DocumentModel, OperationModel } from "../../kernel/index.ts";
 
 export interface OperationPair {
   oldDoc: DocumentModel;

@@ -1,5 +1,5 @@
 /** Operation rules: the operationId, the operation's own wording, and its request body. */
-import { join } from "../json-pointer.ts";
+import { join } from "../../kernel/index.ts";
 import { compareSchemas } from "./schemas.ts";
 import { type Change, change, quote } from "./rules.ts";
 import type { OperationPair } from "./match.ts";

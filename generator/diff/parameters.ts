@@ -2,8 +2,7 @@
  * Parameter rules: parameters are matched by location and name. The api-version parameter is skipped: a client
  * never chooses it (it is fixed to the document's version), so its constraints and wording are not client-visible.
  */
-import { join } from "../json-pointer.ts";
-import type { ParameterModel } from "../model.ts";
+import { join, type ParameterModel } from "../../kernel/index.ts";
 import { compareSchemas } from "./schemas.ts";
 import { type Change, change, quote } from "./rules.ts";
 import type { OperationPair } from "./match.ts";

@@ -6,8 +6,7 @@
  * `{namespace}` and the types joined by "/" (Microsoft.ApiManagement service/tenant, Microsoft.Maps accounts).
  * ARM compares both case-insensitively.
  */
-import type { DocumentModel } from "../model.ts";
-import { isStable } from "../spec-files.ts";
+import { type DocumentModel, isStable } from "../../kernel/index.ts";
 
 export interface ResourceTypeVersions {
   namespace: string;

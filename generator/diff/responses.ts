@@ -3,8 +3,7 @@
  * OLD treat an undocumented status as an error, as Azure's SDKs do); a new error status is not (it was an error
  * before too). Error schema changes are summarised in one change: additive ones are `error-schema-extended`.
  */
-import { join } from "../json-pointer.ts";
-import { errorResponse, type ResponseModel } from "../model.ts";
+import { errorResponse, join, type ResponseModel } from "../../kernel/index.ts";
 import { compareSchemas, schemaView } from "./schemas.ts";
 import { type Change, change, quote } from "./rules.ts";
 import type { OperationPair } from "./match.ts";

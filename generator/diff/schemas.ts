@@ -4,7 +4,7 @@
  * values for what a reader of OLD cannot handle (a property gone or retyped, a new value in a closed enum).
  * readOnly properties are never part of a request and writeOnly ones never part of a response, so those are skipped.
  */
-import { get, join } from "../json-pointer.ts";
+import { get, join } from "../../kernel/index.ts";
 import { type Change, change, type RuleName, type Side } from "./rules.ts";
 
 type AnyRecord = Record<string, any>;

@@ -11,7 +11,7 @@
  * which halves import time. Files inlined into a bundle get no JavaScript of their own, only declarations.
  */
 import { posix } from "node:path";
-import { requireCjs } from "../require-cjs.ts";
+import { requireCjs } from "../../kernel/index.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
 /** src/a/b.ts → dist/a/b<extension>; without an extension the name is kept (for copied files). */

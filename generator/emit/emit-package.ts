@@ -1,8 +1,8 @@
 /** The package around the clients: package.json, tsconfig, indexes, README and the copied runtime. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT, RUNTIME_DIR } from "../repo-paths.ts";
-import type { DocumentModel } from "../model.ts";
+import { RUNTIME_DIR } from "../generator-paths.ts";
+import { type DocumentModel, REPO_ROOT } from "../../kernel/index.ts";
 import { markdownCode, markdownText, stringLiteral } from "../views/escape.ts";
 import { buildEntryPoints, buildServiceIndexes, groupByService, PACKAGE_NAME } from "../views/package-view.ts";
 import { renderChangelog } from "../diff/changelog.ts";

@@ -1,5 +1,5 @@
 /** TypeScript types for one document with openapi-typescript (paths, components, operations). */
-import { requireCjs } from "../require-cjs.ts";
+import { requireCjs } from "../../kernel/index.ts";
 
 type AnyRecord = Record<string, any>;
 

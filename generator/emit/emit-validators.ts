@@ -2,10 +2,7 @@
  * Standalone validators (ajv `standalone`) for each operation's parameters, body and responses, bundled with
  * esbuild so the generated package needs no ajv at run time.
  */
-import type { DocumentModel } from "../model.ts";
-import { REPO_ROOT } from "../repo-paths.ts";
-import { requireCjs } from "../require-cjs.ts";
-import { createAjv, schemaRef } from "../schema-validator.ts";
+import { createAjv, type DocumentModel, REPO_ROOT, requireCjs, schemaRef } from "../../kernel/index.ts";
 import { commentText, identifier } from "../views/escape.ts";
 import { validatorNames } from "../views/operation-view.ts";
 import { render } from "./render.ts";

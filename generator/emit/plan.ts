@@ -1,7 +1,7 @@
 /**
  * Stage 4 — emit: every file of the generated package, in memory, sorted by path. Nothing touches disk here.
  */
-import type { DocumentModel } from "../model.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 import { buildClientView } from "../views/client-view.ts";
 import { valueLiteral } from "../views/escape.ts";
 import { emitValidators } from "./emit-validators.ts";
@@ -29,9 +29,9 @@ async function documentFiles(doc: DocumentModel, typescript: TypeScriptService):
   ];
 }
 
-/** The runtime every client imports, copied from generator/runtime/. Known before any spec is read. */
+/** The runtime every client imports, copied from client-runtime/. Known before any spec is read. */
 export function runtimeSources(): GeneratedFile[] {
-  return runtimeFiles().map((f) => withHeader(f.path, f.content, `generator/runtime/${f.path.slice("src/runtime/".length)}`));
+  return runtimeFiles().map((f) => withHeader(f.path, f.content, `client-runtime/${f.path.slice("src/runtime/".length)}`));
 }
 
 /** Plans the whole package: sources with headers, then dist/ built from them. */

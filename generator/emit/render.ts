@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type HandlebarsType from "handlebars";
-import { TEMPLATES_DIR } from "../repo-paths.ts";
-import { requireCjs } from "../require-cjs.ts";
+import { TEMPLATES_DIR } from "../generator-paths.ts";
+import { requireCjs } from "../../kernel/index.ts";
 import type { Code, Markdown } from "../views/escape.ts";
 
 let instance: typeof Handlebars | undefined;

@@ -6,7 +6,7 @@ import { parentPort } from "node:worker_threads";
 import { buildDeclarations } from "./build.ts";
 import { emitTypes } from "./emit-types.ts";
 import type { TypeScriptRequest } from "./typescript-service.ts";
-import { requireCjs } from "../require-cjs.ts";
+import { requireCjs } from "../../kernel/index.ts";
 
 // Start loading the compiler now, before the first request arrives.
 requireCjs("openapi-typescript");

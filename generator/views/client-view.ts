@@ -1,7 +1,5 @@
 /** View model of one generated client module (one spec document). */
-import type { DocumentModel } from "../model.ts";
-import { clientNames } from "../generated-names.ts";
-import { pascalCase } from "../names.ts";
+import { clientNames, type DocumentModel, pascalCase } from "../../kernel/index.ts";
 import { docComment, docLines, indexType } from "./doc-comment.ts";
 import { type Code, code, commentText, identifier, propertyKey, stringLiteral } from "./escape.ts";
 import { buildOperationView, type OperationView } from "./operation-view.ts";

@@ -6,8 +6,7 @@
  * Lint refuses names that cannot become identifiers (lint/rules.ts, "identifier-names"); `identifier` and
  * `propertyAccess` still check and throw, as a bug, if one gets through.
  */
-import { isBindingName, isIdentifier } from "../names.ts";
-import { printable, visible } from "../printable.ts";
+import { isBindingName, isIdentifier, printable, visible } from "../../kernel/index.ts";
 
 declare const codeBrand: unique symbol;
 declare const markdownBrand: unique symbol;

@@ -1,7 +1,5 @@
 /** View model of one generated client method; the client template only interpolates it. */
-import { type OperationModel, type ParameterModel, type ResponseModel, successResponses } from "../model.ts";
-import { operationTypeNames } from "../generated-names.ts";
-import { pascalCase } from "../names.ts";
+import { type OperationModel, operationTypeNames, type ParameterModel, pascalCase, type ResponseModel, successResponses } from "../../kernel/index.ts";
 import { docComment, docLines, indexType } from "./doc-comment.ts";
 import { type Code, code, commentText, identifier, joinCode, propertyAccess, propertyKey, stringLiteral, valueLiteral } from "./escape.ts";
 

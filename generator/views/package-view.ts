@@ -1,7 +1,5 @@
 /** View models of the package around the clients: the README's entry points and usage snippets, the indexes. */
-import type { DocumentModel, OperationModel } from "../model.ts";
-import { camelCase } from "../names.ts";
-import { clientNames } from "../generated-names.ts";
+import { camelCase, clientNames, type DocumentModel, type OperationModel } from "../../kernel/index.ts";
 import {
   type Code, code, commentText, identifier, joinCode, type Markdown, markdownCode, markdownFence, markdownText,
   propertyAccess, propertyKey, stringLiteral, valueLiteral,

@@ -15,7 +15,7 @@ import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
 import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
 import { parseReportOption, reportersFromOption } from "../../conformance/reporters/report-option.ts";
 import { summarize } from "../../conformance/reporters/run-record.ts";
-import { UserError } from "../../generator/user-error.ts";
+import { UserError } from "../../kernel/user-error.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 
 afterAll(removeTempDirs);

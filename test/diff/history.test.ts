@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadForDiff } from "../../generator/diff/diff.ts";
 import { packageVersion, releaseHistory } from "../../generator/diff/history.ts";
-import type { DocumentModel } from "../../generator/model.ts";
-import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import type { DocumentModel } from "../../kernel/model.ts";
+import { loadSpecs } from "../../kernel/load-specs.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -15,7 +15,7 @@ const steps = (docs: DocumentModel[]) =>
 
 describe("release history", () => {
   it("of the repository's specs: three services, then three breaking newest-stable versions", async () => {
-    const { docs } = await loadSpecs(resolveOptions({ specsDir: `${REPO_ROOT}/specs` }));
+    const { docs } = await loadSpecs(`${REPO_ROOT}/specs`);
     expect(steps(docs)).toEqual([
       "0.1.0 initial apimanagement 2022-08-01 default",
       "0.2.0 minor maps 2023-06-01 default",

@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { get } from "../../generator/json-pointer.ts";
+import { get } from "../../kernel/json-pointer.ts";
 import { DIFF_RULES, diffDocuments, loadForDiff, type RuleName } from "../../generator/diff/diff.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));

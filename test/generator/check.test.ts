@@ -122,9 +122,9 @@ describe("generate after a spec folder is removed", () => {
 
 describe("in process and in the CLI's worker", () => {
   it("plan the same bytes as the committed package", async () => {
-    const { loadSpecs, resolveOptions } = await import("../../generator/pipeline.ts");
+    const { loadSpecs } = await import("../../kernel/load-specs.ts");
     const { planPackage } = await import("../../generator/emit/plan.ts");
-    const { docs } = await loadSpecs(resolveOptions({ specsDir: join(REPO_ROOT, "specs") }));
+    const { docs } = await loadSpecs(join(REPO_ROOT, "specs"));
     for (const file of await planPackage(docs)) {
       expect(file.content, file.path).toBe(readFileSync(join(REPO_ROOT, "generated", file.path), "utf8"));
     }

@@ -2,7 +2,7 @@
  * The emitter's escapers, one per place spec text lands: tables of given/want, then properties over arbitrary
  * strings checked by the real parsers (JavaScript for code, markdown-it for Markdown).
  */
-import { printable } from "../../generator/printable.ts";
+import { printable } from "../../kernel/printable.ts";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatProblem, problem } from "../../generator/user-error.ts";
+import { formatProblem, problem } from "../../kernel/user-error.ts";
 import { runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
 

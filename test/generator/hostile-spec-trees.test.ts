@@ -100,8 +100,8 @@ describe("specs/common-types/", () => {
 
 describe("swagger-parser", () => {
   it("is handed the documents rekey read and reads no file itself", async () => {
-    const { loadDocument } = await import("../../generator/load.ts");
-    const { discoverSpecs } = await import("../../generator/spec-files.ts");
+    const { loadDocument } = await import("../../kernel/load.ts");
+    const { discoverSpecs } = await import("../../kernel/spec-files.ts");
     const specs = copyTree(FIXTURE, join(mkdtempSync(join(tempDir(), "sp-")), "specs"));
     const [entry] = discoverSpecs(specs);
     // swagger-parser's own file resolver reads with fs.promises.readFile; rekey's reader never does.

@@ -6,8 +6,8 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
-import { formatProblem, UserError } from "../../generator/user-error.ts";
+import { loadSpecs } from "../../kernel/load-specs.ts";
+import { formatProblem, UserError } from "../../kernel/user-error.ts";
 import { snippetCode } from "../../generator/views/package-view.ts";
 import { runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
@@ -66,7 +66,7 @@ afterAll(removeTempDirs);
 
 /** The one problem loading and linting the broken specs reports, as the CLI prints it (without "error: <dir>/"). */
 async function refusal(specs: string): Promise<string[]> {
-  const error = await loadSpecs(resolveOptions({ specsDir: specs })).then(() => undefined, (e: unknown) => e);
+  const error = await loadSpecs(specs).then(() => undefined, (e: unknown) => e);
   expect(error, "the specs must be refused").toBeInstanceOf(UserError);
   return (error as UserError).problems.map((p) => formatProblem(p).replace(`error: ${specs}/`, ""));
 }
@@ -100,7 +100,7 @@ describe("names that cannot become identifiers", () => {
 describe("names that need an x-ms-client-name", () => {
   it("a wire name every object already has is fine with one, and its value is the example's own (none here)", async () => {
     const specs = brokenCopy((t) => queryParameter("constructor")(t).replace("          in: query\n", "          in: query\n          x-ms-client-name: ctor\n"));
-    const { docs, warnings } = await loadSpecs(resolveOptions({ specsDir: specs }));
+    const { docs, warnings } = await loadSpecs(specs);
     expect(warnings).toEqual([]);
     expect(snippetCode(docs[0], docs[0].operations[0], "@rekey/clients/widgets/2024-01-01")).toContain('  ctor: "<constructor>",\n');
   });

@@ -1,10 +1,10 @@
 /** The operation model of the three real specs: what the generator, the mock and the runner all rely on. */
 import { describe, expect, it } from "vitest";
-import { errorResponse, shownPaths, successResponses } from "../../generator/model.ts";
-import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import { errorResponse, shownPaths, successResponses } from "../../kernel/model.ts";
+import { loadSpecs } from "../../kernel/load-specs.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 
-const { docs } = await loadSpecs(resolveOptions({ specsDir: `${REPO_ROOT}/specs` }));
+const { docs } = await loadSpecs(`${REPO_ROOT}/specs`);
 const operation = (id: string) => docs.flatMap((d) => d.operations).find((o) => o.operationId === id)!;
 
 describe("operation model", () => {

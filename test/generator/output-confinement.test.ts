@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../generator/emit/generated-file.ts";
 import { inputsHash, listFiles, MANIFEST_PATH } from "../../generator/manifest.ts";
-import { UserError } from "../../generator/user-error.ts";
+import { UserError } from "../../kernel/user-error.ts";
 import { writePlan } from "../../generator/write.ts";
 import { runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";

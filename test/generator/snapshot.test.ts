@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { planPackage } from "../../generator/emit/plan.ts";
-import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
+import { loadSpecs } from "../../kernel/load-specs.ts";
 
 const FIXTURE = new URL("./fixtures", import.meta.url).pathname;
 
 describe("emitted files for the widgets fixture", async () => {
-  const { docs } = await loadSpecs(resolveOptions({ specsDir: FIXTURE }));
+  const { docs } = await loadSpecs(FIXTURE);
   const files = await planPackage(docs);
 
   it("has the package layout", () => {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { escapeToken } from "../../generator/json-pointer.ts";
+import { escapeToken } from "../../kernel/json-pointer.ts";
 import type { CliResult } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { EXAMPLE, FIXTURE, type HostileTree, MALFORMED_TREES, SPEC } from "../helpers/hostile-trees.ts";

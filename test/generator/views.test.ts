@@ -2,15 +2,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { OperationModel, ParameterModel } from "../../generator/model.ts";
-import { camelCase, pascalCase } from "../../generator/names.ts";
-import { TEMPLATES_DIR } from "../../generator/repo-paths.ts";
-import { CLIENT_MODULE_NAMES } from "../../generator/generated-names.ts";
+import type { OperationModel, ParameterModel } from "../../kernel/model.ts";
+import { camelCase, pascalCase } from "../../kernel/names.ts";
+import { TEMPLATES_DIR } from "../../generator/generator-paths.ts";
+import { CLIENT_MODULE_NAMES } from "../../kernel/generated-names.ts";
 import { docComment, docLines, indexType } from "../../generator/views/doc-comment.ts";
 import { type Code, code } from "../../generator/views/escape.ts";
 import { buildOperationView, validatorNames, valueExpression } from "../../generator/views/operation-view.ts";
 import { defaultVersion } from "../../generator/views/package-view.ts";
-import type { DocumentModel } from "../../generator/model.ts";
+import type { DocumentModel } from "../../kernel/model.ts";
 
 const param = (over: Partial<ParameterModel>): ParameterModel => ({
   name: "accountName", in: "path", required: true, clientName: "accountName", binding: "method",

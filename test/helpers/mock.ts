@@ -1,6 +1,6 @@
 /** Starts the real mock on 127.0.0.1 over the product specs, and sends requests to it as a client would. */
-import { loadSpecs, resolveOptions } from "../../generator/pipeline.ts";
-import type { DocumentModel, OperationModel } from "../../generator/model.ts";
+import { loadSpecs } from "../../kernel/load-specs.ts";
+import type { DocumentModel, OperationModel } from "../../kernel/model.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
 import { startMock, type MockOptions, type RunningMock } from "../../conformance/mock/start-mock.ts";
 
@@ -8,19 +8,19 @@ export const TOKEN = "mock-test-token-9d2e";
 
 let loaded: ReturnType<typeof loadSpecs> | undefined;
 export async function productDocs(): Promise<DocumentModel[]> {
-  loaded ??= loadSpecs(resolveOptions());
+  loaded ??= loadSpecs();
   return (await loaded).docs;
 }
 
 /** The product specs and the ajv instance lint compiled them with (loaded once per test file). */
 export async function productSpecs(): Promise<{ docs: DocumentModel[]; ajv: NonNullable<Awaited<ReturnType<typeof loadSpecs>>["ajv"]> }> {
-  loaded ??= loadSpecs(resolveOptions());
+  loaded ??= loadSpecs();
   const { docs, ajv } = await loaded;
   return { docs, ajv: ajv! };
 }
 
 export async function startProductMock(options: MockOptions = {}): Promise<RunningMock> {
-  loaded ??= loadSpecs(resolveOptions());
+  loaded ??= loadSpecs();
   const { docs, ajv } = await loaded;
   return startMock({ docs, ajv, ...options });
 }

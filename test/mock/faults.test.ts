@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
-import { UserError } from "../../generator/user-error.ts";
+import { UserError } from "../../kernel/user-error.ts";
 import { operationsUnderTest, send, startProductMock, TOKEN, type OperationUnderTest } from "../helpers/mock.ts";
 
 let mock: RunningMock;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { connect } from "node:net";
-import { errorResponse, type DocumentModel, type OperationModel } from "../../generator/model.ts";
-import { compiledSchema, createAjv } from "../../generator/schema-validator.ts";
+import { errorResponse, type DocumentModel, type OperationModel } from "../../kernel/model.ts";
+import { compiledSchema, createAjv } from "../../kernel/schema-validator.ts";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
 import { decodeURIComponentSafe } from "../../conformance/mock/request-log.ts";

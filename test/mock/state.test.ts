@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
-import { UserError } from "../../generator/user-error.ts";
+import { UserError } from "../../kernel/user-error.ts";
 import { operationsUnderTest, send, startProductMock, type OperationUnderTest } from "../helpers/mock.ts";
 
 let mock: RunningMock;

@@ -2,7 +2,7 @@
 import type { ClientSecretCredential, DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import type { MapsClientOptions } from "@rekey/clients/maps";
-import { type Credential, REFRESH_MARGIN_MS, type TokenCredential, tokenProvider } from "../../generator/runtime/credentials.ts";
+import { type Credential, REFRESH_MARGIN_MS, type TokenCredential, tokenProvider } from "../../client-runtime/credentials.ts";
 
 const SCOPE = "https://management.azure.com/.default";
 

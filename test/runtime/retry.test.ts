@@ -1,10 +1,10 @@
 /** Retry decisions (pure strategies) and the retry policy, driven by fake timers: no test waits for real time. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { headerReader, type PipelineRequest, type PipelineResponse } from "../../generator/runtime/pipeline.ts";
-import { retryPolicy, sleep } from "../../generator/runtime/retry.ts";
+import { headerReader, type PipelineRequest, type PipelineResponse } from "../../client-runtime/pipeline.ts";
+import { retryPolicy, sleep } from "../../client-runtime/retry.ts";
 import {
   errorCode, exponentialDelay, exponentialRetryStrategy, isRetriableStatus, retryAfterMs, throttlingRetryStrategy,
-} from "../../generator/runtime/retry-strategies.ts";
+} from "../../client-runtime/retry-strategies.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const headers = (h: Record<string, string>) => headerReader(h);

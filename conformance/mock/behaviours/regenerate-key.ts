@@ -3,8 +3,7 @@
  * value (and a later timestamp); every other key stays as it was; the success body shows the keys where the
  * rotation says they appear.
  */
-import { get, tokens } from "../../../generator/json-pointer.ts";
-import { keyName, type RotationSpec } from "../../rotation.ts";
+import { get, keyName, type RotationSpec, tokens } from "../../../kernel/index.ts";
 import { armErrors } from "../arm-errors.ts";
 import { newKey, timestamp } from "../keys.ts";
 import type { MockExchange } from "../mock-exchange.ts";

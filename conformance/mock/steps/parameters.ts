@@ -2,7 +2,7 @@
  * Step 4: path, query and header parameters against their schemas. A violation names the parameter in `target`
  * and lists each broken rule in `details`; a malformed subscription id is ARM's InvalidSubscriptionId.
  */
-import { toViolations } from "../../../generator/schema-validator.ts";
+import { toViolations } from "../../../kernel/index.ts";
 import { armErrors, type ArmError } from "../arm-errors.ts";
 import type { MockStep } from "../mock-exchange.ts";
 import type { ParameterCheck } from "../mock-model.ts";

@@ -3,8 +3,7 @@
  * matches the operation's schema, with one `details` entry per violation naming the field.
  */
 import { mediaType } from "../../media-type.ts";
-import { toViolations, type SchemaViolation } from "../../../generator/schema-validator.ts";
-import { tokens } from "../../../generator/json-pointer.ts";
+import { type SchemaViolation, tokens, toViolations } from "../../../kernel/index.ts";
 import { armErrors } from "../arm-errors.ts";
 import type { MockStep } from "../mock-exchange.ts";
 

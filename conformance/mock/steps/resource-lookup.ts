@@ -1,5 +1,5 @@
 /** Step 6: the subscription, resource group and resource the path names exist in the mock's state (ARM's 404s). */
-import { resourceAddress } from "../../arm-path.ts";
+import { resourceAddress } from "../../../kernel/index.ts";
 import { armErrors } from "../arm-errors.ts";
 import type { MockStep } from "../mock-exchange.ts";
 

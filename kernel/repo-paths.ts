@@ -1,6 +1,6 @@
 /**
- * Where the generator's own files are. Found by walking up to rekey's package.json rather than relative to this
- * module, so the same code works when run from source (tsx, vitest) and from the CLI's compiled bundle.
+ * Where rekey's own files are. Found by walking up to rekey's package.json rather than relative to this module, so
+ * the same code works when run from source (tsx, vitest) and from the CLI's compiled bundle.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,6 +15,3 @@ function findRepoRoot(from: string): string {
 }
 
 export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
-export const GENERATOR_DIR = join(REPO_ROOT, "generator");
-export const TEMPLATES_DIR = join(GENERATOR_DIR, "templates");
-export const RUNTIME_DIR = join(GENERATOR_DIR, "runtime");

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { type Problem, problem, UserError } from "./user-error.ts";
 
 /** One spec document: specs/<service>/<api-version>/openapi.yaml */
@@ -135,4 +135,9 @@ export function discoverSpecs(specsDir: string): SpecEntry[] {
   }
   if (problems.length > 0) throw new UserError(problems);
   return entries;
+}
+
+/** The specs folder a command works on: the one given, else ./specs. */
+export function resolveSpecsDir(specsDir?: string): string {
+  return resolve(specsDir ?? "specs");
 }

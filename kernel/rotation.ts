@@ -4,11 +4,11 @@
  * key looks like, and any precondition on the resource. The mock's regenerate-key behaviour and the runner's
  * rotation scenarios both read it, so neither holds code for one operation.
  */
-import { get, join } from "../generator/json-pointer.ts";
-import type { DocumentModel, OperationModel } from "../generator/model.ts";
-import { schemaChecker } from "../generator/schema-validator.ts";
-import { displayPath } from "../generator/spec-files.ts";
-import { problem, UserError } from "../generator/user-error.ts";
+import { get, join } from "./json-pointer.ts";
+import type { DocumentModel, OperationModel } from "./model.ts";
+import { schemaChecker } from "./schema-validator.ts";
+import { displayPath } from "./spec-files.ts";
+import { problem, UserError } from "./user-error.ts";
 
 export const ROTATION_EXTENSION = "x-rekey-rotation";
 

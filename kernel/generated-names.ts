@@ -4,7 +4,7 @@
  */
 import type { DocumentModel, OperationModel } from "./model.ts";
 import { pascalCase } from "./names.ts";
-import type { ArmClientOptions } from "./runtime/arm-client.ts";
+import type { ArmClientOptions } from "../client-runtime/arm-client.ts";
 
 /**
  * Top-level names client.ts.hbs imports or declares itself, besides those the view computes: a client, group or

@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
-import { bytes } from "./runtime/units.ts";
+import { bytes } from "../client-runtime/units.ts";
 
 /** The largest spec, example or diff input rekey reads. Azure's largest resource-manager documents are ~1 MiB. */
 export const MAX_INPUT_FILE_BYTES = 4 * 1024 * 1024;

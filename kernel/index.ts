@@ -1,0 +1,28 @@
+/**
+ * The kernel's public surface: what generator/, conformance/, the CLI and the scripts may use. Specs are loaded,
+ * linted and modelled here once; everything above reads the operation model and never re-derives it.
+ */
+export { loadSpecs, type LoadedSpecs } from "./load-specs.ts";
+export { loadDocument } from "./load.ts";
+export { parseSpecText } from "./spec-text.ts";
+export { discoverSpecs, displayPath, isApiVersion, isStable, refFoldersOf, resolveSpecsDir, SPEC_FILE_NAME } from "./spec-files.ts";
+export { isWithin, readInputFile } from "./input-file.ts";
+export { listFiles, treesHash } from "./file-tree.ts";
+export {
+  buildDocumentModel, deref, errorResponse, successResponses, walkProperties,
+  type DocumentModel, type ExampleModel, type OperationModel, type ParameterModel, type RequestBodyModel, type ResponseModel,
+} from "./model.ts";
+export { keyName, rotationSpec, type RotationSpec } from "./rotation.ts";
+export {
+  armPathShape, parents, parseResourceId, qualifiedName, resourceAddress, resourceId, type ArmPathShape, type ResourceAddress,
+} from "./arm-path.ts";
+export { clientNames, operationTypeNames } from "./generated-names.ts";
+export { camelCase, isBindingName, isIdentifier, pascalCase } from "./names.ts";
+export { get, join, tokens } from "./json-pointer.ts";
+export {
+  compiledSchema, createAjv, schemaChecker, schemaRef, toViolations, validate, type Ajv, type SchemaViolation,
+} from "./schema-validator.ts";
+export { formatLocation, formatProblem, problem, UserError, type Problem } from "./user-error.ts";
+export { printable, visible } from "./printable.ts";
+export { requireCjs } from "./require-cjs.ts";
+export { REPO_ROOT } from "./repo-paths.ts";
