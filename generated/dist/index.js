@@ -4,7 +4,10 @@ import { CLOUDS } from "./runtime/index.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./package-info.js";
 import * as apimanagement from "./apimanagement/index.js";
 import * as batch from "./batch/index.js";
+import * as cognitiveservices from "./cognitiveservices/index.js";
 import * as maps from "./maps/index.js";
+import * as search from "./search/index.js";
+import * as storage from "./storage/index.js";
 export {
   CLOUDS,
   PACKAGE_NAME,
@@ -16,6 +19,9 @@ export {
   RekeyValidationError,
   apimanagement,
   batch,
+  cognitiveservices,
   isRekeyError,
-  maps
+  maps,
+  search,
+  storage
 };
