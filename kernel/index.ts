@@ -18,7 +18,7 @@ export {
 } from "./arm-path.ts";
 export { clientNames, operationTypeNames } from "./generated-names.ts";
 export { camelCase, isBindingName, isIdentifier, pascalCase } from "./names.ts";
-export { get, join, tokens } from "./json-pointer.ts";
+export { get, isArrayIndex, join, JsonPointerError, remove, set, tokens } from "./json-pointer.ts";
 export {
   compiledSchema, createAjv, schemaChecker, schemaRef, toViolations, validate, type Ajv, type SchemaViolation,
 } from "./schema-validator.ts";
