@@ -12,7 +12,10 @@ export {
   buildDocumentModel, deref, errorResponse, successResponses, walkProperties,
   type DocumentModel, type ExampleModel, type OperationModel, type ParameterModel, type RequestBodyModel, type ResponseModel,
 } from "./model.ts";
-export { keyName, rotationSpec, type RotationSpec } from "./rotation.ts";
+export {
+  describeLocation, elementIndex, keyName, keyPointer, keyValue, ROTATION_EXTENSION, ROTATION_SCHEMA,
+  type KeyElement, type KeyFormat, type KeyLocation, type RotationSpec,
+} from "./rotation.ts";
 export {
   armPathShape, parents, parseResourceId, qualifiedName, resourceAddress, resourceId, type ArmPathShape, type ResourceAddress,
 } from "./arm-path.ts";

@@ -4,7 +4,7 @@
  * JSON, a wrong Content-Type, no or an unknown api-version, no Authorization, and a resource that does not exist.
  * Each expects a 4xx in the operation's error schema (401 and 404 where ARM's answer is fixed).
  */
-import { armPathShape, compiledSchema, deref, get, join, type ParameterModel, remove, set, validate, walkProperties } from "../../kernel/index.ts";
+import { compiledSchema, deref, get, join, type ParameterModel, remove, set, validate, walkProperties } from "../../kernel/index.ts";
 import type { CompiledExchange, Mutation } from "../exchange.ts";
 import { buildExchange, type ExchangeDraft, type OperationCase } from "./operation-case.ts";
 import { stringKeywords, violateString, wrongType, type ViolatingValue } from "./violating-values.ts";
@@ -151,7 +151,7 @@ function apiVersionCases(c: OperationCase, source: (pointer: string) => string):
 
 /** A valid name for the deepest free-form name parameter that no resource has, or undefined. */
 function absentName(c: OperationCase): { parameter: ParameterModel; value: string } | undefined {
-  const shape = armPathShape(c.operation.pathTemplate);
+  const shape = c.operation.armPath;
   if (!shape) return undefined;
   for (const name of [...shape.nameParameters].reverse()) {
     const parameter = c.operation.parameters.find((p) => p.name === name && p.in === "path");

@@ -5,7 +5,7 @@
  * changes and its timestamp advances; the other keys and timestamps stay; the resource name echoes the path).
  * Operations whose answers carry no keys (API Management's 204) have no scenario: there is nothing to observe.
  */
-import { armPathShape, keyName, rotationSpec, type RotationSpec, set } from "../../kernel/index.ts";
+import { keyName, type RotationSpec, set } from "../../kernel/index.ts";
 import type { CompiledExchange } from "../exchange.ts";
 import { buildExchange, type OperationCase } from "./operation-case.ts";
 
@@ -22,9 +22,9 @@ function selectKey(c: OperationCase, spec: RotationSpec, key: string): Record<st
 }
 
 export function rotationScenarios(c: OperationCase): CompiledExchange[] {
-  const spec = rotationSpec(c.doc, c.operation, { trusted: true });
+  const spec = c.operation.rotation;
   if (!spec) return [];
-  const nameParameter = armPathShape(c.operation.pathTemplate)?.nameParameters.at(-1);
+  const nameParameter = c.operation.armPath?.nameParameters.at(-1);
   const resourceName = nameParameter === undefined ? undefined : String(c.values[nameParameter]);
   const statuses = c.operation.responses.filter((r) => /^2\d\d$/.test(r.status)).map((r) => Number(r.status));
   const exchanges: CompiledExchange[] = [];
