@@ -3,7 +3,7 @@
  * step's answer with the previous step's: the selected key changed and its timestamp advanced; every other key and
  * timestamp is unchanged; the resource name in the body echoes the path. Key values never appear in a failure.
  */
-import { get as valueAt, rotationSpec } from "../../kernel/index.ts";
+import { get as valueAt, keyValue } from "../../kernel/index.ts";
 import { type Check, type CheckFailure, jsonType } from "./check.ts";
 
 /** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */
@@ -28,7 +28,7 @@ export const rotation: Check = {
   appliesTo: (exchange) => exchange.scenario !== undefined,
   run: ({ exchange, response, previous }) => {
     const step = exchange.scenario!;
-    const spec = rotationSpec(exchange.context.doc, exchange.context.operation, { trusted: true });
+    const spec = exchange.context.operation.rotation;
     const body = response!.json;
     if (!spec || response!.status >= 300 || body === undefined) return [];
     const failures: CheckFailure[] = [];
@@ -47,7 +47,7 @@ export const rotation: Check = {
     for (const [key, where] of Object.entries(spec.keys)) {
       const selected = key === step.key;
       if (where.value) {
-        const changed = valueAt(before, where.value) !== valueAt(body, where.value);
+        const changed = keyValue(where, "value", before) !== keyValue(where, "value", body);
         if (changed !== selected) {
           failures.push({
             pointer: where.value,
@@ -59,7 +59,7 @@ export const rotation: Check = {
         }
       }
       if (where.lastUpdated) {
-        const [b, a] = [valueAt(before, where.lastUpdated), valueAt(body, where.lastUpdated)];
+        const [b, a] = [keyValue(where, "lastUpdated", before), keyValue(where, "lastUpdated", body)];
         if (selected && !timestampAdvanced(b, a)) {
           failures.push({ pointer: where.lastUpdated, expected: `later than ${previousValue(b)}`, actual: a ?? null, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
         } else if (!selected && b !== a) {

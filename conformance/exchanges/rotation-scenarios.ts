@@ -5,9 +5,8 @@
  * changes and its timestamp advances; the other keys and timestamps stay; the resource name echoes the path).
  * Operations whose answers carry no keys (API Management's 204) have no scenario: there is nothing to observe.
  */
-import { armPathShape, keyName, rotationSpec, type RotationSpec } from "../../kernel/index.ts";
+import { keyName, type RotationSpec, set } from "../../kernel/index.ts";
 import type { CompiledExchange } from "../exchange.ts";
-import { setAt } from "./json-edit.ts";
 import { buildExchange, type OperationCase } from "./operation-case.ts";
 
 export const ROTATIONS_PER_KEY = 3;
@@ -17,15 +16,15 @@ function selectKey(c: OperationCase, spec: RotationSpec, key: string): Record<st
   if ("fixed" in selector) return keyName(spec, selector.fixed) === key ? c.values : undefined;
   if (selector.in === "body") {
     const name = c.operation.requestBody!.name;
-    return { ...c.values, [name]: setAt(c.values[name] ?? {}, selector.pointer, key) };
+    return { ...c.values, [name]: set(c.values[name] ?? {}, selector.pointer, key) };
   }
   return { ...c.values, [selector.parameter]: key };
 }
 
 export function rotationScenarios(c: OperationCase): CompiledExchange[] {
-  const spec = rotationSpec(c.doc, c.operation, { trusted: true });
+  const spec = c.operation.rotation;
   if (!spec) return [];
-  const nameParameter = armPathShape(c.operation.pathTemplate)?.nameParameters.at(-1);
+  const nameParameter = c.operation.armPath?.nameParameters.at(-1);
   const resourceName = nameParameter === undefined ? undefined : String(c.values[nameParameter]);
   const statuses = c.operation.responses.filter((r) => /^2\d\d$/.test(r.status)).map((r) => Number(r.status));
   const exchanges: CompiledExchange[] = [];

@@ -3,7 +3,7 @@
  * value (and a later timestamp); every other key stays as it was; the success body shows the keys where the
  * rotation says they appear.
  */
-import { get, keyName, type RotationSpec, tokens } from "../../../kernel/index.ts";
+import { get, keyName, type RotationSpec, set, tokens } from "../../../kernel/index.ts";
 import { armErrors } from "../arm-errors.ts";
 import { newKey, timestamp } from "../keys.ts";
 import type { MockExchange } from "../mock-exchange.ts";
@@ -16,16 +16,6 @@ function selectedValue(rotation: RotationSpec, exchange: MockExchange): unknown 
   if ("fixed" in selector) return selector.fixed;
   if (selector.in === "body") return get(exchange.body, selector.pointer);
   return exchange.parameters[selector.parameter];
-}
-
-function setAt(target: Record<string, unknown>, pointer: string, value: unknown): void {
-  const path = tokens(pointer);
-  let node = target;
-  for (const token of path.slice(0, -1)) {
-    if (typeof node[token] !== "object" || node[token] === null) node[token] = {};
-    node = node[token] as Record<string, unknown>;
-  }
-  node[path[path.length - 1]] = value;
 }
 
 function storedName(resource: MockResource, name: string): string {
@@ -59,14 +49,14 @@ export const regenerateKey: Behaviour = (exchange, options) => {
 
   const status = Number(op.success.status);
   if (!op.success.schema) return { status, headers: {} };
-  const body: Record<string, unknown> = {};
+  let body: unknown = {};
   for (const [key, where] of Object.entries(rotation.keys)) {
     const stored = resource.keys[storedName(resource, key)];
-    if (where.value) setAt(body, where.value, stored.value);
-    if (where.lastUpdated) setAt(body, where.lastUpdated, stored.lastUpdated);
+    if (where.value) body = set(body, where.value, stored.value);
+    if (where.lastUpdated) body = set(body, where.lastUpdated, stored.lastUpdated);
   }
   if (rotation.resourceName && exchange.address) {
-    setAt(body, rotation.resourceName, exchange.address.names[exchange.address.names.length - 1]);
+    body = set(body, rotation.resourceName, exchange.address.names[exchange.address.names.length - 1]);
   }
   return { status, headers: {}, json: body };
 };
