@@ -385,7 +385,7 @@ function createApiManagementClient(options) {
           subscriptionId: options.subscriptionId,
           accessName: parameters.accessName
         }, "TenantAccess_RegeneratePrimaryKey", "");
-        return client.invoke({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [], errorShownPaths: { "default": ["/error", "/error/code", "/error/message", "/error/details", "/error/details/*", "/error/details/*/code", "/error/details/*/message", "/error/details/*/target"] } }, callOptions, {
+        return client.invoke({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [], errorShownPaths: { "default": ["/error/code", "/error/message", "/error/details/*/code", "/error/details/*/message", "/error/details/*/target"] } }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey",
           params: {

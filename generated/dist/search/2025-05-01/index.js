@@ -376,7 +376,7 @@ function createSearchClient(options) {
           "x-ms-client-request-id": parameters.clientRequestId,
           subscriptionId: options.subscriptionId
         }, "AdminKeys_Regenerate", "");
-        return client.invoke({ operationId: "AdminKeys_Regenerate", successStatuses: [200], secretPaths: ["/primaryKey", "/secondaryKey"], errorShownPaths: { "default": ["/error", "/error/code", "/error/message", "/error/target", "/error/details", "/error/details/*", "/error/details/*/code", "/error/details/*/message", "/error/details/*/target", "/error/details/*/details", "/error/details/*/details/*", "/error/details/*/details/*/code", "/error/details/*/details/*/message", "/error/details/*/details/*/target", "/error/details/*/details/*/details", "/error/details/*/details/*/details/*", "/message"] } }, callOptions, {
+        return client.invoke({ operationId: "AdminKeys_Regenerate", successStatuses: [200], secretPaths: ["/primaryKey", "/secondaryKey"], errorShownPaths: { "default": ["/error/code", "/error/message", "/error/target", "/error/details/*/code", "/error/details/*/message", "/error/details/*/target", "/error/details/*/details/*/code", "/error/details/*/details/*/message", "/error/details/*/details/*/target", "/message"] } }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Search/searchServices/{searchServiceName}/regenerateAdminKey/{keyKind}",
           params: {

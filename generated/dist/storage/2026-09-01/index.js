@@ -717,7 +717,7 @@ function createStorageClient(options) {
           accountName: parameters.accountName
         }, "StorageAccounts_RegenerateKey", "");
         assertValid(validateStorageAccountsRegenerateKeyBody, parameters.body, "StorageAccounts_RegenerateKey", "body");
-        return client.invoke({ operationId: "StorageAccounts_RegenerateKey", successStatuses: [200], secretPaths: ["/keys/*/value"], errorShownPaths: { "default": ["/error", "/error/code", "/error/message"] } }, callOptions, {
+        return client.invoke({ operationId: "StorageAccounts_RegenerateKey", successStatuses: [200], secretPaths: ["/keys/*/value"], errorShownPaths: { "default": ["/error/code", "/error/message"] } }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}/regenerateKey",
           params: {

@@ -67,7 +67,7 @@ export function createStorageClient(options: StorageClientOptions): StorageClien
           accountName: parameters.accountName,
         }, "StorageAccounts_RegenerateKey", "");
         assertValid(validators.validateStorageAccountsRegenerateKeyBody, parameters.body, "StorageAccounts_RegenerateKey", "body");
-        return client.invoke<StorageAccountsRegenerateKeyResult>({ operationId: "StorageAccounts_RegenerateKey", successStatuses: [200], secretPaths: ["/keys/*/value"], errorShownPaths: {"default":["/error","/error/code","/error/message"]} }, callOptions, {
+        return client.invoke<StorageAccountsRegenerateKeyResult>({ operationId: "StorageAccounts_RegenerateKey", successStatuses: [200], secretPaths: ["/keys/*/value"], errorShownPaths: {"default":["/error/code","/error/message"]} }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}/regenerateKey",
           params: {
