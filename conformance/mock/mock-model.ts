@@ -29,6 +29,8 @@ export interface MockOperation {
   errorShape: ErrorShape;
   shape?: ArmPathShape;
   rotation?: RotationSpec;
+  /** The rotation of a sibling operation whose keys this one reads back (its x-rekey-rotation readBack names it). */
+  readsBackFor?: RotationSpec;
   requiresBearer: boolean;
 }
 
@@ -87,6 +89,7 @@ function mockOperation(doc: DocumentModel, operation: OperationModel, validatorF
     errorShape: errorShape(doc, operation),
     shape: operation.armPath,
     rotation: operation.rotation,
+    readsBackFor: doc.operations.find((o) => o.rotation?.readBack?.operationId === operation.operationId)?.rotation,
     requiresBearer: bearerRequired(doc, operation),
   };
 }

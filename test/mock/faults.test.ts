@@ -125,7 +125,7 @@ describe("faults on errors, status and transport", () => {
     await expect(withFault("connection-reset", maps())).rejects.toThrow(/fetch failed/);
   });
 
-  it("no-rotation changes no key; rotate-both changes both", async () => {
+  it("no-rotation changes no key; rotate-both changes both; rotate-other changes the one not selected", async () => {
     const before = await mapsState();
     const unchanged = (await withFault("no-rotation", maps())).json;
     expect(unchanged.primaryKey).toBe(before.primary.value);
@@ -133,6 +133,12 @@ describe("faults on errors, status and transport", () => {
     const both = (await withFault("rotate-both", maps())).json;
     expect(both.primaryKey).not.toBe(before.primary.value);
     expect(both.secondaryKey).not.toBe(before.secondary.value);
+    const selected = String((maps().values as { keySpecification?: { keyType?: string } }).keySpecification?.keyType ?? "").toLowerCase();
+    expect(["primary", "secondary"]).toContain(selected);
+    const other = (await withFault("rotate-other", maps())).json;
+    const [kept, changed] = selected === "primary" ? ["primaryKey", "secondaryKey"] : ["secondaryKey", "primaryKey"];
+    expect(other[kept]).toBe(both[kept]);
+    expect(other[changed]).not.toBe(both[changed]);
   });
 });
 
@@ -140,7 +146,7 @@ describe("choosing faults", () => {
   it("every listed fault is exercised above", () => {
     expect(listFaults().map((f) => f.name).sort()).toEqual([
       "body-on-204", "connection-reset", "delay", "error-schema", "extra-field", "malformed-json", "missing-content-type",
-      "missing-field", "missing-request-id", "no-rotation", "rotate-both", "server-error", "throttle", "wrong-content-type",
+      "missing-field", "missing-request-id", "no-rotation", "rotate-both", "rotate-other", "server-error", "throttle", "wrong-content-type",
       "wrong-success-status", "wrong-type",
     ]);
   });
