@@ -10,7 +10,7 @@ import type { LoadedDocument } from "./load.ts";
 import { HTTP_METHODS, type OpenAPIDocument, type SchemaObject } from "./openapi-types.ts";
 import { armPathShape, type ArmPathShape } from "./arm-path.ts";
 import { deref } from "./deref.ts";
-import { readRotation, type RotationSpec } from "./rotation.ts";
+import { type KeyLocation, readRotation, type RotationSpec } from "./rotation.ts";
 import type { Problem } from "./user-error.ts";
 import { get, join } from "./json-pointer.ts";
 import { camelCase, pascalCase } from "./names.ts";
@@ -358,6 +358,26 @@ function operationModel(doc: LoadedDocument, path: string, httpMethod: string): 
   };
 }
 
+/**
+ * Where a rotation says keys appear is secret, whether or not the schema says x-ms-secret (Azure's Storage marks no
+ * key `value`): added to the success responses' secret paths (of the read-back operation too), and taken out of
+ * their shown paths, so reports, errors and generated clients redact them.
+ */
+function markRotatedKeysSecret(rotation: RotationSpec, operation: OperationModel, operations: OperationModel[]): void {
+  const reader = rotation.readBack && operations.find((o) => o.operationId === rotation.readBack!.operationId);
+  const targets: Array<[OperationModel, Record<string, KeyLocation>]> = [[operation, rotation.keys]];
+  if (reader) targets.push([reader, rotation.readBack!.keys]);
+  for (const [owner, locations] of targets) {
+    const paths = Object.values(locations).flatMap((l) => (l.value ? [(l.element ? `${l.element.array}/*` : "") + l.value] : []));
+    if (paths.length === 0) continue;
+    for (const response of successResponses(owner)) {
+      if (!response.schema) continue;
+      response.secretPaths = [...new Set([...response.secretPaths, ...paths])];
+      response.shownPaths = response.shownPaths.filter((p) => !paths.some((s) => p === s || p.startsWith(`${s}/`)));
+    }
+  }
+}
+
 export function documentUri(service: string, apiVersion: string): string {
   return `https://rekey.invalid/specs/${service}/${apiVersion}/openapi.json`;
 }
@@ -375,6 +395,7 @@ export function buildDocumentModel(doc: LoadedDocument): DocumentModel {
     problems.push(...read.problems);
     if (read.rotation) operation.rotation = read.rotation;
   }
+  for (const operation of operations) if (operation.rotation) markRotatedKeysSecret(operation.rotation, operation, operations);
   const schemes = (raw.components?.securitySchemes ?? {}) as AnyRecord;
   return {
     service: doc.service,

@@ -172,6 +172,12 @@ export function readRotation(source: RotationSource, operation: OperationModel):
   const spec = { ...(raw as Omit<RotationSpec, "pointer">), pointer };
 
   const selector = spec.selector;
+  const accepted = acceptedValues(source, operation, selector);
+  for (const name of Object.keys(spec.keys)) {
+    if (accepted && !accepted.some((v) => v.toLowerCase() === name.toLowerCase())) {
+      refuse(join(pointer, "keys", name), `key "${name}" is not a value the selector accepts`, `name the keys as the request does: ${accepted.join(", ")}`);
+    }
+  }
   if ("fixed" in selector) {
     if (keyName(spec, selector.fixed) === undefined) refuse(join(pointer, "selector", "fixed"), `the key is fixed to "${selector.fixed}", which is not one of its keys`, `use one of ${Object.keys(spec.keys).join(", ")}`);
   } else if (selector.in === "body") {
@@ -213,6 +219,19 @@ export function readRotation(source: RotationSource, operation: OperationModel):
     }
   }
   return problems.length > 0 ? { problems } : { rotation: spec, problems };
+}
+
+/** The values the selected request field's schema allows (its enum), when it lists them. */
+function acceptedValues(source: RotationSource, operation: OperationModel, selector: KeySelector): string[] | undefined {
+  let schemas: SchemaAt[] = [];
+  if ("in" in selector && selector.in === "body" && operation.requestBody) {
+    schemas = schemasAt(source.raw, operation.requestBody.schema, operation.requestBody.schemaPointer, selector.pointer);
+  } else if ("parameter" in selector) {
+    const parameter = operation.parameters.find((p) => p.name === selector.parameter && p.in === selector.in);
+    if (parameter) schemas = schemasAt(source.raw, parameter.schema, parameter.schemaPointer, "");
+  }
+  const values = schemas.flatMap((s) => (Array.isArray(s.node.enum) ? s.node.enum.filter((v: unknown): v is string => typeof v === "string") : []));
+  return values.length > 0 ? [...new Set(values)] : undefined;
 }
 
 /** Every pointer of every key location resolves in `schema`: element arrays, their where-fields, values, timestamps. */

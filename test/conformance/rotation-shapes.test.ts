@@ -4,11 +4,14 @@
  * keys are read back by a sibling operation — served by the real mock and judged by the real runner with no code
  * for any of them: green as the spec says, and each rotation fault caught by the rotation check on every shape.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conform } from "../../conformance/conform.ts";
 import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { loadSpecs } from "../../kernel/load-specs.ts";
 import type { OperationModel } from "../../kernel/model.ts";
+import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
 import { send } from "../helpers/mock.ts";
 
 const FIXTURE = new URL("../kernel/fixtures", import.meta.url).pathname;
@@ -99,5 +102,30 @@ describe("the runner judges each shape from the spec alone", () => {
     const rotation = result.failures.filter((f) => f.check === "rotation");
     expect(rotation.map((f) => f.message).join("\n")).toMatch(message);
     for (const f of rotation) expect(JSON.stringify(f)).not.toMatch(/[A-Za-z0-9+/]{40,}|[0-9a-f]{64}/);
+  });
+});
+
+describe("where a rotation says keys appear is secret, marked or not", () => {
+  afterAll(removeTempDirs);
+
+  it("a key value without x-ms-secret is still redacted in every result of a run", async () => {
+    const specs = copyTree(FIXTURE, join(tempDir(), "specs"));
+    const file = join(specs, "lockers/2025-01-01/openapi.yaml");
+    const text = readFileSync(file, "utf8");
+    const unmarked = text.replace("value: { type: string, readOnly: true, x-ms-secret: true }", "value: { type: string, readOnly: true }");
+    expect(unmarked).not.toBe(text);
+    writeFileSync(file, unmarked);
+    const loaded = await loadSpecs(specs);
+    const regenerate = loaded.docs[0].operations.find((o) => o.operationId === "Lockers_RegenerateKey")!;
+    const success = regenerate.responses.find((r) => r.status === "200")!;
+    expect(success.secretPaths).toContain("/keys/*/value");
+    expect(success.shownPaths).not.toContain("/keys/*/value");
+    expect(success.shownPaths).toContain("/keys/*/permissions");
+    const { summary, results } = await conform({ target: "mock", docs: loaded.docs, ajv: loaded.ajv, retries: 0, only: ["lockers/2025-01-01/Lockers_RegenerateKey/**"] });
+    expect(summary.failed).toBe(0);
+    const scenario = results.find((r) => r.exchange.id === `${SCENARIOS.array}/rotate-key1/2`)!;
+    expect((scenario.response!.json as { keys: Array<{ value: string; permissions: string }> }).keys.map((k) => [k.value, k.permissions]))
+      .toEqual([["[REDACTED]", "FULL"], ["[REDACTED]", "FULL"], ["[REDACTED]", "READ"]]);
+    expect(JSON.stringify(results)).not.toMatch(/[A-Za-z0-9+/]{86}==/);
   });
 });

@@ -17,8 +17,10 @@ describe("rekey diff on the real api-version pairs", () => {
       "non-breaking response error-schema-extended: default error schema (fields added only): error.target added; " +
         "error.details[].details added; error.details[].additionalInfo added; error.additionalInfo added; " +
         "x-ms-client-flatten on error dropped (Azure SDK models change; rekey clients keep the wire shape)",
-      // Azure's 2022-08-01 has TenantAccess_ListSecrets too; rekey's 2022-08-01 copy holds only the regeneration.
-      "non-breaking request operation-added: POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/listSecrets added",
+      'breaking request request-format-added: path parameter subscriptionId: format "uuid" added',
+      "non-breaking response error-schema-extended: default error schema (fields added only): error.target added; " +
+        "error.details[].details added; error.details[].additionalInfo added; error.additionalInfo added; " +
+        "x-ms-client-flatten on error dropped (Azure SDK models change; rekey clients keep the wire shape)",
     ]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * x-rekey-rotation is checked where specs are read (lint and generate alike): a malformed extension or a pointer that
+ * x-rekey-rotation is checked where specs are read (lint, generate and the mock alike): a malformed extension or a pointer that
  * names nothing its schema declares is one line with file#pointer, exit 2, and the output folder left as it was.
  * Each case is the lockers fixture with one thing broken.
  */
@@ -82,6 +82,12 @@ const cases: BadCase[] = [
     message: /selects the key by path parameter "kind", which the operation does not have/,
   },
   {
+    name: "a key name the selector's enum does not allow",
+    break: (t) => t.replace("          secondary: { value: /secondaryKey }\n        keyFormat: { encoding: alphanumeric", "          secondry: { value: /secondaryKey }\n        keyFormat: { encoding: alphanumeric"),
+    pointer: rotationAt(CABINETS, "keys", "secondry"),
+    message: /key "secondry" is not a value the selector accepts/,
+  },
+  {
     name: "readBack naming a missing operation",
     break: (t) => t.replace("operationId: Doors_ListAccessSecrets\n          keys:", "operationId: Doors_ListAccessSecret\n          keys:"),
     pointer: rotationAt(DOORS, "readBack", "operationId"),
@@ -120,14 +126,14 @@ describe("x-rekey-rotation problems", () => {
     expect(result.code).toBe(0);
   });
 
-  it.each(cases)("$name: one line at file#pointer from lint and generate, exit 2, output untouched", async (c) => {
+  it.each(cases)("$name: one line at file#pointer from lint, generate and mock, exit 2, output untouched", async (c) => {
     const specs = copyTree(FIXTURE, join(tempDir(), "specs"));
     const target = join(specs, SPEC);
     const broken = c.break(readFileSync(target, "utf8"));
     expect(broken, "the fixture edit must apply").not.toBe(readFileSync(target, "utf8"));
     writeFileSync(target, broken);
 
-    for (const args of [["lint", "--specs", specs], ["generate", "--specs", specs, "--out", outDir]]) {
+    for (const args of [["lint", "--specs", specs], ["generate", "--specs", specs, "--out", outDir], ["mock", "--specs", specs, "--port", "0"]]) {
       const result = await runRekey(args);
       expect(result.code, result.stderr).toBe(2);
       expect(result.stdout).toBe("");

@@ -7,7 +7,7 @@ export declare const API_VERSION = "2022-08-01";
 export declare const DEFAULT_ENDPOINT = "https://management.azure.com";
 export interface ApiManagementClientOptions extends ArmClientOptions {
     /** The ID of the target subscription. The value must be an UUID. */
-    subscriptionId: operations["TenantAccess_RegeneratePrimaryKey"]["parameters"]["path"]["subscriptionId"];
+    subscriptionId: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["subscriptionId"];
 }
 export interface TenantAccessRegeneratePrimaryKeyParameters {
     /** The name of the resource group. The name is case insensitive. */
@@ -23,9 +23,25 @@ export type TenantAccessRegeneratePrimaryKeyResult = undefined;
 export type TenantAccessRegeneratePrimaryKeyError = RekeyError<HttpErrorStatus, operations["TenantAccess_RegeneratePrimaryKey"]["responses"]["default"]["content"]["application/json"]> | RekeyError<Exclude<HttpOtherStatus, 204>, unknown>;
 /** True for an error of TenantAccess_RegeneratePrimaryKey; narrows to TenantAccessRegeneratePrimaryKeyError. */
 export declare function isTenantAccessRegeneratePrimaryKeyError(value: unknown): value is TenantAccessRegeneratePrimaryKeyError;
+export interface TenantAccessListSecretsParameters {
+    /** The name of the resource group. The name is case insensitive. */
+    resourceGroupName: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["resourceGroupName"];
+    /** The name of the API Management service. */
+    serviceName: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["serviceName"];
+    /** The identifier of the Access configuration. */
+    accessName: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["accessName"];
+}
+/** What TenantAccess_ListSecrets resolves to. */
+export type TenantAccessListSecretsResult = operations["TenantAccess_ListSecrets"]["responses"][200]["content"]["application/json"];
+/** What TenantAccess_ListSecrets rejects with when the service answers with an error: `status` narrows `body`. */
+export type TenantAccessListSecretsError = RekeyError<HttpErrorStatus, operations["TenantAccess_ListSecrets"]["responses"]["default"]["content"]["application/json"]> | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>;
+/** True for an error of TenantAccess_ListSecrets; narrows to TenantAccessListSecretsError. */
+export declare function isTenantAccessListSecretsError(value: unknown): value is TenantAccessListSecretsError;
 export interface ApiManagementClientTenantAccessOperations {
     /** Regenerate primary access key */
     regeneratePrimaryKey(parameters: TenantAccessRegeneratePrimaryKeyParameters, callOptions?: CallOptions): Promise<TenantAccessRegeneratePrimaryKeyResult>;
+    /** Get tenant access information details. */
+    listSecrets(parameters: TenantAccessListSecretsParameters, callOptions?: CallOptions): Promise<TenantAccessListSecretsResult>;
 }
 export interface ApiManagementClient {
     tenantAccess: ApiManagementClientTenantAccessOperations;
