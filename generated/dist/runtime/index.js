@@ -769,6 +769,53 @@ function createArmClient(options, spec) {
   };
 }
 
+// rekey:src/runtime/case-insensitive-enums.ts
+var MAX_ROUNDS = 4;
+function tokens(pointer) {
+  return pointer === "" ? [] : pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function own(node, key) {
+  if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return void 0;
+  return node[key];
+}
+function valueAt(root, path) {
+  let node = root;
+  for (const key of path) node = own(node, key);
+  return node;
+}
+function withValueAt(root, path, value) {
+  if (path.length === 0) return value;
+  const [key, ...rest] = path;
+  const copy = Array.isArray(root) ? [...root] : { ...root };
+  Object.defineProperty(copy, key, { value: withValueAt(own(root, key), rest, value), enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+function canonicalMember(value, allowed) {
+  if (typeof value !== "string") return void 0;
+  const lower = value.toLowerCase();
+  const matches = allowed.filter((a) => typeof a === "string" && a.toLowerCase() === lower);
+  return matches.length === 1 && matches[0] !== value ? matches[0] : void 0;
+}
+function validateCaseInsensitive(validator, value, lenient) {
+  let current = value;
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    if (validator(current)) return { value: current };
+    if (round === MAX_ROUNDS) return void 0;
+    let changed = false;
+    for (const error of validator.errors ?? []) {
+      const allowed = error.params.allowedValues;
+      if (error.keyword !== "enum" || !Array.isArray(allowed) || !lenient(allowed)) continue;
+      const path = tokens(error.instancePath);
+      const canonical = canonicalMember(valueAt(current, path), allowed);
+      if (canonical === void 0) continue;
+      current = withValueAt(current, path, canonical);
+      changed = true;
+    }
+    if (!changed) return void 0;
+  }
+  return void 0;
+}
+
 // rekey:src/runtime/validation.ts
 function describe(error) {
   const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -776,8 +823,12 @@ function describe(error) {
   const detail = error.keyword === "required" ? "is required" : error.keyword === "enum" ? `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : error.keyword === "pattern" ? `must match the pattern ${String(error.params.pattern)}` : error.message ?? `breaks the ${error.keyword} rule`;
   return { path: segments.join("."), detail };
 }
+function sameValues(a, b) {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
 function assertValid(validator, value, operationId, prefix) {
-  if (validator(value)) return;
+  const open = validator.caseInsensitiveEnums;
+  if (open && open.length > 0 ? validateCaseInsensitive(validator, value, (allowed) => open.some((values) => sameValues(values, allowed))) : validator(value)) return;
   const first = validator.errors?.[0];
   if (!first) throw new RekeyValidationError(operationId, prefix || "parameters", "schema", "is invalid");
   const { path, detail } = describe(first);
