@@ -86,4 +86,18 @@ describe("enum values in another case", () => {
     }
     expect(refused).toBeGreaterThan(0);
   });
+
+  it("answers the request Azure PowerShell recorded (its Maps session record TestNewAccountKey.json) as Azure did", async () => {
+    const op = operations.find((o) => o.doc.service === "maps" && o.operation.operationId === "Accounts_RegenerateKeys")!;
+    const before = (await send(mock, op.operation, op.values)).json;
+    const headers = { "content-type": "application/json; charset=utf-8", "accept-language": "en-US" };
+    const primary = await send(mock, op.operation, op.values, { headers, body: '{\r\n  "keyType": "Primary"\r\n}' });
+    expect(primary.status).toBe(200);
+    expect(primary.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(primary.json.primaryKey).not.toBe(before.primaryKey);
+    expect(primary.json.secondaryKey).toBe(before.secondaryKey);
+    const secondary = await send(mock, op.operation, op.values, { headers, body: '{\r\n  "keyType": "Secondary"\r\n}' });
+    expect(secondary.json.primaryKey).toBe(primary.json.primaryKey);
+    expect(secondary.json.secondaryKey).not.toBe(primary.json.secondaryKey);
+  });
 });
