@@ -37,8 +37,9 @@ function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /** `prefix` names the value as the caller knows it: "" for a parameters object, "body" for a request body. */
 export function assertValid(validator: Validator, value: unknown, operationId: string, prefix: string): void {
+  if (validator(value)) return;
   const open = validator.caseInsensitiveEnums;
-  if (open && open.length > 0 ? validateCaseInsensitive(validator, value, (allowed) => open.some((values) => sameValues(values, allowed))) : validator(value)) return;
+  if (open && open.length > 0 && validateCaseInsensitive(validator, value, (allowed) => open.some((values) => sameValues(values, allowed)))) return;
   const first = validator.errors?.[0];
   if (!first) throw new RekeyValidationError(operationId, prefix || "parameters", "schema", "is invalid");
   const { path, detail } = describe(first);

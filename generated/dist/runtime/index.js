@@ -827,8 +827,9 @@ function sameValues(a, b) {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 function assertValid(validator, value, operationId, prefix) {
+  if (validator(value)) return;
   const open = validator.caseInsensitiveEnums;
-  if (open && open.length > 0 ? validateCaseInsensitive(validator, value, (allowed) => open.some((values) => sameValues(values, allowed))) : validator(value)) return;
+  if (open && open.length > 0 && validateCaseInsensitive(validator, value, (allowed) => open.some((values) => sameValues(values, allowed)))) return;
   const first = validator.errors?.[0];
   if (!first) throw new RekeyValidationError(operationId, prefix || "parameters", "schema", "is invalid");
   const { path, detail } = describe(first);
