@@ -8,6 +8,7 @@ import type { Check, CheckFailure } from "./check.ts";
 export const armHeaders: Check = {
   name: "arm-headers",
   summary: "x-ms-request-id is present; the sent correlation and client request ids are echoed",
+  severity: "failure",
   appliesTo: () => true,
   run: ({ response, sent }) => {
     const headers = response!.headers;

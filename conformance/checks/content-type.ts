@@ -6,6 +6,7 @@ import { documentedResponse } from "./documented-response.ts";
 export const contentType: Check = {
   name: "content-type",
   summary: "JSON bodies carry the documented Content-Type; 204 and other body-less answers carry no body and no Content-Type",
+  severity: "failure",
   appliesTo: () => true,
   run: ({ exchange, response }) => {
     const { status, headers, text } = response!;

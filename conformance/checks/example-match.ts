@@ -42,6 +42,7 @@ function compareValues(expected: unknown, actual: unknown, pointer: string, out:
 export const exampleMatch: Check = {
   name: "example-match",
   summary: "the answer has every field of the documented example (equals it when the target serves examples)",
+  severity: "failure",
   appliesTo: (exchange) => exchange.expect.kind === "success" && exchange.expect.example !== undefined,
   run: ({ exchange, response, examplesMode }) => {
     const example = exchange.expect.kind === "success" ? exchange.expect.example : undefined;

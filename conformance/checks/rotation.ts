@@ -25,6 +25,7 @@ function previousValue(value: unknown): string {
 export const rotation: Check = {
   name: "rotation",
   summary: "regenerating changes exactly the selected key (and advances its timestamp); the name echoes the path",
+  severity: "failure",
   appliesTo: (exchange) => exchange.scenario !== undefined,
   run: ({ exchange, response, previous }) => {
     const step = exchange.scenario!;

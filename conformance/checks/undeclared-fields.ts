@@ -43,6 +43,7 @@ function walk(raw: unknown, value: unknown, schema: Schema, schemaPointer: strin
 export const undeclaredFields: Check = {
   name: "undeclared-fields",
   summary: "a documented success body has only the properties its schema declares",
+  severity: "failure",
   appliesTo: (exchange) => exchange.expect.kind === "success",
   run: ({ exchange, response }) => {
     const { doc, operation } = exchange.context;

@@ -46,6 +46,7 @@ function result(id: string, outcome: ExchangeResult["outcome"], more: Partial<Ex
     outcome,
     response: sent ? { status: 200, headers: { "content-type": "application/json" }, text: "{}", json: {}, durationMs: 25 } : undefined,
     failures: [],
+    warnings: [],
     checksRun: sent ? ["status", "schema"] : [],
     curl: `curl -sS -X POST 'http://127.0.0.1:4010/${id}' -H "Authorization: Bearer $TOKEN"`,
     attempts: sent ? 1 : 0,
@@ -56,11 +57,11 @@ function result(id: string, outcome: ExchangeResult["outcome"], more: Partial<Ex
 const ENUM_ID = "maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum";
 const EXAMPLE_ID = "apimanagement/2022-08-01/TenantAccess_RegeneratePrimaryKey/example/ApiManagementTenantAccessRegenerateKey";
 const statusFailure: Failure = {
-  check: "negative-rejected", exchange: ENUM_ID, pointer: "", expected: 400, actual: 200,
+  check: "negative-rejected", exchange: ENUM_ID, severity: "failure", pointer: "", expected: 400, actual: 200,
   message: "a keyType outside the enum was accepted",
 };
 const bodyFailure: Failure = {
-  check: "example-match", exchange: EXAMPLE_ID, pointer: "/keys",
+  check: "example-match", exchange: EXAMPLE_ID, severity: "failure", pointer: "/keys",
   expected: { primaryKey: "[REDACTED]", secondaryKey: "[REDACTED]", regions: ["westeurope", "northeurope"] },
   actual: { primaryKey: "[REDACTED]", regions: ["westeurope", "eastus"], extra: true },
   message: "the answer differs from the example",
