@@ -59,4 +59,13 @@ describe("case-insensitive enums", () => {
     expect(canonicalMember(1, [1, 2])).toBeUndefined();
     expect(canonicalMember("KEY1", ["key1", "key2"])).toBe("key1");
   });
+
+  test("a body of many case variants costs one copy, not one per value", () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? "READ" : "Write"));
+    const started = performance.now();
+    const result = validateCaseInsensitive(validator, { items: many }, all)!.value as { items: string[] };
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.items.slice(0, 2)).toEqual(["write", "read"]);
+    expect(many[0]).toBe("Write");
+  });
 });

@@ -22,9 +22,9 @@ export interface EnumValidator {
 export declare function canonicalMember(value: unknown, allowed: readonly unknown[]): string | undefined;
 /**
  * Validates `value`, matching enum values case-insensitively where `lenient(allowedValues)` says so (the enum's
- * values as the validator reports them: its schema paths depend on how references were compiled). Returns the value with each case variant replaced by its canonical spelling
- * (`value` itself when nothing needed replacing), or undefined when it is invalid all the same — then
- * `validator.errors` describes what is still wrong.
+ * values as the validator reports them: its schema paths depend on how references were compiled). Returns the
+ * value with each case variant replaced by its canonical spelling (`value` itself when nothing needed replacing),
+ * or undefined when it is invalid all the same — then `validator.errors` describes what is still wrong.
  */
 export declare function validateCaseInsensitive(validator: EnumValidator, value: unknown, lenient: (allowedValues: readonly unknown[]) => boolean): {
     value: unknown;

@@ -783,35 +783,85 @@ function valueAt(root, path) {
   for (const key of path) node = own(node, key);
   return node;
 }
-function withValueAt(root, path, value) {
-  if (path.length === 0) return value;
-  const [key, ...rest] = path;
-  const copy = Array.isArray(root) ? [...root] : { ...root };
-  Object.defineProperty(copy, key, { value: withValueAt(own(root, key), rest, value), enumerable: true, writable: true, configurable: true });
-  return copy;
+var INDEX = /^(0|[1-9]\d*)$/;
+function put(container, key, value) {
+  if (Array.isArray(container) && INDEX.test(key)) container[Number(key)] = value;
+  else if (!Array.isArray(container) && key !== "__proto__") container[key] = value;
+  else Object.defineProperty(container, key, { value, enumerable: true, writable: true, configurable: true });
+}
+var CopyOnWrite = class {
+  constructor(original) {
+    this.original = original;
+    this.root = original;
+  }
+  original;
+  copies = /* @__PURE__ */ new Map();
+  root;
+  copyOf(node) {
+    let copy = this.copies.get(node);
+    if (!copy) {
+      copy = Array.isArray(node) ? [...node] : { ...node };
+      this.copies.set(node, copy);
+    }
+    return copy;
+  }
+  set(path, value) {
+    if (path.length === 0) {
+      this.root = value;
+      return;
+    }
+    let node = this.original;
+    let copy = this.copyOf(node);
+    this.root = copy;
+    for (const [i, key] of path.entries()) {
+      const last = i === path.length - 1;
+      const child = last ? void 0 : own(node, key);
+      const next = last ? value : this.copyOf(child);
+      put(copy, key, next);
+      if (!last) [node, copy] = [child, next];
+    }
+  }
+};
+var MEMBERS = /* @__PURE__ */ new WeakMap();
+function members(allowed) {
+  let byLower = MEMBERS.get(allowed);
+  if (!byLower) {
+    byLower = /* @__PURE__ */ new Map();
+    for (const member of allowed) {
+      if (typeof member !== "string") continue;
+      const lower = member.toLowerCase();
+      byLower.set(lower, byLower.has(lower) ? null : member);
+    }
+    MEMBERS.set(allowed, byLower);
+  }
+  return byLower;
 }
 function canonicalMember(value, allowed) {
   if (typeof value !== "string") return void 0;
-  const lower = value.toLowerCase();
-  const matches = allowed.filter((a) => typeof a === "string" && a.toLowerCase() === lower);
-  return matches.length === 1 && matches[0] !== value ? matches[0] : void 0;
+  const member = members(allowed).get(value.toLowerCase());
+  return member && member !== value ? member : void 0;
 }
 function validateCaseInsensitive(validator, value, lenient) {
   let current = value;
   for (let round = 0; round <= MAX_ROUNDS; round++) {
     if (validator(current)) return { value: current };
     if (round === MAX_ROUNDS) return void 0;
+    const judged = /* @__PURE__ */ new Map();
+    const edit = new CopyOnWrite(current);
     let changed = false;
     for (const error of validator.errors ?? []) {
       const allowed = error.params.allowedValues;
-      if (error.keyword !== "enum" || !Array.isArray(allowed) || !lenient(allowed)) continue;
+      if (error.keyword !== "enum" || !Array.isArray(allowed)) continue;
+      if (!judged.has(allowed)) judged.set(allowed, lenient(allowed));
+      if (!judged.get(allowed)) continue;
       const path = tokens(error.instancePath);
       const canonical = canonicalMember(valueAt(current, path), allowed);
       if (canonical === void 0) continue;
-      current = withValueAt(current, path, canonical);
+      edit.set(path, canonical);
       changed = true;
     }
     if (!changed) return void 0;
+    current = edit.root;
   }
   return void 0;
 }
