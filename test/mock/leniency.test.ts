@@ -128,4 +128,13 @@ describe("bodies as clients send them", () => {
     }
     expect(sent).toBeGreaterThan(0);
   });
+
+  it("any client request id, echoed when asked; a correlation id that is no GUID is replaced", async () => {
+    const op = operations[0];
+    const answer = await send(mock, op.operation, op.values, {
+      headers: { "x-ms-client-request-id": "my script #7", "x-ms-return-client-request-id": "true", "x-ms-correlation-request-id": "not-a-guid" },
+    });
+    expect(answer.headers.get("x-ms-client-request-id")).toBe("my script #7");
+    expect(answer.headers.get("x-ms-correlation-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
 });
