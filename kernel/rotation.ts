@@ -75,7 +75,10 @@ const KEY_LOCATION = {
     lastUpdated: POINTER,
   },
 };
-const KEY_LOCATIONS = { type: "object", minProperties: 1, propertyNames: { minLength: 1 }, additionalProperties: KEY_LOCATION };
+/** Key names become parts of exchange ids and messages: letters, digits, dot, dash and underscore. */
+const KEY_NAME_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
+const KEY_NAME = { type: "string", pattern: KEY_NAME_PATTERN };
+const KEY_LOCATIONS = { type: "object", minProperties: 1, propertyNames: KEY_NAME, additionalProperties: KEY_LOCATION };
 
 /** The JSON Schema of `x-rekey-rotation` (`rekey lint --print-rotation-schema` prints it). */
 export const ROTATION_SCHEMA = {
@@ -166,7 +169,15 @@ export function readRotation(source: RotationSource, operation: OperationModel):
   if (raw === undefined) return { problems: [] };
   const problems: Problem[] = [];
   const refuse = (at: string, message: string, hint = HINT) => problems.push(problem("rotation", { file: source.file, pointer: at }, `${ROTATION_EXTENSION}: ${message}`, hint));
-  const violations = validateRotation(raw).filter((v) => v.keyword !== "if");
+  // A bad key name is reported below, once and at its own pointer (ajv says only "property name must be valid").
+  const violations = validateRotation(raw).filter((v) => v.keyword !== "if" && v.keyword !== "propertyNames" && !v.schemaPointer.includes("/propertyNames"));
+  for (const at of ["keys", "readBack/keys"]) {
+    const names = get(raw, `/${at}`);
+    if (names === null || typeof names !== "object" || Array.isArray(names)) continue;
+    for (const name of Object.keys(names).filter((n) => !new RegExp(KEY_NAME_PATTERN).test(n))) {
+      refuse(join(pointer, ...at.split("/"), name), `key name ${JSON.stringify(name)} may hold only letters, digits, ".", "-" and "_" (1 to 64)`, "name the key as the request does, e.g. key1 or primary");
+    }
+  }
   for (const v of violations) refuse(pointer + v.instancePath, v.keyword === "false schema" ? "does not apply to this encoding (bytes go with base64, base64url and hex; length and alphabet with alphanumeric)" : v.message);
   if (problems.length > 0) return { problems };
   const spec = { ...(raw as Omit<RotationSpec, "pointer">), pointer };

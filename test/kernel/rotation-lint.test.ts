@@ -88,6 +88,12 @@ const cases: BadCase[] = [
     message: /key "secondry" is not a value the selector accepts/,
   },
   {
+    name: "a key name that could not be part of an exchange id",
+    break: (t) => t.replace("          primary: {}\n          secondary: {}", "          primary: {}\n          \"second ary/\\e[31m\": {}"),
+    pointer: rotationAt(DOORS, "keys", "second ary/\\u001b[31m"), // as printed: the escape character shown escaped
+    message: /key name "second ary\/\\u001b\[31m" may hold only letters, digits/,
+  },
+  {
     name: "readBack naming a missing operation",
     break: (t) => t.replace("operationId: Doors_ListAccessSecrets\n          keys:", "operationId: Doors_ListAccessSecret\n          keys:"),
     pointer: rotationAt(DOORS, "readBack", "operationId"),
@@ -145,6 +151,7 @@ describe("x-rekey-rotation problems", () => {
       expect(line).toMatch(c.message);
       expect(line).toMatch(/ — .+ \[rotation\]$/);
       expect(line).not.toMatch(/\n|at .+\.ts:\d+/);
+      expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/); // spec text reaches the terminal escaped
     }
     expect(treeHash(outDir)).toBe(outHash);
   });

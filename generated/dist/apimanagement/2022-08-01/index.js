@@ -655,6 +655,12 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var caseInsensitiveEnums = Object.freeze([["access", "gitAccess"]]);
+validateTenantAccessRegeneratePrimaryKeyParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessRegeneratePrimaryKeyResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsResponse200.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
 
 // rekey:src/apimanagement/2022-08-01/client.ts
 var API_VERSION = "2022-08-01";

@@ -719,6 +719,12 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var caseInsensitiveEnums = Object.freeze([["access", "gitAccess"]]);
+validateTenantAccessRegeneratePrimaryKeyParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessRegeneratePrimaryKeyResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsResponse200.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
 export {
   validateTenantAccessListSecretsParameters,
   validateTenantAccessListSecretsResponse200,
