@@ -1,11 +1,15 @@
 /**
- * Stage 4 — emit: every file of the generated package, in memory, sorted by path. Nothing touches disk here.
+ * Stage 4 — emit: every file of the generated package as it is committed (sources, package metadata, its build
+ * script), in memory, sorted by path; and dist/, built from them the way the package builds itself. Nothing touches
+ * disk here.
  */
 import type { DocumentModel } from "../../kernel/index.ts";
 import { buildClientView } from "../views/client-view.ts";
 import { valueLiteral } from "../views/escape.ts";
 import { emitValidators } from "./emit-validators.ts";
-import { buildDist } from "./build.ts";
+import { buildFromInputs, buildInputs } from "../package-build/dist-folder.ts";
+import type { PackageFile } from "../package-build/build-dist.ts";
+import { buildFiles } from "./emit-build.ts";
 import { packageFiles, runtimeFiles } from "./emit-package.ts";
 import { type GeneratedFile, withHeader } from "./generated-file.ts";
 import { render } from "./render.ts";
@@ -34,12 +38,15 @@ export function runtimeSources(): GeneratedFile[] {
   return runtimeFiles().map((f) => withHeader(f.path, f.content, `client-runtime/${f.path.slice("src/runtime/".length)}`));
 }
 
-/** Plans the whole package: sources with headers, then dist/ built from them. */
+/** Plans the committed package: sources with headers, package metadata and the build script. */
 export async function planPackage(docs: DocumentModel[], typescript: TypeScriptService = inProcessTypeScript): Promise<GeneratedFile[]> {
   const perDocument = await Promise.all(docs.map(async (doc) =>
     (await documentFiles(doc, typescript)).map((f) => withHeader(f.path, f.content, `specs/${doc.service}/${doc.apiVersion}/openapi.yaml`))));
-  const shared = [...packageFiles(docs).map((f) => withHeader(f.path, f.content, "specs/")), ...runtimeSources()];
-  const sources = [...shared, ...perDocument.flat()];
-  const dist = await buildDist(sources, typescript.declarations);
-  return [...sources, ...dist].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const shared = [...packageFiles(docs).map((f) => withHeader(f.path, f.content, "specs/")), ...runtimeSources(), ...await buildFiles()];
+  return [...shared, ...perDocument.flat()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** dist/ as the package's build script makes it from the planned files, with the hash it is stamped with. */
+export function planDist(files: GeneratedFile[], typescript: TypeScriptService = inProcessTypeScript): Promise<{ files: PackageFile[]; hash: string }> {
+  return buildFromInputs(buildInputs(files), typescript.declarations);
 }
