@@ -57,7 +57,7 @@ async function bundle(esbuild, entry, byPath) {
       name: "rekey-sources",
       setup(build) {
         build.onResolve({ filter: /.*/ }, (args) => {
-          if (args.kind === "entry-point") return { path: args.path, namespace: "rekey" };
+          if (args.kind === "entry-point") return { path: posix.normalize(args.path), namespace: "rekey" };
           if (!args.path.startsWith(".")) return { path: args.path, external: true };
           const target = posix.normalize(posix.join(posix.dirname(args.importer), args.path));
           const asTs = target.replace(/\.js$/, ".ts");

@@ -87,7 +87,8 @@ async function bundle(esbuild: Esbuild, entry: PackageFile, byPath: Map<string, 
       name: "rekey-sources",
       setup(build) {
         build.onResolve({ filter: /.*/ }, (args) => {
-          if (args.kind === "entry-point") return { path: args.path, namespace: "rekey" };
+          // esbuild prefixes "./" to an entry point that exists relative to its working folder (the package's, in build.js).
+          if (args.kind === "entry-point") return { path: posix.normalize(args.path), namespace: "rekey" };
           if (!args.path.startsWith(".")) return { path: args.path, external: true };
           const target = posix.normalize(posix.join(posix.dirname(args.importer), args.path));
           const asTs = target.replace(/\.js$/, ".ts");
