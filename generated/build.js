@@ -41,7 +41,7 @@ function isBundleEntry(path) {
   return path === RUNTIME_ENTRY || /^src\/[^/]+\/[^/]+\/index\.ts$/.test(path);
 }
 function isInlined(path) {
-  return (path.startsWith("src/runtime/") || /^src\/[^/]+\/[^/]+\//.test(path)) && !isBundleEntry(path);
+  return (path.startsWith("src/runtime/") || /^src\/[^/]+\/[^/]+\//.test(path) || /^src\/[^/]+\.js$/.test(path)) && !isBundleEntry(path);
 }
 async function bundle(esbuild, entry, byPath) {
   const result = await esbuild.build({

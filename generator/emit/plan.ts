@@ -6,7 +6,7 @@
 import type { DocumentModel } from "../../kernel/index.ts";
 import { buildClientView } from "../views/client-view.ts";
 import { valueLiteral } from "../views/escape.ts";
-import { emitValidators } from "./emit-validators.ts";
+import { bundleValidators, standaloneValidators } from "./emit-validators.ts";
 import { buildFromInputs, buildInputs } from "../package-build/dist-folder.ts";
 import type { PackageFile } from "../package-build/build-dist.ts";
 import { buildFiles } from "./emit-build.ts";
@@ -18,7 +18,7 @@ import { inProcessTypeScript, type TypeScriptService } from "./typescript-servic
 async function documentFiles(doc: DocumentModel, typescript: TypeScriptService): Promise<GeneratedFile[]> {
   const dir = `src/${doc.service}/${doc.apiVersion}`;
   const types = typescript.types(doc.raw);
-  const validators = await emitValidators(doc);
+  const validators = standaloneValidators(doc);
   const examples = Object.fromEntries(doc.operations.map((op) => [
     op.operationId,
     Object.fromEntries(op.examples.map((ex) => [ex.title, { parameters: ex.parameters, responses: ex.responses }])),
@@ -26,7 +26,7 @@ async function documentFiles(doc: DocumentModel, typescript: TypeScriptService):
   return [
     { path: `${dir}/schema.ts`, content: await types },
     { path: `${dir}/client.ts`, content: render("client.ts", buildClientView(doc)) },
-    { path: `${dir}/validators.js`, content: validators.js },
+    { path: `${dir}/validators.js`, content: validators.code },
     { path: `${dir}/validators.d.ts`, content: validators.dts },
     { path: `${dir}/examples.ts`, content: render("examples.ts", { examplesLiteral: valueLiteral(examples) }) },
     { path: `${dir}/index.ts`, content: render("version-index.ts", {}) },
@@ -38,12 +38,26 @@ export function runtimeSources(): GeneratedFile[] {
   return runtimeFiles().map((f) => withHeader(f.path, f.content, `client-runtime/${f.path.slice("src/runtime/".length)}`));
 }
 
+/** Each document's validators.js, bundled together so the ajv helpers they share are emitted once (src/validator-helpers-<hash>.js). */
+async function withBundledValidators(perDocument: GeneratedFile[][]): Promise<{ perDocument: GeneratedFile[][]; shared: GeneratedFile[] }> {
+  const standalone = perDocument.flat().filter((f) => f.path.endsWith("/validators.js"));
+  const bundled = new Map((await bundleValidators(standalone.map((f) => ({ path: f.path, code: f.content })))).map((f) => [f.path, f.content]));
+  const replaced = perDocument.map((files) => files.map((f) => bundled.has(f.path) ? { path: f.path, content: bundled.get(f.path)! } : f));
+  const standalonePaths = new Set(standalone.map((f) => f.path));
+  return { perDocument: replaced, shared: [...bundled].filter(([path]) => !standalonePaths.has(path)).map(([path, content]) => ({ path, content })) };
+}
+
 /** Plans the committed package: sources with headers, package metadata and the build script. */
 export async function planPackage(docs: DocumentModel[], typescript: TypeScriptService = inProcessTypeScript): Promise<GeneratedFile[]> {
-  const perDocument = await Promise.all(docs.map(async (doc) =>
-    (await documentFiles(doc, typescript)).map((f) => withHeader(f.path, f.content, `specs/${doc.service}/${doc.apiVersion}/openapi.yaml`))));
-  const shared = [...packageFiles(docs).map((f) => withHeader(f.path, f.content, "specs/")), ...runtimeSources(), ...await buildFiles()];
-  return [...shared, ...perDocument.flat()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { perDocument, shared: sharedValidation } = await withBundledValidators(await Promise.all(docs.map((doc) => documentFiles(doc, typescript))));
+  const documents = perDocument.flatMap((files, i) =>
+    files.map((f) => withHeader(f.path, f.content, `specs/${docs[i].service}/${docs[i].apiVersion}/openapi.yaml`)));
+  const shared = [
+    ...[...packageFiles(docs), ...sharedValidation].map((f) => withHeader(f.path, f.content, "specs/")),
+    ...runtimeSources(),
+    ...await buildFiles(),
+  ];
+  return [...shared, ...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** dist/ as the package's build script makes it from the planned files, with the hash it is stamped with. */

@@ -65,9 +65,12 @@ function isBundleEntry(path: string): boolean {
   return path === RUNTIME_ENTRY || /^src\/[^/]+\/[^/]+\/index\.ts$/.test(path);
 }
 
-/** Inlined into a bundle, so it needs no JavaScript of its own: the runtime's modules and a version's files. */
+/**
+ * Inlined into a bundle, so it needs no JavaScript of its own: the runtime's modules, a version's files, and the
+ * plain JavaScript modules at the top of src/ that several versions' validators share.
+ */
 function isInlined(path: string): boolean {
-  return (path.startsWith("src/runtime/") || /^src\/[^/]+\/[^/]+\//.test(path)) && !isBundleEntry(path);
+  return (path.startsWith("src/runtime/") || /^src\/[^/]+\/[^/]+\//.test(path) || /^src\/[^/]+\.js$/.test(path)) && !isBundleEntry(path);
 }
 
 type Esbuild = typeof import("esbuild");
