@@ -117,7 +117,7 @@ async function buildDeclarations(sources) {
 // generator/package-build/dist-folder.ts
 var DIST_DIR = "dist";
 var BUILD_SCRIPT = "build.js";
-var STAMP = ".source-hash";
+var DIST_STAMP = ".source-hash";
 function compilerVersions() {
   const require2 = createRequire2(import.meta.url);
   const version = (name) => require2(`${name}/package.json`).version;
@@ -143,7 +143,7 @@ function readBuildInputs(packageDir) {
 }
 function readStamp(packageDir) {
   try {
-    return readFileSync(join(packageDir, DIST_DIR, STAMP), "utf8").trim();
+    return readFileSync(join(packageDir, DIST_DIR, DIST_STAMP), "utf8").trim();
   } catch {
     return void 0;
   }
@@ -159,7 +159,7 @@ function writeDist(packageDir, files, hash) {
       mkdirSync(dirname(to), { recursive: true });
       writeFileSync(to, f.content);
     }
-    writeFileSync(join(staging, STAMP), hash + "\n");
+    writeFileSync(join(staging, DIST_STAMP), hash + "\n");
     for (let attempt = 0; ; attempt++) {
       rmSync(target, { recursive: true, force: true });
       try {

@@ -15,8 +15,8 @@ import { buildDeclarations, buildDist, type PackageFile } from "./build-dist.ts"
 export const DIST_DIR = "dist";
 /** The package's build script (the generator bundles it from build-script.ts). */
 export const BUILD_SCRIPT = "build.js";
-/** Inside dist/: the hash of the inputs it was built from. */
-const STAMP = ".source-hash";
+/** Inside dist/: the hash of the inputs it was built from (not published: the package's `files` leave it out). */
+export const DIST_STAMP = ".source-hash";
 
 /** The files dist/ is built from, among a package's files: src/ and the build script. */
 export function buildInputs(files: PackageFile[]): PackageFile[] {
@@ -55,7 +55,7 @@ export function readBuildInputs(packageDir: string): PackageFile[] {
 
 function readStamp(packageDir: string): string | undefined {
   try {
-    return readFileSync(join(packageDir, DIST_DIR, STAMP), "utf8").trim();
+    return readFileSync(join(packageDir, DIST_DIR, DIST_STAMP), "utf8").trim();
   } catch {
     return undefined;
   }
@@ -77,7 +77,7 @@ export function writeDist(packageDir: string, files: PackageFile[], hash: string
       mkdirSync(dirname(to), { recursive: true });
       writeFileSync(to, f.content);
     }
-    writeFileSync(join(staging, STAMP), hash + "\n");
+    writeFileSync(join(staging, DIST_STAMP), hash + "\n");
     for (let attempt = 0; ; attempt++) {
       rmSync(target, { recursive: true, force: true });
       try {
