@@ -143,6 +143,7 @@ function readBuildInputs(packageDir) {
 }
 function readStamp(packageDir) {
   try {
+    if (!lstatSync(join(packageDir, DIST_DIR)).isDirectory()) return void 0;
     return readFileSync(join(packageDir, DIST_DIR, DIST_STAMP), "utf8").trim();
   } catch {
     return void 0;

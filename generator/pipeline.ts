@@ -5,12 +5,12 @@
  */
 import { join } from "node:path";
 import type { GeneratorOptions } from "./options.ts";
-import { planDist, planPackage, runtimeSources } from "./emit/plan.ts";
+import { distHash, planDist, planPackage, runtimeSources } from "./emit/plan.ts";
 import { startTypeScriptService, type TypeScriptService } from "./emit/typescript-service.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { loadSpecs, type Problem, readInputFile } from "../kernel/index.ts";
 import { inputsHash, listCommittedFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
-import { writeDist } from "./package-build/dist-folder.ts";
+import { distIsCurrent, writeDist } from "./package-build/dist-folder.ts";
 import { comparePlan, type Difference, refuseOutsidePaths, writePlan, type WriteSummary } from "./write.ts";
 
 export { type GeneratorOptions, resolveOptions } from "./options.ts";
@@ -22,14 +22,15 @@ interface Plan {
 }
 
 /**
- * Loads, lints and plans every file (and dist/, when `withDist`); the TypeScript worker warms up while the specs load.
+ * Loads, lints and plans every file, and dist/ when `withDist` and the one in --out is not built from exactly these
+ * sources; the TypeScript worker warms up while the specs load.
  */
 async function loadAndPlan(options: GeneratorOptions, typescript: TypeScriptService, withDist: boolean): Promise<Plan> {
   if (withDist) void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
   try {
     const { docs, warnings } = await loadSpecs(options.specsDir);
     const files = await planPackage(docs, typescript);
-    const dist = withDist ? await planDist(files, typescript) : undefined;
+    const dist = withDist && !distIsCurrent(options.outDir, distHash(files)) ? await planDist(files, typescript) : undefined;
     return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings, dist };
   } finally {
     await typescript.close();
@@ -45,7 +46,7 @@ export interface GenerateResult extends WriteSummary {
 export async function generate(options: GeneratorOptions, typescript = startTypeScriptService()): Promise<GenerateResult> {
   const { files, warnings, dist } = await loadAndPlan(options, typescript, true);
   const summary = writePlan(options.outDir, files);
-  writeDist(options.outDir, dist!.files, dist!.hash);
+  if (dist) writeDist(options.outDir, dist.files, dist.hash);
   return { ...summary, warnings: [...warnings, ...summary.warnings], files: files.length };
 }
 

@@ -53,8 +53,10 @@ export function readBuildInputs(packageDir: string): PackageFile[] {
   return files;
 }
 
+/** The stamp of a dist/ that is a real folder (one that is a symlink is not this package's to trust). */
 function readStamp(packageDir: string): string | undefined {
   try {
+    if (!lstatSync(join(packageDir, DIST_DIR)).isDirectory()) return undefined;
     return readFileSync(join(packageDir, DIST_DIR, DIST_STAMP), "utf8").trim();
   } catch {
     return undefined;

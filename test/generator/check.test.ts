@@ -2,7 +2,7 @@
  * `generate --check` and the promises around it: current output passes, a spec edit or a hand edit fails until
  * regenerated, output is deterministic, and a new api-version folder becomes a new entry point with no code change.
  */
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -91,6 +91,17 @@ describe("generate", () => {
     expect((await runRekey(["generate", "--specs", specs, "--out", third])).code).toBe(0);
     expect(treeHash(second)).toBe(treeHash(third));
     expect(treeHash(second)).toBe(treeHash(out));
+  });
+
+  it("leaves a dist/ built from the same sources as it is, and rebuilds one that is not", async () => {
+    const entry = join(out, "dist/index.js");
+    const builtAt = statSync(entry).mtimeMs;
+    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect(statSync(entry).mtimeMs).toBe(builtAt);
+    writeFileSync(join(out, "dist/.source-hash"), "0".repeat(64) + "\n");
+    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect(statSync(entry).mtimeMs).not.toBe(builtAt);
+    expect(treeHash(join(out, "dist"))).toBe(treeHash(join(REPO_ROOT, "generated/dist")));
   });
 
   it("turns a copied spec folder under a new api-version into a new entry point", async () => {
