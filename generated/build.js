@@ -123,7 +123,7 @@ function compilerVersions() {
   const version = (name) => require2(`${name}/package.json`).version;
   return `esbuild@${version("esbuild")} typescript@${version("typescript")}`;
 }
-function inputsHash(inputs) {
+function buildInputsHash(inputs) {
   const hash = createHash("sha256").update(compilerVersions()).update("\0");
   for (const f of [...inputs].sort((a, b) => a.path < b.path ? -1 : 1)) hash.update(f.path).update("\0").update(f.content).update("\0");
   return hash.digest("hex");
@@ -180,12 +180,12 @@ async function buildFromInputs(inputs, declarations = buildDeclarations) {
   return {
     // The build script is an input to the hash, not to the build: it is not part of the package's modules.
     files: await buildDist(inputs.filter((f) => f.path.startsWith("src/")), declarations),
-    hash: inputsHash(inputs)
+    hash: buildInputsHash(inputs)
   };
 }
 async function buildPackage(packageDir) {
   const inputs = readBuildInputs(packageDir);
-  const hash = inputsHash(inputs);
+  const hash = buildInputsHash(inputs);
   if (readStamp(packageDir) === hash) return false;
   const built = await buildFromInputs(inputs);
   writeDist(packageDir, built.files, built.hash);

@@ -8,7 +8,7 @@ import type { GeneratorOptions } from "./options.ts";
 import { distHash, planDist, planPackage, runtimeSources } from "./emit/plan.ts";
 import { startTypeScriptService, type TypeScriptService } from "./emit/typescript-service.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
-import { loadSpecs, type Problem, readInputFile } from "../kernel/index.ts";
+import { displayPath, loadSpecs, type Problem, problem, readInputFile, UserError } from "../kernel/index.ts";
 import { inputsHash, listCommittedFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
 import { distIsCurrent, writeDist } from "./package-build/dist-folder.ts";
 import { comparePlan, type Difference, refuseOutsidePaths, writePlan, type WriteSummary } from "./write.ts";
@@ -46,8 +46,20 @@ export interface GenerateResult extends WriteSummary {
 export async function generate(options: GeneratorOptions, typescript = startTypeScriptService()): Promise<GenerateResult> {
   const { files, warnings, dist } = await loadAndPlan(options, typescript, true);
   const summary = writePlan(options.outDir, files);
-  if (dist) writeDist(options.outDir, dist.files, dist.hash);
+  if (dist) writeBuilt(options.outDir, dist);
   return { ...summary, warnings: [...warnings, ...summary.warnings], files: files.length };
+}
+
+/** Writes dist/ after the committed form; a file system refusal there is the user's to fix, like one in writePlan. */
+function writeBuilt(outDir: string, dist: NonNullable<Plan["dist"]>): void {
+  try {
+    writeDist(outDir, dist.files, dist.hash);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (!e?.code || !e.path) throw error;
+    throw new UserError(problem("write", { file: displayPath(e.path) }, `cannot write (${e.code}): the package's sources were written, its dist/ was not built`,
+      "make --out writable, then generate again (or run `npm run build` in it)"));
+  }
 }
 
 export interface CheckResult {

@@ -7,7 +7,7 @@ import type { DocumentModel } from "../../kernel/index.ts";
 import { buildClientView } from "../views/client-view.ts";
 import { valueLiteral } from "../views/escape.ts";
 import { bundleValidators, standaloneValidators } from "./emit-validators.ts";
-import { buildFromInputs, buildInputs, inputsHash } from "../package-build/dist-folder.ts";
+import { buildFromInputs, buildInputs, buildInputsHash } from "../package-build/dist-folder.ts";
 import type { PackageFile } from "../package-build/build-dist.ts";
 import { buildFiles } from "./emit-build.ts";
 import { packageFiles, runtimeFiles } from "./emit-package.ts";
@@ -62,7 +62,7 @@ export async function planPackage(docs: DocumentModel[], typescript: TypeScriptS
 
 /** The hash dist/ is stamped with when built from these planned files. */
 export function distHash(files: GeneratedFile[]): string {
-  return inputsHash(buildInputs(files));
+  return buildInputsHash(buildInputs(files));
 }
 
 /** dist/ as the package's build script makes it from the planned files, with the hash it is stamped with. */

@@ -30,7 +30,8 @@ function compilerVersions(): string {
   return `esbuild@${version("esbuild")} typescript@${version("typescript")}`;
 }
 
-export function inputsHash(inputs: PackageFile[]): string {
+/** What dist/ is stamped with: the inputs' paths and text, and the compilers' versions. */
+export function buildInputsHash(inputs: PackageFile[]): string {
   const hash = createHash("sha256").update(compilerVersions()).update("\0");
   for (const f of [...inputs].sort((a, b) => (a.path < b.path ? -1 : 1))) hash.update(f.path).update("\0").update(f.content).update("\0");
   return hash.digest("hex");
@@ -64,9 +65,10 @@ function readStamp(packageDir: string): string | undefined {
 }
 
 /**
- * Replaces dist/ whole with `files` (paths relative to the package, all under dist/): the new tree is written into a fresh folder beside it, then renamed into place, so no file
- * is ever written through whatever dist/ was (a symlink is removed, not followed) and a failed write leaves the old
- * one. Another process may finish the same build first; then its dist/ stays.
+ * Replaces dist/ whole with `files` (paths relative to the package, all under dist/): the new tree is written into a
+ * fresh folder beside it, then renamed into place, so no file is ever written through whatever dist/ was (a symlink
+ * is removed, not followed) and a failed write leaves the old one. Another process may finish the same build first;
+ * then its dist/ stays.
  */
 export function writeDist(packageDir: string, files: PackageFile[], hash: string): void {
   const target = join(packageDir, DIST_DIR);
@@ -104,14 +106,14 @@ export async function buildFromInputs(
   return {
     // The build script is an input to the hash, not to the build: it is not part of the package's modules.
     files: await buildDist(inputs.filter((f) => f.path.startsWith("src/")), declarations),
-    hash: inputsHash(inputs),
+    hash: buildInputsHash(inputs),
   };
 }
 
 /** Builds the package in packageDir unless its dist/ is current. True when it built. */
 export async function buildPackage(packageDir: string): Promise<boolean> {
   const inputs = readBuildInputs(packageDir);
-  const hash = inputsHash(inputs);
+  const hash = buildInputsHash(inputs);
   if (readStamp(packageDir) === hash) return false;
   const built = await buildFromInputs(inputs);
   writeDist(packageDir, built.files, built.hash);
