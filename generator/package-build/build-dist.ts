@@ -1,5 +1,6 @@
 /**
- * Builds the package's dist/ in process, never type-checking (tests run `tsc --noEmit` over the sources):
+ * Builds the generated package's dist/ from its src/, in memory, never type-checking (tests run `tsc --noEmit` over
+ * the sources):
  * JavaScript with esbuild's transform, declarations with TypeScript's transpileDeclaration (the emitted code is
  * written for isolated declarations), which the caller runs where the compiler is loaded (a worker thread).
  * Plain .js and .d.ts sources are copied as they are; a source that compiles to no JavaScript holds only types
@@ -9,10 +10,21 @@
  * (src/runtime/index.ts) is bundled into one module each, the runtime and openapi-fetch staying external (so every
  * entry point shares one runtime and one RekeyError class): importing a client loads 3–4 modules instead of ~20,
  * which halves import time. Files inlined into a bundle get no JavaScript of their own, only declarations.
+ *
+ * Two places run this code: `rekey generate`, and the package itself (bundled into its build.js by the generator),
+ * wherever it is installed from the repository or packed. So it imports nothing but Node, esbuild and typescript.
  */
+import { createRequire } from "node:module";
 import { posix } from "node:path";
-import { requireCjs } from "../../kernel/index.ts";
-import type { GeneratedFile } from "./generated-file.ts";
+
+/** A file of the package, relative to its folder. */
+export interface PackageFile {
+  path: string;
+  content: string;
+}
+
+// CommonJS through require: importing typescript as ESM makes Node lex its whole source for named exports (~0.3 s).
+const requireCjs = createRequire(import.meta.url);
 
 /** src/a/b.ts → dist/a/b<extension>; without an extension the name is kept (for copied files). */
 function distPath(sourcePath: string, extension?: string): string {
@@ -35,9 +47,9 @@ function isEmptyModule(javascript: string): boolean {
 }
 
 export async function buildDist(
-  sources: GeneratedFile[],
-  declarations: (files: GeneratedFile[]) => Promise<GeneratedFile[]>,
-): Promise<GeneratedFile[]> {
+  sources: PackageFile[],
+  declarations: (files: PackageFile[]) => Promise<PackageFile[]>,
+): Promise<PackageFile[]> {
   const javascript = await buildJavaScript(sources);
   const typesOnly = new Set(javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts")));
   return [
@@ -53,15 +65,18 @@ function isBundleEntry(path: string): boolean {
   return path === RUNTIME_ENTRY || /^src\/[^/]+\/[^/]+\/index\.ts$/.test(path);
 }
 
-/** Inlined into a bundle, so it needs no JavaScript of its own: the runtime's modules and a version's files. */
+/**
+ * Inlined into a bundle, so it needs no JavaScript of its own: the runtime's modules, a version's files, and the
+ * plain JavaScript modules at the top of src/ that several versions' validators share.
+ */
 function isInlined(path: string): boolean {
-  return (path.startsWith("src/runtime/") || /^src\/[^/]+\/[^/]+\//.test(path)) && !isBundleEntry(path);
+  return (path.startsWith("src/runtime/") || /^src\/[^/]+\/[^/]+\//.test(path) || /^src\/[^/]+\.js$/.test(path)) && !isBundleEntry(path);
 }
 
 type Esbuild = typeof import("esbuild");
 
 /** One entry point and every relative import it reaches, from the in-memory sources; the runtime entry stays external. */
-async function bundle(esbuild: Esbuild, entry: GeneratedFile, byPath: Map<string, GeneratedFile>): Promise<string> {
+async function bundle(esbuild: Esbuild, entry: PackageFile, byPath: Map<string, PackageFile>): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [entry.path],
     bundle: true,
@@ -75,7 +90,8 @@ async function bundle(esbuild: Esbuild, entry: GeneratedFile, byPath: Map<string
       name: "rekey-sources",
       setup(build) {
         build.onResolve({ filter: /.*/ }, (args) => {
-          if (args.kind === "entry-point") return { path: args.path, namespace: "rekey" };
+          // esbuild prefixes "./" to an entry point that exists relative to its working folder (the package's, in build.js).
+          if (args.kind === "entry-point") return { path: posix.normalize(args.path), namespace: "rekey" };
           if (!args.path.startsWith(".")) return { path: args.path, external: true };
           const target = posix.normalize(posix.join(posix.dirname(args.importer), args.path));
           const asTs = target.replace(/\.js$/, ".ts");
@@ -96,7 +112,7 @@ async function bundle(esbuild: Esbuild, entry: GeneratedFile, byPath: Map<string
   return withSourceHeader(entry.content, result.outputFiles[0].text);
 }
 
-async function buildJavaScript(sources: GeneratedFile[]): Promise<GeneratedFile[]> {
+async function buildJavaScript(sources: PackageFile[]): Promise<PackageFile[]> {
   const esbuild = await import("esbuild");
   const byPath = new Map(sources.map((f) => [f.path, f]));
   return Promise.all(
@@ -112,7 +128,7 @@ async function buildJavaScript(sources: GeneratedFile[]): Promise<GeneratedFile[
   );
 }
 
-export async function buildDeclarations(sources: GeneratedFile[]): Promise<GeneratedFile[]> {
+export async function buildDeclarations(sources: PackageFile[]): Promise<PackageFile[]> {
   const ts = requireCjs("typescript") as typeof import("typescript");
   const compilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -122,7 +138,7 @@ export async function buildDeclarations(sources: GeneratedFile[]): Promise<Gener
     verbatimModuleSyntax: true,
     strict: true,
   };
-  const out: GeneratedFile[] = [];
+  const out: PackageFile[] = [];
   for (const file of sources) {
     if (file.path.startsWith("src/") && file.path.endsWith(".d.ts")) {
       out.push({ path: distPath(file.path), content: file.content });
