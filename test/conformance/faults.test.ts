@@ -1,10 +1,13 @@
 /**
- * Every fault the mock can commit makes the run fail, with the check made for it failing on the exchange it
- * should: proof that each check can fail. A new fault without a row here fails the first test.
+ * Every fault the mock can commit is caught by the check made for it on the exchange it should: proof that each
+ * check can fail. A fault that breaks the contract fails the run; one that is drift (FAULT_CAUGHT_AS says which)
+ * leaves the exchange passing with a warning, and fails it under --strict. A new fault without a row here fails the
+ * first test.
  */
 import { describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
+import { FAULT_CAUGHT_AS } from "../helpers/fault-severity.ts";
 import { productSpecs } from "../helpers/mock.ts";
 
 const { docs, ajv } = await productSpecs();
@@ -40,25 +43,50 @@ const EXPECTED: Record<string, Expected> = {
   "rotate-both": { check: "rotation", exchange: `${MAPS}/scenario/rotate-secondary/3` },
 };
 
-describe("each mock fault fails the run on the check made for it", () => {
-  test("every fault the mock offers has an expectation here", () => {
+describe("each mock fault is caught by the check made for it", () => {
+  test("every fault the mock offers has an expectation here and a severity", () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(listFaults().map((f) => f.name).sort());
+    expect(Object.keys(FAULT_CAUGHT_AS).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  test.each(Object.entries(EXPECTED).map(([name, expected]) => [name, expected.check, expected] as const))("%s → %s", async (name, _check, expected) => {
-    const { summary, results } = await conform({
-      target: "mock", docs, ajv, fault: expected.fault ?? name, timeoutMs: expected.timeoutMs, retries: 1,
-      only: [`${MAPS}/**`, `${APIM}/**`],
-    });
+  const run = (name: string, expected: Expected, strict: boolean) => conform({
+    target: "mock", docs, ajv, fault: expected.fault ?? name, timeoutMs: expected.timeoutMs, retries: 1, strict,
+    only: [`${MAPS}/**`, `${APIM}/**`],
+  });
+
+  const failures = Object.entries(EXPECTED).filter(([name]) => FAULT_CAUGHT_AS[name] === "failure");
+  test.each(failures.map(([name, expected]) => [name, expected.check, expected] as const))("%s → %s fails", async (name, _check, expected) => {
+    const { summary, results } = await run(name, expected, false);
     expect(summary.failed).toBeGreaterThan(0);
     const result = results.find((r) => r.exchange.id === expected.exchange)!;
     expect(result.outcome).toBe("failed");
-    const checks = result.failures.map((f) => f.check);
-    expect(checks, JSON.stringify(result.failures, null, 1)).toContain(expected.check);
+    const caught = result.failures.filter((f) => f.check === expected.check);
+    expect(caught.length, JSON.stringify(result.failures, null, 1)).toBeGreaterThan(0);
+    for (const failure of caught) expect([failure.severity, failure.promoted]).toEqual(["failure", undefined]);
     for (const failure of result.failures) {
       expect(failure.exchange).toBe(expected.exchange);
       expect(failure.message.length).toBeGreaterThan(5);
       expect(typeof failure.pointer).toBe("string");
     }
+  });
+
+  const warnings = Object.entries(EXPECTED).filter(([name]) => FAULT_CAUGHT_AS[name] === "warning");
+  test.each(warnings.map(([name, expected]) => [name, expected.check, expected] as const))("%s → %s warns; --strict fails", async (name, _check, expected) => {
+    const lenient = (await run(name, expected, false)).results.find((r) => r.exchange.id === expected.exchange)!;
+    expect(lenient.outcome, JSON.stringify(lenient.failures, null, 1)).toBe("passed");
+    expect(lenient.failures).toEqual([]);
+    const warned = lenient.warnings.filter((w) => w.check === expected.check);
+    expect(warned.length, JSON.stringify(lenient.warnings, null, 1)).toBeGreaterThan(0);
+    for (const warning of warned) expect(warning.severity).toBe("warning");
+
+    const { summary, results } = await run(name, expected, true);
+    expect(summary.strict).toBe(true);
+    expect(summary.warnings).toBe(0);
+    const strict = results.find((r) => r.exchange.id === expected.exchange)!;
+    expect(strict.outcome).toBe("failed");
+    expect(strict.warnings).toEqual([]);
+    const promoted = strict.failures.filter((f) => f.check === expected.check);
+    expect(promoted.length).toBe(warned.length);
+    for (const failure of promoted) expect([failure.severity, failure.promoted]).toEqual(["failure", true]);
   });
 });
