@@ -142,7 +142,7 @@ export function judgeRecorded(recording: Recording, recorded: RecordedExchange, 
   const exchange: CompiledExchange = {
     id: `${doc.service}/${doc.apiVersion}/${operation.operationId}/replay/${recording.file}#${recorded.number}`,
     kind: "replay",
-    title: `${request.method} answered ${response.status}, as recorded in a ${recording.format.label}`,
+    title: `${request.method} answered ${response.status}, as recorded (${recording.format.label})`,
     service: doc.service,
     apiVersion: doc.apiVersion,
     operationId: operation.operationId,
