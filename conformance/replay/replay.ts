@@ -11,12 +11,11 @@ import { ajvValidators, buildMockModel } from "../mock/mock-model.ts";
 import { routeTable } from "../mock/route-table.ts";
 import { summarize } from "../run-summary.ts";
 import type { RunOutcome } from "../runner/run-conformance.ts";
+import { DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_CEILING } from "../runner/http-sender.ts";
 import { SecretKeeper } from "../runner/secrets.ts";
+import { optionError } from "../targets/target-options.ts";
 import { judgeRecorded } from "./judge-recording.ts";
 import { readRecording } from "./read-recording.ts";
-
-/** The largest body judged, once decoded, unless --max-body-bytes says otherwise (the runner's default). */
-const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface ReplayOptions {
   files: string[];
@@ -26,12 +25,17 @@ export interface ReplayOptions {
   ajv?: Ajv;
   checks?: string[];
   strict?: boolean;
+  /** Largest body judged once decoded, in bytes (default: the runner's, 4 MiB). */
   maxBodyBytes?: number;
   onEvent?: (event: RunEvent) => void;
 }
 
 export async function replay(options: ReplayOptions): Promise<RunOutcome> {
   const started = performance.now();
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES_CEILING) {
+    throw optionError("--max-body-bytes", `"${maxBodyBytes}" is not a whole number from 1 to ${MAX_BODY_BYTES_CEILING}`, "e.g. --max-body-bytes 16777216");
+  }
   const enabled = enabledChecks(options.checks);
   // Every file is read before anything is judged: a file that is not a recording stops the run with one line.
   const recordings = options.files.map((file) => readRecording(file));
@@ -50,7 +54,7 @@ export async function replay(options: ReplayOptions): Promise<RunOutcome> {
   const results: ExchangeResult[] = [];
   for (const recording of recordings) {
     for (const recorded of recording.exchanges) {
-      const result = judgeRecorded(recording, recorded, { table, ajv, enabled, strict, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, secrets });
+      const result = judgeRecorded(recording, recorded, { table, ajv, enabled, strict, maxBodyBytes, secrets });
       results.push(result);
       emit({ type: "exchange-end", result });
     }
