@@ -13,6 +13,7 @@ import type { CompiledExchange, Exchange, ExchangeResponse, ExchangeResult, Find
 import type { MockOperation } from "../mock/mock-model.ts";
 import type { RouteTable } from "../mock/route-table.ts";
 import { curlCommand } from "../runner/curl-command.ts";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../runner/http-sender.ts";
 import type { SecretKeeper } from "../runner/secrets.ts";
 import { judge } from "../severity.ts";
 import { decodeBody } from "./decode-body.ts";
@@ -122,6 +123,10 @@ export function judgeRecorded(recording: Recording, recorded: RecordedExchange, 
   const responseBody = decodeBody(response.body, response.headers["content-encoding"], options.maxBodyBytes);
   if (!requestBody.ok) return skipped(recording, recorded, `not judged: the request's ${requestBody.reason.replace(/^its /, "")}`, secrets);
   if (!responseBody.ok) return skipped(recording, recorded, `not judged: the answer's ${responseBody.reason.replace(/^its /, "")}`, secrets);
+
+  // The checks and reports walk bodies recursively: past the runner's limit, a body is not judged, as a run refuses it.
+  const tooDeep = [["request", requestBody.body], ["answer", responseBody.body]].find(([, body]) => nestsDeeperThan(json(text(body as Buffer)), MAX_JSON_DEPTH));
+  if (tooDeep) return skipped(recording, recorded, `not judged: the ${tooDeep[0] as string}'s JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, secrets);
 
   const routed = routeRecording(options.table, request, requestBody.body.length ? requestBody.body : undefined);
   if ("unmatched" in routed) return skipped(recording, recorded, `matches no operation (${routed.unmatched})`, secrets);

@@ -211,3 +211,17 @@ describe("bodies", () => {
     expect(result!.reason).toMatch(/^not judged: the answer's body does not decode as gzip: POST \/subscriptions\//);
   });
 });
+
+describe("hostile recordings", () => {
+  test("a body nested past the runner's limit is skipped, not walked; a document nested past the parser's stack is one refusal", async () => {
+    let nested: unknown = {};
+    for (let i = 0; i < 150; i++) nested = { a: nested };
+    const [result] = await replayText(testProxy({ responseBody: nested }));
+    expect(result!.outcome).toBe("skipped");
+    expect(result!.reason).toMatch(/^not judged: the answer's JSON body nests deeper than 100 levels/);
+
+    const deep = `${'{"a":'.repeat(200_000)}1${"}".repeat(200_000)}`;
+    const text = testProxy({ responseBody: "deep" }).replace('"ResponseBody":"deep"', `"ResponseBody":${deep}`);
+    await expect(replayText(text)).rejects.toThrow(/nests too deeply to be read — re-record it/);
+  });
+});
