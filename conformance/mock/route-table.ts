@@ -25,7 +25,7 @@ const ROUTING_STEPS = [checkMethod, requireApiVersion, selectOperationByApiVersi
 
 export type Routed =
   | { operation: MockOperation; exchange: MockExchange }
-  /** No route has the path (ARM's 404 NotFound), or a routing step refused it (405, a missing or unknown api-version). */
+  /** No route has the path (404 NotFound), a malformed path (400), or a routing step refused it (405, a missing or unknown api-version). */
   | { refusal: ArmError };
 
 export interface RouteTable {
@@ -33,7 +33,8 @@ export interface RouteTable {
 }
 
 export function routeTable(model: MockModel): RouteTable {
-  const router = Router(ROUTER_OPTIONS);
+  // fastify turns these two router outcomes into framework errors, which the server answers 400 BadRequest.
+  const router = Router({ ...ROUTER_OPTIONS, onBadUrl: () => undefined, onMaxParamLength: () => undefined });
   for (const route of model.routes) router.on(ROUTE_METHODS as Router.HTTPMethod[], route.url, () => undefined, route);
   // A routed request is only judged, never served: it sees no resources.
   const empty = new MockState(() => []);
@@ -41,7 +42,8 @@ export function routeTable(model: MockModel): RouteTable {
     route(request) {
       const found = router.find(request.method as Router.HTTPMethod, request.path);
       if (!found) return { refusal: armErrors.noRoute(request.method, request.path) };
-      const route = found.store as MockRoute;
+      const route = found.store as MockRoute | null;
+      if (!route) return { refusal: armErrors.badRequest(`The request is malformed: '${request.path}' has a malformed escape or a segment longer than the router reads.`) };
       const count = (route.url.match(/:p\d+/g) ?? []).length;
       const exchange: MockExchange = {
         request,

@@ -34,6 +34,7 @@ export type RoutedRecording = { operation: MockOperation; exchange: MockExchange
 function why(code: string, request: MockRequest): string {
   const version = request.query["api-version"];
   if (code === "NotFound") return "no operation has this path";
+  if (code === "BadRequest") return "the path has a malformed escape or a segment over 100 characters";
   if (code === "MethodNotAllowed") return `no operation answers ${request.method} on this path`;
   if (code === "MissingApiVersionParameter") return "the recorded URL has no api-version";
   return `the specs hold no api-version ${JSON.stringify(Array.isArray(version) ? version.join(",") : version ?? "")} of this path`;
