@@ -9,12 +9,8 @@ export interface RecordingFormat {
   name: RecordingFormatName;
   /** For reports: "Azure SDK test-proxy recording". */
   label: string;
-  /**
-   * Response headers the recorder removes; checks about them do not judge recordings of this format. Lower-case.
-   * With the reason, for the report's "not judged" list.
-   */
+  /** Response headers the recorder removes (lower-case): their absence is not judged in recordings of this format. */
   droppedHeaders: readonly string[];
-  droppedBecause?: string;
 }
 
 /** Lower-case header names; repeated headers joined with ", " (as the runner's answers have them). */

@@ -13,7 +13,6 @@ export const VCR: RecordingFormat = {
   name: "vcr",
   label: "vcr cassette",
   droppedHeaders: ["x-ms-request-id", "x-ms-correlation-request-id", "x-ms-client-request-id", "x-ms-routing-request-id"],
-  droppedBecause: "vcr cassettes recorded by Azure CLI's test SDK have ARM's id headers removed",
 };
 
 /** A body as vcrpy writes one: text, !!binary bytes, or null; a response's inside {string: …}. */

@@ -106,6 +106,21 @@ describe("the request check", () => {
   });
 });
 
+describe("what a recording leaves out", () => {
+  test("a request body the recorder left out (Content-Length without a body, Azure CLI's omitted-body stand-in) is not judged; a missing one is", async () => {
+    const omitted = "!!! The request body has been omitted from the recording because its size 200000 is larger than 128KB. !!!";
+    const results = await replayText(testProxy(
+      { requestHeaders: { "Content-Type": "application/json", "Content-Length": "22" }, requestBody: null },
+      { requestHeaders: { "Content-Type": "application/json" }, requestBody: omitted },
+      { requestHeaders: { "Content-Type": "application/json" }, requestBody: null },
+    ));
+    expect(results.map((r) => r.outcome)).toEqual(["passed", "passed", "failed"]);
+    expect(results[0]!.notJudged).toEqual(["request body: the recording leaves it out"]);
+    expect(results[1]!.notJudged).toEqual(["request body: the recording leaves it out"]);
+    expect(results[2]!.failures[0]!.message).toMatch(/answered 200 to a request that breaks the spec: .*request body is required/);
+  });
+});
+
 describe("sanitised recordings", () => {
   test("a subscription id the recorder replaced with \"Sanitized\" is not judged by format; a real malformed one fails", async () => {
     const results = await replayText(testProxy(
