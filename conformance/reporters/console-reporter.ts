@@ -10,7 +10,7 @@ import { createColors } from "picocolors";
 import { type ExchangeResult, operationKey, type Reporter, type RunEvent, type RunSummary } from "../exchange.ts";
 import { printable } from "../../kernel/index.ts";
 import { withoutCredentials } from "./credentials.ts";
-import { failureLines, formatDuration, type OutputStream, type Paint, plural } from "./format.ts";
+import { failureLines, formatDuration, formatPointer, type OutputStream, type Paint, plural } from "./format.ts";
 
 export interface ConsoleReporterOptions {
   /** Default process.stdout. */
@@ -69,12 +69,34 @@ function warnedBlock(result: ExchangeResult, paint: Paint): string[] {
   return lines;
 }
 
-/** Warnings of every exchange that has any (a failed exchange's too), after a heading that says they do not fail. */
-function warningSection(summary: RunSummary, results: ExchangeResult[], paint: Paint): string[] {
+/** The same warning on many exchanges (a header every answer lacks) is one line and the exchanges it was seen on. */
+function groupedWarnings(warned: ExchangeResult[], paint: Paint): string[] {
+  const groups = new Map<string, { check: string; pointer: string; message: string; ids: string[] }>();
+  for (const result of warned) {
+    for (const { check, pointer, message } of result.warnings) {
+      const key = JSON.stringify([check, pointer, message]);
+      const group = groups.get(key) ?? { check, pointer, message, ids: [] };
+      if (!group.ids.includes(result.exchange.id)) group.ids.push(result.exchange.id);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].flatMap(({ check, pointer, message, ids }) => [
+    `  ${paint.bold(paint.yellow(check))}  ${paint.cyan(printable(formatPointer(pointer)))}  ${printable(message)}`,
+    `    ${paint.dim(ids.length === 1 ? `on ${printable(ids[0]!)}` : `on ${ids.length} exchanges, e.g. ${printable(ids[0]!)}`)}`,
+  ]);
+}
+
+/**
+ * Warnings of every exchange that has any (a failed exchange's too), after a heading that says they do not fail:
+ * grouped by what was found, or — verbose — each exchange's in full.
+ */
+function warningSection(results: ExchangeResult[], paint: Paint, verbose: boolean): string[] {
   const warned = results.filter((r) => r.warnings.length > 0);
   if (!warned.length) return [];
-  const heading = `${plural(summary.warnings, "warning")} on ${plural(warned.length, "exchange")} (drift; --strict fails them)`;
-  return ["", paint.yellow(heading), ...warned.flatMap((r) => ["", ...warnedBlock(r, paint)])];
+  const count = results.reduce((n, r) => n + r.warnings.length, 0);
+  const heading = `${plural(count, "warning")} on ${plural(warned.length, "exchange")} (drift; --strict fails them)`;
+  const body = verbose ? warned.flatMap((r) => ["", ...warnedBlock(r, paint)]) : ["", ...groupedWarnings(warned, paint)];
+  return ["", paint.yellow(heading), ...body];
 }
 
 interface OperationRow {
@@ -165,7 +187,7 @@ export function reportLines(summary: RunSummary, results: ExchangeResult[], pain
   total?: number): string[] {
   const lines: string[] = [];
   for (const result of results) if (result.outcome === "failed") lines.push("", ...failedBlock(result, paint));
-  lines.push(...warningSection(summary, results, paint));
+  lines.push(...warningSection(results, paint, verbose));
   if (results.length) lines.push("", ...table(results, paint));
   const why = [...reasons(summary, results, paint, verbose), ...notJudged(results, paint, verbose)];
   if (why.length) lines.push("", ...why);

@@ -4,10 +4,14 @@
  * leaves the exchange passing with a warning, and fails it under --strict. A new fault without a row here fails the
  * first test.
  */
-import { describe, expect, test } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
+import { REPO_ROOT } from "../helpers/cli.ts";
 import { FAULT_CAUGHT_AS } from "../helpers/fault-severity.ts";
+import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
 import { productSpecs } from "../helpers/mock.ts";
 
 const { docs, ajv } = await productSpecs();
@@ -88,5 +92,38 @@ describe("each mock fault is caught by the check made for it", () => {
     const promoted = strict.failures.filter((f) => f.check === expected.check);
     expect(promoted.length).toBe(warned.length);
     for (const failure of promoted) expect([failure.severity, failure.promoted]).toEqual(["failure", true]);
+  });
+});
+
+describe("what is drift in one spec is a failure in another", () => {
+  afterAll(removeTempDirs);
+
+  test("missing-field: a field the schema requires fails example-match (and schema), --strict or not", async () => {
+    const specsDir = join(tempDir("rekey-required-"), "specs");
+    const folder = copyTree(join(REPO_ROOT, "specs/maps/2026-12-01"), join(specsDir, "maps/2026-12-01"));
+    const file = join(folder, "openapi.yaml");
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace(/( {4}MapsAccountKeys:\n {6}type: object\n)/, "$1      required: [primaryKey]\n");
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+
+    const { results } = await conform({ target: "mock", specsDir, fault: "missing-field", only: [MAPS_EXAMPLE] });
+    const [result] = results;
+    expect(result!.outcome).toBe("failed");
+    const missing = result!.failures.find((f) => f.check === "example-match")!;
+    expect(missing).toMatchObject({ pointer: "/primaryKey", severity: "failure", message: "/primaryKey is missing (the example shows it and the schema requires it)" });
+    expect(missing.promoted).toBeUndefined();
+    expect(result!.failures.map((f) => f.check)).toContain("schema");
+  });
+
+  test("missing-field: a key x-rekey-rotation names stays a rotation failure on every scenario step", async () => {
+    const { results } = await conform({ target: "mock", docs, ajv, fault: "missing-field", only: [`${MAPS}/scenario/**`] });
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.outcome).toBe("failed");
+      expect(result.failures.find((f) => f.check === "rotation" && f.pointer === "/primaryKey")).toMatchObject({
+        severity: "failure", message: "the answer has no /primaryKey (x-rekey-rotation names it as the primary key)",
+      });
+    }
   });
 });
