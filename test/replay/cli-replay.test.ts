@@ -30,11 +30,15 @@ describe("rekey conform --replay", () => {
   });
 
   test("a vcr cassette without ARM's id headers: green, and the report says x-ms-request-id was not judged", async () => {
-    const { code, stdout } = await runRekey(["conform", "--replay", fixture("batch-keys-renew.yaml")]);
+    const dir = tempDir("rekey-replay-");
+    const [json, junit] = [join(dir, "r.json"), join(dir, "r.xml")];
+    const { code, stdout } = await runRekey(["conform", "--replay", fixture("batch-keys-renew.yaml"), "--report", `json:${json},junit:${junit}`]);
     expect(code, stdout).toBe(0);
     expect(stdout).toContain("(vcr cassette)");
     expect(stdout).toContain("1 not judged: x-ms-request-id: the recording's format drops it");
     expect(stdout).toMatch(/1 exchange, \d+ checks: 1 passed, 0 failed/);
+    expect(JSON.parse(readFileSync(json, "utf8")).results[0].notJudged).toEqual(["x-ms-request-id: the recording's format drops it"]);
+    expect(readFileSync(junit, "utf8")).toContain(`<property name="not-judged" value="x-ms-request-id: the recording's format drops it"/>`);
   });
 
   test("a HAR file whose answer is gzip (base64 in content.text) is decoded and judged green; a blocked entry is dropped", async () => {
