@@ -2,7 +2,8 @@
  * HAR 1.2 files (browser devtools, mitmproxy, Fiddler, Playwright): `log.entries[]` with `request {method, url,
  * headers: [{name, value}], postData?: {text, encoding?}}` and `response {status, headers, content: {text?,
  * encoding?}}`. `content.text` is usually already decoded of its Content-Encoding (the HAR 1.2 spec: "HTTP decoded
- * text or an encoded (e.g. base64) representation"); decode-body.ts tells which. Entries with status 0 (the browser
+ * text or an encoded (e.g. base64) representation"); decode-body.ts tells which. A content.size with no text is a body
+ * the writer left out (devtools do for some answers), not an empty one. Entries with status 0 (the browser
  * got no answer: blocked, cancelled) have nothing to judge and are dropped here.
  */
 import { join } from "../../kernel/index.ts";
@@ -37,6 +38,7 @@ export function readHar(doc: Json, file: string): RecordedExchange[] {
     const [requestAt, responseAt] = [join(pointer, "request"), join(pointer, "response")];
     const status = statusAt(response, "status", file, responseAt);
     if (status === 0) return;
+    const body = text(response.content, file, join(responseAt, "content"));
     exchanges.push({
       number: i + 1,
       pointer,
@@ -49,7 +51,8 @@ export function readHar(doc: Json, file: string): RecordedExchange[] {
       response: {
         status,
         headers: headers(response, file, responseAt),
-        body: text(response.content, file, join(responseAt, "content")) ?? Buffer.alloc(0),
+        body: body ?? Buffer.alloc(0),
+        ...(body === undefined && isObject(response.content) && Number(response.content.size) > 0 ? { bodyLeftOut: true } : {}),
       },
     });
   });

@@ -30,6 +30,8 @@ export interface RecordedResponse {
   headers: RecordedHeaders;
   /** The body's bytes as recorded (possibly still content-encoded: see decode-body.ts). */
   body: Buffer;
+  /** The recorder says there was a body but kept none (a HAR entry with content.size and no text). */
+  bodyLeftOut?: boolean;
 }
 
 export interface RecordedExchange {

@@ -119,6 +119,18 @@ describe("what a recording leaves out", () => {
     expect(results[1]!.notJudged).toEqual(["request body: the recording leaves it out"]);
     expect(results[2]!.failures[0]!.message).toMatch(/answered 200 to a request that breaks the spec: .*request body is required/);
   });
+
+  test("an answer body a HAR writer left out (content.size, no text) is not judged by the body checks; an empty one fails them", async () => {
+    const entry = (content: object) => ({
+      request: { method: "POST", url: `https://management.azure.com${mapsPath()}?api-version=2026-12-01`, headers: [{ name: "content-type", value: "application/json" }], postData: { mimeType: "application/json", text: "{\"keyType\":\"primary\"}" } },
+      response: { status: 200, headers: [{ name: "content-type", value: "application/json" }, { name: "x-ms-request-id", value: "f0e1d2c3-b4a5-4968-8776-655443322110" }], content },
+    });
+    const results = await replayText(JSON.stringify({ log: { version: "1.2", entries: [entry({ size: 182, mimeType: "application/json" }), entry({ size: 0, mimeType: "application/json" })] } }));
+    expect(results[0]!.outcome).toBe("passed");
+    expect(results[0]!.notJudged).toEqual(["answer body: the recording leaves it out"]);
+    expect(results[0]!.checksRun).not.toContain("schema");
+    expect(results[1]!.failures.map((f) => f.check)).toContain("schema");
+  });
 });
 
 describe("sanitised recordings", () => {
