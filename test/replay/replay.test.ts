@@ -3,7 +3,7 @@
  * header rules per format, the request check, and that nothing touches the network.
  */
 import { Socket } from "node:net";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { stringify as yaml } from "yaml";
@@ -59,6 +59,21 @@ async function replayText(text: string, name = "recording", extra: Partial<Param
   writeFileSync(file, text);
   return (await replay({ files: [file], ...specs, ...extra })).results;
 }
+
+describe("formats", () => {
+  test("are told by content, not by name: a HAR file named .yaml, a cassette named .json, a test-proxy file named .har", async () => {
+    const dir = tempDir("rekey-replay-");
+    const files = [
+      [join(dir, "session.yaml"), readFileSync("test/replay/fixtures/maps-portal.har.json", "utf8")],
+      [join(dir, "cassette.json"), readFileSync("test/replay/fixtures/batch-keys-renew.yaml", "utf8")],
+      [join(dir, "recording.har"), readFileSync("test/replay/fixtures/maps-keys.testproxy", "utf8")],
+    ];
+    for (const [file, text] of files) writeFileSync(file!, text!);
+    const { summary } = await replay({ files: files.map(([file]) => file!), ...specs });
+    expect(summary.target.detail).toBe("HAR file, vcr cassette, Azure SDK test-proxy recording");
+    expect(summary.exchanges).toBe(4);
+  });
+});
 
 describe("routing: the mock's rules", () => {
   test("path and api-version match case-insensitively; an unknown api-version, a method or a path no operation has, and no api-version are listed, not failed", async () => {
