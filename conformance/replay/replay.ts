@@ -47,7 +47,8 @@ export async function replay(options: ReplayOptions): Promise<RunOutcome> {
   const emit = (event: RunEvent) => options.onEvent?.(event);
 
   const formats = [...new Set(recordings.map((r) => r.format.label))].join(", ");
-  const target: TargetDescription = { kind: "replay", url: options.files.join(", "), detail: formats || undefined };
+  const named = options.files.length > 3 ? `${options.files.slice(0, 2).join(", ")}, … (${options.files.length} files)` : options.files.join(", ");
+  const target: TargetDescription = { kind: "replay", url: named, detail: formats || undefined };
   const total = recordings.reduce((n, r) => n + r.exchanges.length, 0);
   emit({ type: "run-start", target, total, redact: (result) => secrets.result(result), strict });
 
