@@ -8,7 +8,7 @@
  */
 import { join } from "../../kernel/index.ts";
 import { headerRecord, type RecordedExchange, type RecordingFormat } from "./recording.ts";
-import { isObject, type Json, kind, malformed, objectAt, statusAt, stringAt } from "./shape.ts";
+import { isObject, type Json, kind, malformed, objectAt, statusAt, stringAt, urlAt } from "./shape.ts";
 
 export const HAR: RecordingFormat = { name: "har", label: "HAR file", droppedHeaders: [] };
 
@@ -44,7 +44,7 @@ export function readHar(doc: Json, file: string): RecordedExchange[] {
       pointer,
       request: {
         method: stringAt(request, "method", file, requestAt).toUpperCase(),
-        url: stringAt(request, "url", file, requestAt),
+        url: urlAt(request, "url", file, requestAt),
         headers: headers(request, file, requestAt),
         body: text(request.postData, file, join(requestAt, "postData")),
       },

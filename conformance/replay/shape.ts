@@ -24,6 +24,13 @@ export function stringAt(parent: Json, name: string, file: string, pointer: stri
   return value;
 }
 
+/** A request URL: absolute, or a path (resolved against a host that is never contacted). */
+export function urlAt(parent: Json, name: string, file: string, pointer: string): string {
+  const value = stringAt(parent, name, file, pointer);
+  if (!URL.canParse(value, "http://recording.invalid")) throw malformed(file, join(pointer, name), "expected a URL");
+  return value;
+}
+
 export function statusAt(parent: Json, name: string, file: string, pointer: string): number {
   const raw = parent[name];
   const value = typeof raw === "string" && /^\d{3}$/.test(raw) ? Number(raw) : raw;

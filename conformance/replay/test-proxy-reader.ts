@@ -7,7 +7,7 @@
  */
 import { join } from "../../kernel/index.ts";
 import { headerRecord, type RecordedExchange, type RecordingFormat } from "./recording.ts";
-import { isObject, type Json, malformed, objectAt, statusAt, stringAt } from "./shape.ts";
+import { isObject, type Json, malformed, objectAt, statusAt, stringAt, urlAt } from "./shape.ts";
 
 export const TEST_PROXY: RecordingFormat = { name: "test-proxy", label: "Azure SDK test-proxy recording", droppedHeaders: [] };
 
@@ -42,7 +42,7 @@ export function readTestProxy(doc: Json, file: string): RecordedExchange[] {
       pointer,
       request: {
         method: stringAt(entry, "RequestMethod", file, pointer).toUpperCase(),
-        url: stringAt(entry, "RequestUri", file, pointer),
+        url: urlAt(entry, "RequestUri", file, pointer),
         headers: requestHeaders,
         body: body(entry.RequestBody, requestHeaders["content-type"], file, join(pointer, "RequestBody")),
       },

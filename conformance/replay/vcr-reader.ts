@@ -7,7 +7,7 @@
  */
 import { join } from "../../kernel/index.ts";
 import { headerRecord, type RecordedExchange, type RecordingFormat } from "./recording.ts";
-import { isObject, type Json, kind, malformed, objectAt, statusAt, stringAt } from "./shape.ts";
+import { isObject, type Json, kind, malformed, objectAt, statusAt, stringAt, urlAt } from "./shape.ts";
 
 export const VCR: RecordingFormat = {
   name: "vcr",
@@ -39,7 +39,7 @@ export function readVcr(doc: Json, file: string): RecordedExchange[] {
       pointer,
       request: {
         method: stringAt(request, "method", file, requestAt).toUpperCase(),
-        url: stringAt(request, "uri", file, requestAt),
+        url: urlAt(request, "uri", file, requestAt),
         headers: headersOf(request, requestAt),
         body: body(request.body, file, join(requestAt, "body")),
       },

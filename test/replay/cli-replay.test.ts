@@ -69,6 +69,20 @@ describe("rekey conform --replay", () => {
     expect(parsed.results[1].response.json.error.message).toBe("keyType tertiary is not valid; the primary key [REDACTED] is unchanged");
   });
 
+  test("text from a recording cannot steer the terminal: escapes in headers, bodies and paths are shown escaped", async () => {
+    const file = join(tempDir("rekey-replay-"), "hostile.json");
+    const path = "/subscriptions/6d3f1c2b-9a4e-4f7d-8b21-3c5e7a9d0f12/resourceGroups/rg/providers/Microsoft.Maps/accounts/a/regenerateKey";
+    writeFileSync(file, JSON.stringify({ Entries: [
+      { RequestUri: `https://management.azure.com${path}?api-version=2026-12-01`, RequestMethod: "POST", RequestHeaders: { "Content-Type": "application/json", "x-ms-correlation-request-id": "c0ffee00-0000-4000-8000-000000000001" }, RequestBody: { keyType: "primary" },
+        StatusCode: 400, ResponseHeaders: { "Content-Type": "application/json", "x-ms-correlation-request-id": "\u001b]0;owned\u0007", "x-ms-request-id": "r" }, ResponseBody: { error: { code: "\u001b[2J", message: "" } } },
+      { RequestUri: "https://management.azure.com/\u001b[31m/x?api-version=1", RequestMethod: "GET", RequestHeaders: {}, RequestBody: null, StatusCode: 200, ResponseHeaders: {}, ResponseBody: null },
+    ] }));
+    const { code, stdout } = await runRekey(["conform", "--replay", file, "--verbose"]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("x-ms-correlation-request-id does not echo the id sent");
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
   test.each([
     ["plain text", "just some notes\nabout a run\n", "is not a recording: it holds no object at the top"],
     ["JSON of something else", `{"openapi": "3.1.0", "paths": {}}`, "is not a recording: it has no Entries, interactions or log.entries list"],

@@ -266,4 +266,8 @@ describe("hostile recordings", () => {
     const text = testProxy({ responseBody: "deep" }).replace('"ResponseBody":"deep"', `"ResponseBody":${deep}`);
     await expect(replayText(text)).rejects.toThrow(/nests too deeply to be read — re-record it/);
   });
+
+  test("a request URL that is no URL is one refusal naming the entry", async () => {
+    await expect(replayText(testProxy({}, { uri: "http://[bad" }))).rejects.toThrow(/recording#\/Entries\/1\/RequestUri: expected a URL/);
+  });
 });
