@@ -30,8 +30,9 @@ function parseDocument(text: string, file: string): unknown {
     // not JSON: YAML, or nothing rekey reads
   }
   try {
-    // Aliases are bounded (a YAML bomb is refused); !!binary becomes bytes.
-    return parseYaml(text, { customTags: ["binary"], maxAliasCount: 100, prettyErrors: false });
+    // Aliases are bounded (a YAML bomb is refused); !!binary becomes bytes; a tag only Python knows (!!python/unicode,
+    // in cassettes written under Python 2) reads as the plain value, without a warning on the terminal.
+    return parseYaml(text, { customTags: ["binary"], maxAliasCount: 100, prettyErrors: false, logLevel: "error" });
   } catch {
     throw notARecording(file, "it is neither JSON nor YAML");
   }

@@ -223,6 +223,14 @@ describe("bodies", () => {
     ].join("\n");
     const [decoded] = await replayText(cassette(true));
     expect(decoded!.outcome).toBe("passed");
+    const python2 = cassette(true).replace("    method: POST", "    method: !!python/unicode POST");
+    const warn = vi.spyOn(process, "emitWarning");
+    try {
+      expect((await replayText(python2))[0]!.outcome).toBe("passed");
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
     const [raw] = await replayText(cassette(false));
     expect(raw!.failures.map((f) => f.message)).toContain("the body is not valid JSON");
   });
