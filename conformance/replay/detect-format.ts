@@ -33,7 +33,8 @@ function parseDocument(text: string, file: string): unknown {
     // Aliases are bounded (a YAML bomb is refused); !!binary becomes bytes; a tag only Python knows (!!python/unicode,
     // in cassettes written under Python 2) reads as the plain value, without a warning on the terminal.
     return parseYaml(text, { customTags: ["binary"], maxAliasCount: 100, prettyErrors: false, logLevel: "error" });
-  } catch {
+  } catch (error) {
+    if (/alias/i.test((error as Error).message)) throw notARecording(file, "its YAML aliases expand past the limit of 100");
     throw notARecording(file, "it is neither JSON nor YAML");
   }
 }

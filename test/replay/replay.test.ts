@@ -275,6 +275,12 @@ describe("hostile recordings", () => {
     await expect(replayText(text)).rejects.toThrow(/nests too deeply to be read — re-record it/);
   });
 
+  test("a YAML alias bomb is refused, not expanded", async () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);
+    await expect(replayText(`${levels.join("\n")}\ninteractions: [*l8]\n`)).rejects.toThrow(/is not a recording: its YAML aliases expand past the limit of 100/);
+  });
+
   test("a request URL that is no URL is one refusal naming the entry", async () => {
     await expect(replayText(testProxy({}, { uri: "http://[bad" }))).rejects.toThrow(/recording#\/Entries\/1\/RequestUri: expected a URL/);
   });
