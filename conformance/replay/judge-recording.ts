@@ -15,6 +15,7 @@ import type { SecretKeeper } from "../runner/secrets.ts";
 import { judge } from "../severity.ts";
 import { json, text } from "./body-text.ts";
 import { decodeBody } from "./decode-body.ts";
+import { answerBodyLeftOut, requestBodyLeftOut } from "./left-out.ts";
 import { isPlaceholder, WAIVED_FOR_PLACEHOLDERS } from "./placeholders.ts";
 import type { RecordedExchange, Recording } from "./recording.ts";
 import { requestViolations } from "./request-violations.ts";
@@ -32,9 +33,6 @@ export interface ReplayJudge {
   secrets: SecretKeeper;
 }
 
-/** How Azure CLI's recorder stands in for a body over 128 KB (see request-violations.ts and recording_processors.py). */
-const OMITTED_BODY = "!!! The request body has been omitted from the recording";
-const OMITTED_ANSWER = "!!! The response body has been omitted from the recording";
 /** The checks that judge an answer's body: they do not run on a recording that left the body out. */
 const BODY_CHECKS = new Set(["schema", "undeclared-fields", "error-contract", "example-match", "rotation"]);
 
@@ -43,20 +41,25 @@ function publicView(exchange: CompiledExchange): Exchange {
   return rest;
 }
 
+/** A body decoded and within the runner's limits, or why it cannot be judged. */
+function decoded(which: "request" | "answer", body: Buffer, encoding: string | undefined, maxBytes: number): Buffer | string {
+  const result = decodeBody(body, encoding, maxBytes);
+  if (!result.ok) return `the ${which}'s ${result.reason.replace(/^its /, "")}`;
+  // The checks and reports walk bodies recursively: past the runner's limit, a body is not judged, as a run refuses it.
+  if (nestsDeeperThan(json(text(result.body)), MAX_JSON_DEPTH)) return `the ${which}'s JSON body nests deeper than ${MAX_JSON_DEPTH} levels`;
+  return result.body;
+}
+
 export function judgeRecorded(recording: Recording, recorded: RecordedExchange, options: ReplayJudge): ExchangeResult {
   const { secrets } = options;
   const { request, response } = recorded;
   rememberCredentials(request.headers, secrets);
-  const requestBody = decodeBody(request.body ?? Buffer.alloc(0), request.headers["content-encoding"], options.maxBodyBytes);
-  const responseBody = decodeBody(response.body, response.headers["content-encoding"], options.maxBodyBytes);
-  if (!requestBody.ok) return skippedResult(recording, recorded, `not judged: the request's ${requestBody.reason.replace(/^its /, "")}`, secrets);
-  if (!responseBody.ok) return skippedResult(recording, recorded, `not judged: the answer's ${responseBody.reason.replace(/^its /, "")}`, secrets);
+  const requestBody = decoded("request", request.body ?? Buffer.alloc(0), request.headers["content-encoding"], options.maxBodyBytes);
+  const answerBody = decoded("answer", response.body, response.headers["content-encoding"], options.maxBodyBytes);
+  for (const body of [requestBody, answerBody]) if (typeof body === "string") return skippedResult(recording, recorded, `not judged: ${body}`, secrets);
+  const [sentBytes, answerBytes] = [requestBody as Buffer, answerBody as Buffer];
 
-  // The checks and reports walk bodies recursively: past the runner's limit, a body is not judged, as a run refuses it.
-  const tooDeep = [["request", requestBody.body], ["answer", responseBody.body]].find(([, body]) => nestsDeeperThan(json(text(body as Buffer)), MAX_JSON_DEPTH));
-  if (tooDeep) return skippedResult(recording, recorded, `not judged: the ${tooDeep[0] as string}'s JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, secrets);
-
-  const routed = routeRecording(options.table, request, requestBody.body.length ? requestBody.body : undefined);
+  const routed = routeRecording(options.table, request, sentBytes.length ? sentBytes : undefined);
   if ("unmatched" in routed) return skippedResult(recording, recorded, `matches no operation (${routed.unmatched})`, secrets);
   const { doc, operation } = routed.operation;
 
@@ -68,9 +71,8 @@ export function judgeRecorded(recording: Recording, recorded: RecordedExchange, 
     notJudged: (note) => notes.add(note),
     requestViolations: [],
   };
-  const sentBody = text(requestBody.body);
-  const bodyDropped = (sentBody === "" && Number(request.headers["content-length"] ?? 0) > 0) || sentBody.startsWith(OMITTED_BODY);
-  context.requestViolations = requestViolations(routed.exchange, context, bodyDropped);
+  const sentBody = text(sentBytes);
+  context.requestViolations = requestViolations(routed.exchange, context, requestBodyLeftOut(sentBody, request.headers));
 
   const declaredQuery = operation.parameters.filter((p) => p.in === "query").map((p) => p.name);
   const url = shownUrl(request.url, declaredQuery);
@@ -90,9 +92,8 @@ export function judgeRecorded(recording: Recording, recorded: RecordedExchange, 
     checks: [],
     context: { doc, operation },
   };
-  const bodyText = text(responseBody.body);
-  const answerLeftOut = response.bodyLeftOut === true || bodyText.startsWith(OMITTED_ANSWER)
-    || (bodyText === "" && Number(response.headers["content-length"] ?? 0) > 0);
+  const bodyText = text(answerBytes);
+  const answerLeftOut = answerBodyLeftOut(response, bodyText);
   const applies = CHECKS.filter((check) => options.enabled.has(check.name) && check.appliesTo(exchange));
   if (answerLeftOut && applies.some((check) => BODY_CHECKS.has(check.name))) notes.add("answer body: the recording leaves it out");
   exchange.checks = applies.filter((check) => !answerLeftOut || !BODY_CHECKS.has(check.name)).map((check) => check.name);

@@ -20,11 +20,7 @@ function parsedBody(raw: Buffer | undefined): unknown {
   }
 }
 
-/**
- * `bodyDropped`: the recording left the body out although one was sent (a Content-Length with no body, or Azure CLI's
- * "!!! The request body has been omitted …" stand-in for a body over 128 KB: Azure/azure-cli,
- * src/azure-cli-testsdk/azure/cli/testsdk/scenario_tests/recording_processors.py, LargeRequestBodyProcessor).
- */
+/** `bodyDropped`: the recording left the body out although one was sent (left-out.ts); it is then not judged. */
 export function requestViolations(exchange: MockExchange, recorded: Pick<RecordedContext, "isPlaceholder" | "excused" | "notJudged">, bodyDropped: boolean): RequestViolation[] {
   const operation = exchange.operation!;
   const found: RequestViolation[] = [];
