@@ -5,6 +5,7 @@
  */
 import { get as valueAt, toViolations } from "../../kernel/index.ts";
 import type { RecordedContext, RequestViolation } from "../checks/check.ts";
+import { canonicalValue } from "../mock/canonical-enums.ts";
 import type { MockExchange } from "../mock/mock-exchange.ts";
 import { checkParameter, parameterValue } from "../mock/steps/parameters.ts";
 import { validateRequestBody } from "../mock/steps/request-body.ts";
@@ -39,7 +40,7 @@ export function requestViolations(exchange: MockExchange, recorded: Pick<Recorde
   if (!refusal) return found;
   const body = parsedBody(exchange.request.body);
   const validate = operation.body?.validate;
-  if (body === undefined || !validate || validate(body)) {
+  if (body === undefined || !validate || canonicalValue(validate, body)) {
     found.push({ target: "body", message: refusal.message });
     return found;
   }
