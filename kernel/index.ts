@@ -9,7 +9,7 @@ export { discoverSpecs, displayPath, isApiVersion, isStable, refFoldersOf, resol
 export { isWithin, readInputFile } from "./input-file.ts";
 export { listFiles, treesHash } from "./file-tree.ts";
 export {
-  buildDocumentModel, deref, errorResponse, successResponses, walkProperties,
+  buildDocumentModel, deref, errorResponse, secretPaths, shownPaths, successResponses, walkProperties,
   type DocumentModel, type ExampleModel, type OperationModel, type ParameterModel, type RequestBodyModel, type ResponseModel,
 } from "./model.ts";
 export {
