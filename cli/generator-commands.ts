@@ -55,7 +55,13 @@ export function registerGeneratorCommands(program: Command): void {
     .command("lint")
     .description("validate specs/ and apply rekey's rules (operationIds, api-version, errors, examples, security, secrets)")
     .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
-    .action(async (flags: Pick<SpecFlags, "specs">) => {
+    .option("--print-rotation-schema", "print the JSON Schema of the x-rekey-rotation extension and exit")
+    .action(async (flags: Pick<SpecFlags, "specs"> & { printRotationSchema?: boolean }) => {
+      if (flags.printRotationSchema) {
+        const { ROTATION_SCHEMA } = await import("../kernel/index.ts");
+        console.log(JSON.stringify(ROTATION_SCHEMA, null, 2));
+        return;
+      }
       const { loadSpecs } = await import("../kernel/index.ts");
       const { docs, warnings } = await loadSpecs(flags.specs);
       printWarnings(warnings);

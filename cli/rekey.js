@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const SOURCE_DIRS = ["cli", "generator", "conformance"];
+const SOURCE_DIRS = ["cli", "kernel", "client-runtime", "generator", "conformance"];
 
 function sources(dir) {
   if (!existsSync(dir)) return [];

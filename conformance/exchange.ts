@@ -3,7 +3,7 @@
  * its answer; a check turns an exchange and its response into typed failures; a run emits events that reporters
  * listen to. Everything a reporter receives is plain, already-redacted data.
  */
-import type { DocumentModel, OperationModel } from "../kernel/index.ts";
+import type { DocumentModel, OperationModel, RotationSpec } from "../kernel/index.ts";
 import type { HttpRequestSpec } from "./example-request.ts";
 
 /** `replay`: an exchange read from a recording (`rekey conform --replay`), judged without sending anything. */
@@ -34,6 +34,10 @@ export interface ScenarioStep {
   key: string;
   /** The resource's name in the path (the body must echo it where x-rekey-rotation says). */
   resourceName?: string;
+  /** This step calls the rotation's read-back operation; its answer shows the keys (at readBack's pointers). */
+  reads?: boolean;
+  /** The step whose answer this one is compared with (default: the one before). */
+  compareWith?: number;
 }
 
 export interface Exchange {
@@ -63,6 +67,8 @@ export interface Exchange {
 export interface ExchangeContext {
   doc: DocumentModel;
   operation: OperationModel;
+  /** The rotation a scenario step belongs to (a read-back step's operation has none of its own). */
+  rotation?: RotationSpec;
 }
 
 export interface CompiledExchange extends Exchange {

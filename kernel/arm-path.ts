@@ -14,6 +14,8 @@ export interface ArmPathShape {
   nameParameters: string[];
   /** A trailing literal segment (a POST action such as regenerateKey). */
   action?: string;
+  /** Path parameters after the action (AI Search's regenerateAdminKey/{keyKind}): arguments, not resource names. */
+  actionParameters: string[];
 }
 
 const PARAMETER = /^\{([^{}]+)\}$/;
@@ -22,8 +24,14 @@ function parameterName(segment: string | undefined): string | undefined {
   return segment === undefined ? undefined : PARAMETER.exec(segment)?.[1];
 }
 
-/** Parses `/subscriptions/{s}/resourceGroups/{rg}/providers/{Ns}/{type}/{name}/…[/{action}]`; undefined if not ARM-shaped. */
-export function armPathShape(template: string): ArmPathShape | undefined {
+/**
+ * Parses `/subscriptions/{s}/resourceGroups/{rg}/providers/{Ns}/{type}/{name}/…[/{action}[/{parameter}]]`; undefined
+ * if not ARM-shaped. ARM's resource provider contract uses POST only for actions, never to address a resource, so for
+ * POST a trailing `literal/{parameter}` pair below a resource is an action with its parameter: AI Search's
+ * `…/searchServices/{searchServiceName}/regenerateAdminKey/{keyKind}` acts on the search service
+ * (Azure/azure-rest-api-specs, specification/search/resource-manager/Microsoft.Search/stable/2023-11-01/search.json).
+ */
+export function armPathShape(template: string, method?: string): ArmPathShape | undefined {
   const segments = template.split("/").slice(1);
   if (segments[0]?.toLowerCase() !== "subscriptions") return undefined;
   const subscriptionParameter = parameterName(segments[1]);
@@ -50,8 +58,13 @@ export function armPathShape(template: string): ArmPathShape | undefined {
     } else if (i === segments.length - 1) action = type;
     else return undefined;
   }
+  const actionParameters: string[] = [];
+  if (!action && method?.toLowerCase() === "post" && types.length > 1) {
+    action = types.pop();
+    actionParameters.push(nameParameters.pop()!);
+  }
   if (types.length === 0) return undefined;
-  return { subscriptionParameter, resourceGroupParameter, namespace, types, nameParameters, action };
+  return { subscriptionParameter, resourceGroupParameter, namespace, types, nameParameters, action, actionParameters };
 }
 
 /** ARM's full type: Microsoft.ApiManagement/service/tenant. */

@@ -12,13 +12,16 @@ export {
   buildDocumentModel, deref, errorResponse, secretPaths, shownPaths, successResponses, walkProperties,
   type DocumentModel, type ExampleModel, type OperationModel, type ParameterModel, type RequestBodyModel, type ResponseModel,
 } from "./model.ts";
-export { keyName, rotationSpec, type RotationSpec } from "./rotation.ts";
+export {
+  describeLocation, elementIndex, keyName, keyPointer, keyValue, ROTATION_EXTENSION, ROTATION_SCHEMA,
+  type KeyElement, type KeyFormat, type KeyLocation, type RotationSpec,
+} from "./rotation.ts";
 export {
   armPathShape, parents, parseResourceId, qualifiedName, resourceAddress, resourceId, type ArmPathShape, type ResourceAddress,
 } from "./arm-path.ts";
 export { clientNames, operationTypeNames } from "./generated-names.ts";
 export { camelCase, isBindingName, isIdentifier, pascalCase } from "./names.ts";
-export { get, join, tokens } from "./json-pointer.ts";
+export { get, isArrayIndex, join, JsonPointerError, remove, set, tokens } from "./json-pointer.ts";
 export {
   compiledSchema, createAjv, schemaChecker, schemaRef, toViolations, validate, type Ajv, type SchemaViolation,
 } from "./schema-validator.ts";

@@ -48,7 +48,7 @@ export async function loadSpecs(specsDir?: string, { lint = true }: { lint?: boo
       problems.push(...result.reason.problems);
     } else docs.push(buildDocumentModel(result.value));
   }
-  problems.push(...docs.flatMap(modelShapeProblems));
+  problems.push(...docs.flatMap((doc) => [...doc.problems, ...modelShapeProblems(doc)]));
   const ajv = problems.length === 0 && lint ? createAjv(docs) : undefined;
   if (ajv) for (const doc of docs) problems.push(...lintDocument(createLintContext(doc, ajv)));
   const errors = problems.filter((p) => p.severity === "error");

@@ -8,6 +8,10 @@
 import { dirname, resolve } from "node:path";
 import type { LoadedDocument } from "./load.ts";
 import { HTTP_METHODS, type OpenAPIDocument, type SchemaObject } from "./openapi-types.ts";
+import { armPathShape, type ArmPathShape } from "./arm-path.ts";
+import { deref } from "./deref.ts";
+import { type KeyLocation, readRotation, type RotationSpec } from "./rotation.ts";
+import type { Problem } from "./user-error.ts";
 import { get, join } from "./json-pointer.ts";
 import { camelCase, pascalCase } from "./names.ts";
 import { displayPath, isStable } from "./spec-files.ts";
@@ -94,6 +98,10 @@ export interface OperationModel {
   responses: ResponseModel[];
   security: SecurityRequirementModel[];
   examples: ExampleModel[];
+  /** The ARM shape of the path (resource type/name levels, action); absent when the path is not ARM-shaped. */
+  armPath?: ArmPathShape;
+  /** Its x-rekey-rotation, checked (absent when it has none or it is malformed: see DocumentModel.problems). */
+  rotation?: RotationSpec;
 }
 
 export interface SecuritySchemeModel {
@@ -118,26 +126,13 @@ export interface DocumentModel {
   defaultEndpoint: string;
   securitySchemes: SecuritySchemeModel[];
   operations: OperationModel[];
+  /** What building the model found wrong in rekey's own extensions (loadSpecs stops on them). */
+  problems: Problem[];
 }
 
 type AnyRecord = Record<string, any>;
 
-/**
- * Follows local $refs; returns the target and the pointer where it is defined. load refuses a chain of $refs
- * that never reaches a definition (resolve-refs.ts), so meeting one here is a bug, not bad input.
- */
-export function deref(raw: unknown, node: unknown, pointer: string): { node: AnyRecord; pointer: string } {
-  let current = node as AnyRecord;
-  let at = pointer;
-  const visited = new Set<string>();
-  while (current && typeof current.$ref === "string" && current.$ref.startsWith("#")) {
-    if (visited.has(at)) throw new Error(`$ref cycle at ${at} reached the model: load should have refused it`);
-    visited.add(at);
-    at = current.$ref.slice(1);
-    current = get(raw, at) as AnyRecord;
-  }
-  return { node: current, pointer: at };
-}
+export { deref };
 
 export function successResponses(operation: OperationModel): ResponseModel[] {
   return operation.responses.filter((r) => /^2\d\d$/.test(r.status));
@@ -346,7 +341,28 @@ function operationModel(doc: LoadedDocument, path: string, httpMethod: string): 
     security: security.flatMap((requirement) =>
       Object.entries(requirement).map(([scheme, scopes]) => ({ scheme, scopes }))),
     examples: exampleModels(doc, pointer),
+    armPath: armPathShape(path, httpMethod),
   };
+}
+
+/**
+ * Where a rotation says keys appear is secret, whether or not the schema says x-ms-secret (Azure's Storage marks no
+ * key `value`): added to the success responses' secret paths (of the read-back operation too), and taken out of
+ * their shown paths, so reports, errors and generated clients redact them.
+ */
+function markRotatedKeysSecret(rotation: RotationSpec, operation: OperationModel, operations: OperationModel[]): void {
+  const reader = rotation.readBack && operations.find((o) => o.operationId === rotation.readBack!.operationId);
+  const targets: Array<[OperationModel, Record<string, KeyLocation>]> = [[operation, rotation.keys]];
+  if (reader) targets.push([reader, rotation.readBack!.keys]);
+  for (const [owner, locations] of targets) {
+    const paths = Object.values(locations).flatMap((l) => (l.value ? [(l.element ? `${l.element.array}/*` : "") + l.value] : []));
+    if (paths.length === 0) continue;
+    for (const response of successResponses(owner)) {
+      if (!response.schema) continue;
+      response.secretPaths = [...new Set([...response.secretPaths, ...paths])];
+      response.shownPaths = response.shownPaths.filter((p) => !paths.some((s) => p === s || p.startsWith(`${s}/`)));
+    }
+  }
 }
 
 export function documentUri(service: string, apiVersion: string): string {
@@ -360,6 +376,13 @@ export function buildDocumentModel(doc: LoadedDocument): DocumentModel {
     const item = deref(raw, pathItem, join("", "paths", path)).node;
     for (const method of HTTP_METHODS) if (item?.[method]) operations.push(operationModel(doc, path, method));
   }
+  const problems: Problem[] = [];
+  for (const operation of operations) {
+    const read = readRotation({ file: doc.file, raw, operations }, operation);
+    problems.push(...read.problems);
+    if (read.rotation) operation.rotation = read.rotation;
+  }
+  for (const operation of operations) if (operation.rotation) markRotatedKeysSecret(operation.rotation, operation, operations);
   const schemes = (raw.components?.securitySchemes ?? {}) as AnyRecord;
   return {
     service: doc.service,
@@ -378,5 +401,6 @@ export function buildDocumentModel(doc: LoadedDocument): DocumentModel {
       return { name, type: s.type, description: s.description, scopes: [...new Set(scopes)] };
     }),
     operations,
+    problems,
   };
 }

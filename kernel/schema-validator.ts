@@ -104,7 +104,7 @@ export function schemaChecker(schema: object): (value: unknown) => SchemaViolati
   return (value) => {
     if (!fn) {
       const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: typeof Ajv2020Module.default }).default;
-      fn = new Ajv2020({ allErrors: true }).compile(schema);
+      fn = new Ajv2020({ allErrors: true, allowUnionTypes: true }).compile(schema);
     }
     return validate(fn, value);
   };

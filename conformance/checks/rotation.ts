@@ -1,14 +1,16 @@
 /**
  * rotation: what regenerating does, judged against the operation's x-rekey-rotation data by comparing a scenario
- * step's answer with the previous step's: the selected key changed and its timestamp advanced; every other key and
- * timestamp is unchanged; the resource name in the body echoes the path. Key values never appear in a failure.
+ * step's answer with its baseline step's (the one before, or for read-back scenarios the read before the rotation):
+ * the selected key changed and its timestamp advanced; every other key and timestamp is unchanged; the resource name
+ * in the body echoes the path. A key in an array element is found by the element's constant fields, so a rotation of
+ * the wrong element is caught. Key values never appear in a failure.
  *
- * A key the rotation names must be in every answer. Its timestamp need not: real answers may carry none (Maps'
- * account keys were once {id, primaryKey, secondaryKey}: Azure/bicep-types-az,
+ * A key the rotation names must be in every answer that shows keys. Its timestamp need not: real answers may carry
+ * none (Maps' account keys were once {id, primaryKey, secondaryKey}: Azure/bicep-types-az,
  * generated/maps/microsoft.maps/2017-01-01-preview/types.md), so without one the key values alone are judged and a
  * warning says the timestamps could not be.
  */
-import { get as valueAt, rotationSpec } from "../../kernel/index.ts";
+import { describeLocation, get as valueAt, keyName, type KeyLocation, keyPointer, keyValue, type RotationSpec } from "../../kernel/index.ts";
 import { type Check, type CheckFailure, jsonType } from "./check.ts";
 
 /** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */
@@ -27,6 +29,17 @@ function previousValue(value: unknown): string {
   return typeof value === "string" ? value : jsonType(value);
 }
 
+/** Where this step's answer shows each declared key (by the rotation's key names); undefined when it shows none. */
+function locationsIn(spec: RotationSpec, reads: boolean): Record<string, KeyLocation> | undefined {
+  if (!reads) return spec.readBack ? undefined : spec.keys;
+  const shown: Record<string, KeyLocation> = {};
+  for (const [name, location] of Object.entries(spec.readBack?.keys ?? {})) {
+    const key = keyName(spec, name);
+    if (key !== undefined) shown[key] = location;
+  }
+  return shown;
+}
+
 export const rotation: Check = {
   name: "rotation",
   summary: "regenerating changes exactly the selected key (and advances its timestamp); the name echoes the path",
@@ -34,49 +47,55 @@ export const rotation: Check = {
   appliesTo: (exchange) => exchange.scenario !== undefined,
   run: ({ exchange, response, previous }) => {
     const step = exchange.scenario!;
-    const spec = rotationSpec(exchange.context.doc, exchange.context.operation, { trusted: true });
+    const spec = exchange.context.rotation ?? exchange.context.operation.rotation;
     const body = response!.json;
     if (!spec || response!.status >= 300 || body === undefined) return [];
+    const locations = locationsIn(spec, step.reads === true);
+    if (!locations) return [];
     const failures: CheckFailure[] = [];
-    if (spec.resourceName && step.resourceName !== undefined) {
+    if (!step.reads && spec.resourceName && step.resourceName !== undefined) {
       const echoed = valueAt(body, spec.resourceName);
       if (typeof echoed !== "string" || echoed.toLowerCase() !== step.resourceName.toLowerCase()) {
         failures.push({ pointer: spec.resourceName, expected: step.resourceName, actual: echoed ?? null, message: `${spec.resourceName} does not echo the resource name in the path` });
       }
     }
-    const missing = Object.entries(spec.keys).filter(([, where]) => where.value && valueAt(body, where.value) === undefined);
-    for (const [key, where] of missing) {
-      failures.push({ pointer: where.value!, expected: `the ${key} key`, actual: null, notFromBody: true, message: `the answer has no ${where.value} (x-rekey-rotation names it as the ${key} key)` });
+    for (const [key, where] of Object.entries(locations)) {
+      if (!where.value || keyValue(where, "value", body) !== undefined) continue;
+      const label = describeLocation(where, "value");
+      failures.push({ pointer: where.element?.array ?? where.value, expected: `the ${key} key`, actual: null, notFromBody: true, message: `the answer has no ${label} (x-rekey-rotation names it as the ${key} key)` });
     }
-    if (step.step === 1) return failures;
+    const baseline = step.compareWith ?? step.step - 1;
+    if (baseline < 1) return failures;
     const before = previous?.json;
     if (!previous || previous.status >= 300 || before === undefined) {
-      failures.push({ pointer: "", expected: `the answer to step ${step.step - 1}`, actual: null, notFromBody: true, message: `cannot compare: step ${step.step - 1} got no success answer` });
+      failures.push({ pointer: "", expected: `the answer to step ${baseline}`, actual: null, notFromBody: true, message: `cannot compare: step ${baseline} got no success answer` });
       return failures;
     }
-    for (const [key, where] of Object.entries(spec.keys)) {
+    for (const [key, where] of Object.entries(locations)) {
       const selected = key === step.key;
-      if (where.value && valueAt(body, where.value) !== undefined) {
-        const changed = valueAt(before, where.value) !== valueAt(body, where.value);
+      if (where.value && keyValue(where, "value", body) !== undefined) {
+        const changed = keyValue(where, "value", before) !== keyValue(where, "value", body);
         if (changed !== selected) {
           failures.push({
-            pointer: where.value,
+            pointer: keyPointer(where, "value", body)!,
             expected: selected ? "a new value" : "the value of the previous step",
             actual: changed ? "a new value" : "the value of the previous step",
             notFromBody: true,
-            message: selected ? `regenerating ${step.key} left ${where.value} unchanged` : `regenerating ${step.key} changed ${where.value}`,
+            message: selected ? `regenerating ${step.key} left ${describeLocation(where, "value")} unchanged` : `regenerating ${step.key} changed ${describeLocation(where, "value")}`,
           });
         }
       }
       if (where.lastUpdated) {
-        const [b, a] = [valueAt(before, where.lastUpdated), valueAt(body, where.lastUpdated)];
+        const label = describeLocation(where, "lastUpdated");
+        const at = keyPointer(where, "lastUpdated", body) ?? where.element?.array ?? where.lastUpdated;
+        const [b, a] = [keyValue(where, "lastUpdated", before), keyValue(where, "lastUpdated", body)];
         if (a === undefined || b === undefined) {
-          const which = a === undefined ? "the answer has" : `the answer to step ${step.step - 1} had`;
-          failures.push({ pointer: where.lastUpdated, expected: "a timestamp", actual: null, notFromBody: true, severity: "warning", message: `${which} no ${where.lastUpdated}: only the ${key} key's value was checked` });
+          const which = a === undefined ? "the answer has" : `the answer to step ${baseline} had`;
+          failures.push({ pointer: at, expected: "a timestamp", actual: null, notFromBody: true, severity: "warning", message: `${which} no ${label}: only the ${key} key's value was checked` });
         } else if (selected && !timestampAdvanced(b, a)) {
-          failures.push({ pointer: where.lastUpdated, expected: `later than ${previousValue(b)}`, actual: a ?? null, message: `regenerating ${step.key} did not advance ${where.lastUpdated}` });
+          failures.push({ pointer: at, expected: `later than ${previousValue(b)}`, actual: a, message: `regenerating ${step.key} did not advance ${label}` });
         } else if (!selected && b !== a) {
-          failures.push({ pointer: where.lastUpdated, expected: previousValue(b), actual: a ?? null, message: `regenerating ${step.key} changed ${where.lastUpdated}` });
+          failures.push({ pointer: at, expected: previousValue(b), actual: a, message: `regenerating ${step.key} changed ${label}` });
         }
       }
     }

@@ -4,9 +4,8 @@
  * JSON, a wrong Content-Type, no or an unknown api-version, no Authorization, and a resource that does not exist.
  * Each expects a 4xx in the operation's error schema (401 and 404 where ARM's answer is fixed).
  */
-import { armPathShape, compiledSchema, deref, get, join, type ParameterModel, validate, walkProperties } from "../../kernel/index.ts";
+import { compiledSchema, deref, get, join, type ParameterModel, remove, set, validate, walkProperties } from "../../kernel/index.ts";
 import type { CompiledExchange, Mutation } from "../exchange.ts";
-import { removeAt, setAt } from "./json-edit.ts";
 import { buildExchange, type ExchangeDraft, type OperationCase } from "./operation-case.ts";
 import { stringKeywords, violateString, wrongType, type ViolatingValue } from "./violating-values.ts";
 
@@ -83,7 +82,7 @@ function bodyCases(c: OperationCase, source: (pointer: string) => string): Excha
     for (const name of (schema.required as string[] | undefined) ?? []) {
       const pointer = join(instance, name);
       withBody(`body${pointer.replace(/\//g, ".")}.required`, `body without required property ${pointer}`,
-        `body: ${pointer} is required`, join(schemaPointer, "required"), removeAt(body, pointer));
+        `body: ${pointer} is required`, join(schemaPointer, "required"), remove(body, pointer));
     }
   };
   requiredAt(root.node as Schema, root.pointer, "");
@@ -96,18 +95,18 @@ function bodyCases(c: OperationCase, source: (pointer: string) => string): Excha
     if (property.schema.type !== undefined) {
       const value = wrongType(property.schema);
       withBody(`${label}.type`, `body ${property.instancePath} = ${JSON.stringify(value)} breaks ${describe("type", property.schema)}`,
-        `${property.instancePath}: ${describe("type", property.schema)}`, join(property.pointer, "type"), setAt(body, property.instancePath, value));
+        `${property.instancePath}: ${describe("type", property.schema)}`, join(property.pointer, "type"), set(body, property.instancePath, value));
     }
     if (typeof present === "string") {
       for (const keyword of stringKeywords(property.schema)) {
         const violation = violateString(keyword, property.schema, present, {
           inPath: false,
-          check: (candidate) => check(setAt(body, property.instancePath, candidate)),
+          check: (candidate) => check(set(body, property.instancePath, candidate)),
         });
         if (!violation) continue;
         withBody(`${label}.${keyword}`, titleFor(`body ${property.instancePath}`, violation, property.schema),
           `${property.instancePath}: ${describe(keyword, property.schema)}`, join(property.pointer, keyword),
-          setAt(body, property.instancePath, violation.value));
+          set(body, property.instancePath, violation.value));
       }
     }
     if (property.schema.type === "object" || property.schema.properties) requiredAt(property.schema, property.pointer, property.instancePath);
@@ -152,7 +151,7 @@ function apiVersionCases(c: OperationCase, source: (pointer: string) => string):
 
 /** A valid name for the deepest free-form name parameter that no resource has, or undefined. */
 function absentName(c: OperationCase): { parameter: ParameterModel; value: string } | undefined {
-  const shape = armPathShape(c.operation.pathTemplate);
+  const shape = c.operation.armPath;
   if (!shape) return undefined;
   for (const name of [...shape.nameParameters].reverse()) {
     const parameter = c.operation.parameters.find((p) => p.name === name && p.in === "path");

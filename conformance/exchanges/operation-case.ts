@@ -2,7 +2,7 @@
  * One operation as the exchange builders see it (its document, its validators, the parameter values every exchange
  * starts from) and the one function that turns a draft into an exchange with its id, request and resource.
  */
-import { type Ajv, armPathShape, type DocumentModel, type ExampleModel, type OperationModel, resourceAddress, resourceId } from "../../kernel/index.ts";
+import { type Ajv, type DocumentModel, type ExampleModel, type OperationModel, resourceAddress, resourceId } from "../../kernel/index.ts";
 import { requestFromParameters } from "../example-request.ts";
 import type { CompiledExchange, Exchange, ExchangeKind, Expectation, Mutation, ScenarioStep } from "../exchange.ts";
 
@@ -40,7 +40,7 @@ export function operationPrefix(c: Pick<OperationCase, "doc" | "operation">): st
 
 /** The ARM resource id the values address (the path itself when the template is not ARM-shaped). */
 export function addressedResource(operation: OperationModel, values: Record<string, unknown>): string {
-  const shape = armPathShape(operation.pathTemplate);
+  const shape = operation.armPath;
   if (!shape) return operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => String(values[name] ?? ""));
   return resourceId(resourceAddress(shape, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])))).toLowerCase();
 }

@@ -23,7 +23,7 @@ export interface Fault {
   summary: string;
   /** Answer instead of running the pipeline (the request does not reach state). */
   before?: (subscription: string) => ArmError;
-  rotation?: "none" | "both";
+  rotation?: "none" | "both" | "other";
   response?: (response: MockResponse, context: FaultContext) => MockResponse;
   /** Close the connection without an answer. */
   reset?: boolean;
@@ -135,6 +135,7 @@ const FAULTS: Fault[] = [
   { name: "connection-reset", summary: "closes the connection without answering", reset: true },
   { name: "no-rotation", summary: "regeneration answers but changes no key", rotation: "none" },
   { name: "rotate-both", summary: "regeneration changes every key, not just the selected one", rotation: "both" },
+  { name: "rotate-other", summary: "regeneration changes another key (or array element) instead of the selected one", rotation: "other" },
 ];
 
 export function listFaults(): Array<Pick<Fault, "name" | "summary">> {

@@ -1,12 +1,21 @@
-/** Realistic random keys: Maps 32 bytes base64url (43 chars), Batch 64 bytes base64 (88 chars), as the services issue them. */
-import { randomFillSync } from "node:crypto";
-import type { RotationSpec } from "../../kernel/index.ts";
+/**
+ * Realistic random keys in the format the rotation declares: random bytes in base64, base64url or hex (Maps 32
+ * bytes base64url, Batch 64 bytes base64), or a string of characters drawn uniformly from an alphabet.
+ */
+import { randomFillSync, randomInt } from "node:crypto";
+import type { KeyFormat } from "../../kernel/index.ts";
 
 // Random bytes are drawn from the CSPRNG 16 KiB at a time: one system call per few hundred keys, not per key.
 const pool = Buffer.alloc(16 * 1024);
 let used = pool.length;
 
-export function newKey(format: RotationSpec["keyFormat"]): string {
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+export function newKey(format: KeyFormat): string {
+  if (format.encoding === "alphanumeric") {
+    const alphabet = [...(format.alphabet ?? ALPHANUMERIC)];
+    return Array.from({ length: format.length }, () => alphabet[randomInt(alphabet.length)]).join("");
+  }
   if (format.bytes > pool.length) return randomFillSync(Buffer.alloc(format.bytes)).toString(format.encoding);
   if (used + format.bytes > pool.length) {
     randomFillSync(pool);

@@ -4,7 +4,7 @@
  * rotation description.
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { type Ajv, armPathShape, type ArmPathShape, compiledSchema, createAjv, displayPath, type DocumentModel, type OperationModel, type ParameterModel, problem, type RequestBodyModel, type ResponseModel, rotationSpec, type RotationSpec, successResponses, UserError } from "../../kernel/index.ts";
+import { type Ajv, type ArmPathShape, compiledSchema, createAjv, displayPath, type DocumentModel, type OperationModel, type ParameterModel, problem, type RequestBodyModel, type ResponseModel, type RotationSpec, successResponses, UserError } from "../../kernel/index.ts";
 import { errorShape, type ErrorShape } from "./error-body.ts";
 
 /** The mock's own routes (admin-routes.ts); no operation's path may start with it. */
@@ -29,6 +29,8 @@ export interface MockOperation {
   errorShape: ErrorShape;
   shape?: ArmPathShape;
   rotation?: RotationSpec;
+  /** The rotation of a sibling operation whose keys this one reads back (its x-rekey-rotation readBack names it). */
+  readsBackFor?: RotationSpec;
   requiresBearer: boolean;
 }
 
@@ -67,7 +69,7 @@ export function validatedParameters(operation: OperationModel): ParameterModel[]
   return operation.parameters.filter((p) => p.binding !== "api-version" && p.in !== "cookie");
 }
 
-function mockOperation(doc: DocumentModel, operation: OperationModel, validatorFor: ValidatorLookup, trusted: boolean): MockOperation {
+function mockOperation(doc: DocumentModel, operation: OperationModel, validatorFor: ValidatorLookup): MockOperation {
   const success = successResponses(operation)[0];
   if (!success) {
     throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer + "/responses" },
@@ -85,8 +87,9 @@ function mockOperation(doc: DocumentModel, operation: OperationModel, validatorF
     },
     success,
     errorShape: errorShape(doc, operation),
-    shape: armPathShape(operation.pathTemplate),
-    rotation: rotationSpec(doc, operation, { trusted }),
+    shape: operation.armPath,
+    rotation: operation.rotation,
+    readsBackFor: doc.operations.find((o) => o.rotation?.readBack?.operationId === operation.operationId)?.rotation,
     requiresBearer: bearerRequired(doc, operation),
   };
 }
@@ -96,11 +99,8 @@ export function ajvValidators(docs: DocumentModel[], ajv: Ajv = createAjv(docs, 
   return (doc, pointer) => compiledSchema(ajv, doc, pointer);
 }
 
-/**
- * Builds the routes. Validators come from ajv, or from the start-up cache (model-cache.ts), whose documents were
- * checked when it was written (`trusted`: their x-rekey-rotation is not checked again).
- */
-export function buildMockModel(docs: DocumentModel[], validatorFor: ValidatorLookup = ajvValidators(docs), { trusted = false } = {}): MockModel {
+/** Builds the routes. Validators come from ajv, or from the start-up cache (model-cache.ts). */
+export function buildMockModel(docs: DocumentModel[], validatorFor: ValidatorLookup = ajvValidators(docs)): MockModel {
   const routes = new Map<string, MockRoute>();
   for (const doc of docs) {
     for (const operation of doc.operations) {
@@ -108,7 +108,7 @@ export function buildMockModel(docs: DocumentModel[], validatorFor: ValidatorLoo
         throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer },
           "paths under /_rekey are reserved for the mock's admin routes", "rename the path"));
       }
-      const entry = mockOperation(doc, operation, validatorFor, trusted);
+      const entry = mockOperation(doc, operation, validatorFor);
       const key = routeKey(operation.pathTemplate);
       let route = routes.get(key);
       if (!route) {

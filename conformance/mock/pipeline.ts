@@ -7,6 +7,7 @@
 import type { ArmError } from "./arm-errors.ts";
 import { exampleResponse, parsePrefer } from "./behaviours/example-response.ts";
 import type { Behaviour, BehaviourOptions } from "./behaviours/behaviour.ts";
+import { readBack } from "./behaviours/read-back.ts";
 import { regenerateKey } from "./behaviours/regenerate-key.ts";
 import type { MockExchange, MockResponse, MockStep } from "./mock-exchange.ts";
 import { requireApiVersion, selectOperationByApiVersion } from "./steps/api-version.ts";
@@ -31,6 +32,7 @@ function behaviourFor(exchange: MockExchange, examplesOnly: boolean): Behaviour 
   const preference = parsePrefer(exchange.request.headers.prefer);
   if (preference || examplesOnly) return (ex) => exampleResponse(ex, preference);
   if (exchange.operation!.rotation) return regenerateKey;
+  if (exchange.operation!.readsBackFor) return readBack;
   return (ex) => exampleResponse(ex);
 }
 

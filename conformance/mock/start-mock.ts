@@ -81,7 +81,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const cacheDir = options.cache === false ? undefined : mockCacheDir(specsDir);
     const cached = cacheDir ? await readMockCache(cacheDir) : undefined;
     loadedFrom = cached ? "cache" : "specs";
-    if (cached) model = buildMockModel(cached.docs, cached.validatorFor, { trusted: true });
+    if (cached) model = buildMockModel(cached.docs, cached.validatorFor);
     else {
       const { docs } = await loadSpecs(specsDir, { lint: false });
       model = buildMockModel(docs);

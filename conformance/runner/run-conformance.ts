@@ -194,10 +194,14 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       return;
     }
     const steps = async () => {
-      let previous: ExchangeResponse | null | undefined;
+      const answers: Array<ExchangeResponse | null | undefined> = [];
       for (const exchange of unit) {
-        if (signal?.aborted) notSent(exchange, "skipped", "interrupted");
-        else previous = await sendOne(exchange, previous);
+        const baseline = exchange.scenario?.compareWith;
+        const previous = baseline !== undefined ? answers[baseline - 1] : answers.at(-1);
+        if (signal?.aborted) {
+          notSent(exchange, "skipped", "interrupted");
+          answers.push(undefined);
+        } else answers.push(await sendOne(exchange, previous));
       }
     };
     const mayChange = unit.some((e) => e.mutation !== "never");

@@ -3,7 +3,7 @@
  * config file), the subscription over every example's (when given; a URL target keeps the examples' without one),
  * and the ids of the resources so named — the only ones a mutating exchange may address (mutation-gate.ts).
  */
-import { armPathShape, type DocumentModel, type OperationModel } from "../../kernel/index.ts";
+import { type DocumentModel, type OperationModel } from "../../kernel/index.ts";
 import { addressedResource } from "../exchanges/operation-case.ts";
 import { optionError } from "./target-options.ts";
 
@@ -47,14 +47,14 @@ export function namedResources(docs: DocumentModel[], subscription: string | und
   const values = (doc: DocumentModel, operation: OperationModel): Record<string, string> => {
     const merged: Record<string, string> = {};
     for (const key of keysOf(doc, operation)) Object.assign(merged, given[key] ?? {});
-    const shape = armPathShape(operation.pathTemplate);
+    const shape = operation.armPath;
     if (shape && subscription !== undefined) merged[shape.subscriptionParameter] = subscription;
     return merged;
   };
   return {
     values,
     named(doc, operation) {
-      const shape = armPathShape(operation.pathTemplate);
+      const shape = operation.armPath;
       if (!shape) return undefined;
       const own = values(doc, operation);
       const needed = [shape.subscriptionParameter, shape.resourceGroupParameter, ...shape.nameParameters].filter((p): p is string => p !== undefined);

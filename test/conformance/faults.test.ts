@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Expected> = {
   "connection-reset": { check: "transport", exchange: MAPS_EXAMPLE },
   "no-rotation": { check: "rotation", exchange: `${MAPS}/scenario/rotate-primary/2` },
   "rotate-both": { check: "rotation", exchange: `${MAPS}/scenario/rotate-secondary/3` },
+  "rotate-other": { check: "rotation", exchange: `${MAPS}/scenario/rotate-primary/2` },
 };
 
 describe("each mock fault is caught by the check made for it", () => {

@@ -37,7 +37,9 @@ describe("full conformance run against the embedded mock", () => {
       expect(ids.some((id) => id.startsWith(`${op}/example/`)), op).toBe(true);
       expect(ids.filter((id) => id.startsWith(`${op}/negative/`)).length, op).toBeGreaterThanOrEqual(8);
     }
-    expect(ids.filter((id) => id.includes("/scenario/")).length).toBe(4 * 2 * 3); // Maps and Batch, two versions each, two keys × three steps
+    // Maps and Batch, two versions each, two keys × three steps; API Management, two versions, reads its primary key
+    // back: read, rotate, read, rotate, read.
+    expect(ids.filter((id) => id.includes("/scenario/")).length).toBe(4 * 2 * 3 + 2 * 5);
     expect(summary.exchanges).toBe(ids.length);
     expect(summary.checks).toBeGreaterThan(ids.length * 5);
   });

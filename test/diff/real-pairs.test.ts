@@ -17,6 +17,10 @@ describe("rekey diff on the real api-version pairs", () => {
       "non-breaking response error-schema-extended: default error schema (fields added only): error.target added; " +
         "error.details[].details added; error.details[].additionalInfo added; error.additionalInfo added; " +
         "x-ms-client-flatten on error dropped (Azure SDK models change; rekey clients keep the wire shape)",
+      'breaking request request-format-added: path parameter subscriptionId: format "uuid" added',
+      "non-breaking response error-schema-extended: default error schema (fields added only): error.target added; " +
+        "error.details[].details added; error.details[].additionalInfo added; error.additionalInfo added; " +
+        "x-ms-client-flatten on error dropped (Azure SDK models change; rekey clients keep the wire shape)",
     ]);
   });
 

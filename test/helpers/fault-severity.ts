@@ -23,4 +23,5 @@ export const FAULT_CAUGHT_AS: Record<string, Severity> = {
   "connection-reset": "failure",
   "no-rotation": "failure",
   "rotate-both": "failure",
+  "rotate-other": "failure",
 };

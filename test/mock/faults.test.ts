@@ -126,7 +126,7 @@ describe("faults on errors, status and transport", () => {
     await expect(withFault("connection-reset", maps())).rejects.toThrow(/fetch failed/);
   });
 
-  it("no-rotation changes no key; rotate-both changes both", async () => {
+  it("no-rotation changes no key; rotate-both changes both; rotate-other changes the one not selected", async () => {
     const before = await mapsState();
     const unchanged = (await withFault("no-rotation", maps())).json;
     expect(unchanged.primaryKey).toBe(before.primary.value);
@@ -134,6 +134,12 @@ describe("faults on errors, status and transport", () => {
     const both = (await withFault("rotate-both", maps())).json;
     expect(both.primaryKey).not.toBe(before.primary.value);
     expect(both.secondaryKey).not.toBe(before.secondary.value);
+    const selected = String((maps().values as { keySpecification?: { keyType?: string } }).keySpecification?.keyType ?? "").toLowerCase();
+    expect(["primary", "secondary"]).toContain(selected);
+    const other = (await withFault("rotate-other", maps())).json;
+    const [kept, changed] = selected === "primary" ? ["primaryKey", "secondaryKey"] : ["secondaryKey", "primaryKey"];
+    expect(other[kept]).toBe(both[kept]);
+    expect(other[changed]).not.toBe(both[changed]);
   });
 });
 
@@ -142,7 +148,8 @@ describe("choosing faults", () => {
     const caughtAs = {
       "body-on-204": "failure", "connection-reset": "failure", delay: "failure", "error-schema": "failure",
       "extra-field": "warning", "malformed-json": "failure", "missing-content-type": "failure", "missing-field": "warning",
-      "missing-request-id": "failure", "no-rotation": "failure", "rotate-both": "failure", "server-error": "failure",
+      "missing-request-id": "failure", "no-rotation": "failure", "rotate-both": "failure", "rotate-other": "failure",
+      "server-error": "failure",
       throttle: "failure", "wrong-content-type": "failure", "wrong-success-status": "failure", "wrong-type": "failure",
     };
     expect(listFaults().map((f) => f.name).sort()).toEqual(Object.keys(caughtAs).sort());

@@ -3,8 +3,8 @@ import type { ArmError } from "../arm-errors.ts";
 import type { MockExchange, MockResponse } from "../mock-exchange.ts";
 
 export interface BehaviourOptions {
-  /** A fault that changes what the behaviour does to state ("no-rotation", "rotate-both"). */
-  rotationFault?: "none" | "both";
+  /** A fault that changes what the behaviour does to state ("no-rotation", "rotate-both", "rotate-other"). */
+  rotationFault?: "none" | "both" | "other";
 }
 
 export type Behaviour = (exchange: MockExchange, options: BehaviourOptions) => MockResponse | ArmError;

@@ -6,3 +6,12 @@ export declare const validateTenantAccessRegeneratePrimaryKeyParameters: Validat
 
 /** TenantAccess_RegeneratePrimaryKey: default response body. */
 export declare const validateTenantAccessRegeneratePrimaryKeyResponseDefault: Validator;
+
+/** TenantAccess_ListSecrets: path, query and header parameters (api-version excluded), keyed by wire name. */
+export declare const validateTenantAccessListSecretsParameters: Validator;
+
+/** TenantAccess_ListSecrets: 200 response body. */
+export declare const validateTenantAccessListSecretsResponse200: Validator;
+
+/** TenantAccess_ListSecrets: default response body. */
+export declare const validateTenantAccessListSecretsResponseDefault: Validator;

@@ -14,7 +14,7 @@ export const DEFAULT_ENDPOINT = "https://management.azure.com";
 
 export interface ApiManagementClientOptions extends ArmClientOptions {
   /** The ID of the target subscription. The value must be an UUID. */
-  subscriptionId: operations["TenantAccess_RegeneratePrimaryKey"]["parameters"]["path"]["subscriptionId"];
+  subscriptionId: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["subscriptionId"];
 }
 
 export interface TenantAccessRegeneratePrimaryKeyParameters {
@@ -40,9 +40,34 @@ export function isTenantAccessRegeneratePrimaryKeyError(value: unknown): value i
   return isRekeyError(value, "TenantAccess_RegeneratePrimaryKey");
 }
 
+export interface TenantAccessListSecretsParameters {
+  /** The name of the resource group. The name is case insensitive. */
+  resourceGroupName: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["resourceGroupName"];
+  /** The name of the API Management service. */
+  serviceName: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["serviceName"];
+  /** The identifier of the Access configuration. */
+  accessName: operations["TenantAccess_ListSecrets"]["parameters"]["path"]["accessName"];
+}
+
+/** What TenantAccess_ListSecrets resolves to. */
+export type TenantAccessListSecretsResult = operations["TenantAccess_ListSecrets"]["responses"][200]["content"]["application/json"];
+
+/** What TenantAccess_ListSecrets rejects with when the service answers with an error: `status` narrows `body`. */
+export type TenantAccessListSecretsError =
+  | RekeyError<HttpErrorStatus, operations["TenantAccess_ListSecrets"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  ;
+
+/** True for an error of TenantAccess_ListSecrets; narrows to TenantAccessListSecretsError. */
+export function isTenantAccessListSecretsError(value: unknown): value is TenantAccessListSecretsError {
+  return isRekeyError(value, "TenantAccess_ListSecrets");
+}
+
 export interface ApiManagementClientTenantAccessOperations {
   /** Regenerate primary access key */
   regeneratePrimaryKey(parameters: TenantAccessRegeneratePrimaryKeyParameters, callOptions?: CallOptions): Promise<TenantAccessRegeneratePrimaryKeyResult>;
+  /** Get tenant access information details. */
+  listSecrets(parameters: TenantAccessListSecretsParameters, callOptions?: CallOptions): Promise<TenantAccessListSecretsResult>;
 }
 
 export interface ApiManagementClient {
@@ -70,6 +95,29 @@ export function createApiManagementClient(options: ApiManagementClientOptions): 
         return client.invoke<TenantAccessRegeneratePrimaryKeyResult>({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [], errorShownPaths: {"default":["/error","/error/code","/error/message","/error/target","/error/details","/error/details/*","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details","/error/details/*/details/*","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/details","/error/details/*/details/*/details/*","/error/details/*/details/*/additionalInfo","/error/details/*/details/*/additionalInfo/*","/error/details/*/details/*/additionalInfo/*/type","/error/details/*/details/*/additionalInfo/*/info","/error/details/*/additionalInfo","/error/details/*/additionalInfo/*","/error/details/*/additionalInfo/*/type","/error/details/*/additionalInfo/*/info","/error/additionalInfo","/error/additionalInfo/*","/error/additionalInfo/*/type","/error/additionalInfo/*/info"]} }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey",
+          params: {
+            path: {
+              resourceGroupName: parameters.resourceGroupName,
+              serviceName: parameters.serviceName,
+              subscriptionId: options.subscriptionId,
+              accessName: parameters.accessName,
+            },
+            query: {
+              "api-version": API_VERSION,
+            },
+          },
+        });
+      },
+      async listSecrets(parameters: TenantAccessListSecretsParameters, callOptions?: CallOptions): Promise<TenantAccessListSecretsResult> {
+        assertValid(validators.validateTenantAccessListSecretsParameters, {
+          resourceGroupName: parameters.resourceGroupName,
+          serviceName: parameters.serviceName,
+          subscriptionId: options.subscriptionId,
+          accessName: parameters.accessName,
+        }, "TenantAccess_ListSecrets", "");
+        return client.invoke<TenantAccessListSecretsResult>({ operationId: "TenantAccess_ListSecrets", successStatuses: [200], secretPaths: ["/primaryKey","/secondaryKey"], errorShownPaths: {"default":["/error","/error/code","/error/message","/error/target","/error/details","/error/details/*","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details","/error/details/*/details/*","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/details","/error/details/*/details/*/details/*","/error/details/*/details/*/additionalInfo","/error/details/*/details/*/additionalInfo/*","/error/details/*/details/*/additionalInfo/*/type","/error/details/*/details/*/additionalInfo/*/info","/error/details/*/additionalInfo","/error/details/*/additionalInfo/*","/error/details/*/additionalInfo/*/type","/error/details/*/additionalInfo/*/info","/error/additionalInfo","/error/additionalInfo/*","/error/additionalInfo/*/type","/error/additionalInfo/*/info"]} }, callOptions, {
+          method: "POST",
+          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/listSecrets",
           params: {
             path: {
               resourceGroupName: parameters.resourceGroupName,

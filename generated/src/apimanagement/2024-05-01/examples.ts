@@ -16,5 +16,26 @@ export const examples: Record<string, Record<string, Example>> = {
         "204": {}
       }
     }
+  },
+  "TenantAccess_ListSecrets": {
+    "ApiManagementListSecretsTenantAccess": {
+      "parameters": {
+        "serviceName": "apimService1",
+        "resourceGroupName": "rg1",
+        "api-version": "2024-05-01",
+        "subscriptionId": "00000000-0000-0000-0000-000000000000",
+        "accessName": "access"
+      },
+      "responses": {
+        "200": {
+          "body": {
+            "id": "5600b59375ff190048030003",
+            "primaryKey": "<primaryKey>",
+            "secondaryKey": "<secondaryKey>",
+            "enabled": true
+          }
+        }
+      }
+    }
   }
 };

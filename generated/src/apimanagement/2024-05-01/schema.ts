@@ -17,10 +17,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/listSecrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Get tenant access information details. */
+        post: operations["TenantAccess_ListSecrets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Tenant access information contract of the API Management service. */
+        AccessInformationSecretsContract: {
+            /** @description Access Information type ('access' or 'gitAccess') */
+            id?: string;
+            /** @description Principal (User) Identifier. */
+            principalId?: string;
+            /** @description Primary access key. This property will not be filled on 'GET' operations! Use '/listSecrets' POST request to get the value. */
+            primaryKey?: string;
+            /** @description Secondary access key. This property will not be filled on 'GET' operations! Use '/listSecrets' POST request to get the value. */
+            secondaryKey?: string;
+            /** @description Determines whether direct access is enabled. */
+            enabled?: boolean;
+        };
         /** @description Common error response for all Azure Resource Manager APIs to return error details for failed operations. */
         ErrorResponse: {
             /** @description The error object. */
@@ -93,6 +123,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error response describing why the operation failed. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TenantAccess_ListSecrets: {
+        parameters: {
+            query: {
+                /** @description The API version to use for this operation. */
+                "api-version": components["parameters"]["ApiVersionParameter"];
+            };
+            header?: never;
+            path: {
+                /** @description The name of the resource group. The name is case insensitive. */
+                resourceGroupName: components["parameters"]["ResourceGroupNameParameter"];
+                /** @description The name of the API Management service. */
+                serviceName: components["parameters"]["ServiceNameParameter"];
+                /** @description The ID of the target subscription. The value must be an UUID. */
+                subscriptionId: components["parameters"]["SubscriptionIdParameter"];
+                /** @description The identifier of the Access configuration. */
+                accessName: components["parameters"]["AccessParameter"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tenant Access information. */
+            200: {
+                headers: {
+                    /** @description Current entity state version. Should be treated as opaque and used to make conditional HTTP requests. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessInformationSecretsContract"];
+                };
             };
             /** @description Error response describing why the operation failed. */
             default: {

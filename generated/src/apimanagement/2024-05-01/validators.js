@@ -372,10 +372,332 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsParameters = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate27.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.resourceGroupName === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resourceGroupName" }, message: "must have required property 'resourceGroupName'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.serviceName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceName" }, message: "must have required property 'serviceName'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.subscriptionId === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "subscriptionId" }, message: "must have required property 'subscriptionId'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.accessName === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accessName" }, message: "must have required property 'accessName'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.resourceGroupName !== void 0) {
+      let data0 = data.resourceGroupName;
+      if (typeof data0 === "string") {
+        if (func1(data0) > 90) {
+          const err4 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (func1(data0) < 1) {
+          const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (!pattern4.test(data0)) {
+          const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.serviceName !== void 0) {
+      let data1 = data.serviceName;
+      if (typeof data1 === "string") {
+        if (func1(data1) > 50) {
+          const err8 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func1(data1) < 1) {
+          const err9 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (!pattern5.test(data1)) {
+          const err10 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$" }, message: 'must match pattern "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.subscriptionId !== void 0) {
+      let data2 = data.subscriptionId;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err12 = { instancePath: instancePath + "/subscriptionId", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/SubscriptionIdParameter/schema/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/subscriptionId", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/SubscriptionIdParameter/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.accessName !== void 0) {
+      let data3 = data.accessName;
+      if (typeof data3 !== "string") {
+        const err14 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/AccessParameter/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data3 === "access" || data3 === "gitAccess")) {
+        const err15 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+validate27.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsResponse200 = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate28.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1listSecrets/post/responses/200/content/application~1json/schema/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.principalId !== void 0) {
+      if (typeof data.principalId !== "string") {
+        const err1 = { instancePath: instancePath + "/principalId", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1listSecrets/post/responses/200/content/application~1json/schema/properties/principalId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.primaryKey !== void 0) {
+      if (typeof data.primaryKey !== "string") {
+        const err2 = { instancePath: instancePath + "/primaryKey", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1listSecrets/post/responses/200/content/application~1json/schema/properties/primaryKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.secondaryKey !== void 0) {
+      if (typeof data.secondaryKey !== "string") {
+        const err3 = { instancePath: instancePath + "/secondaryKey", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1listSecrets/post/responses/200/content/application~1json/schema/properties/secondaryKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.enabled !== void 0) {
+      if (typeof data.enabled !== "boolean") {
+        const err4 = { instancePath: instancePath + "/enabled", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1listSecrets/post/responses/200/content/application~1json/schema/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.ApiManagement~1service~1{serviceName}~1tenant~1{accessName}~1listSecrets/post/responses/200/content/application~1json/schema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+validate28.evaluated = { "props": { "id": true, "principalId": true, "primaryKey": true, "secondaryKey": true, "enabled": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsResponseDefault = validate29;
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate30.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.error !== void 0) {
+      if (!validate24(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+validate30.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate30(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+    errors = vErrors.length;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+validate29.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 var caseInsensitiveEnums = Object.freeze([["access", "gitAccess"]]);
 validateTenantAccessRegeneratePrimaryKeyParameters.caseInsensitiveEnums = caseInsensitiveEnums;
 validateTenantAccessRegeneratePrimaryKeyResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsResponse200.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessListSecretsResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
 export {
+  validateTenantAccessListSecretsParameters,
+  validateTenantAccessListSecretsResponse200,
+  validateTenantAccessListSecretsResponseDefault,
   validateTenantAccessRegeneratePrimaryKeyParameters,
   validateTenantAccessRegeneratePrimaryKeyResponseDefault
 };
