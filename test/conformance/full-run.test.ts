@@ -9,6 +9,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
 import { compileExchanges } from "../../conformance/exchanges/compile-exchanges.ts";
+import { ROTATIONS_PER_KEY } from "../../conformance/exchanges/rotation-scenarios.ts";
+import { keyName, rotationSpec } from "../../kernel/index.ts";
 import type { ExchangeResult, RunSummary } from "../../conformance/exchange.ts";
 import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { combineReporters } from "../../conformance/reporters/combine-reporters.ts";
@@ -37,7 +39,18 @@ describe("full conformance run against the embedded mock", () => {
       expect(ids.some((id) => id.startsWith(`${op}/example/`)), op).toBe(true);
       expect(ids.filter((id) => id.startsWith(`${op}/negative/`)).length, op).toBeGreaterThanOrEqual(8);
     }
-    expect(ids.filter((id) => id.includes("/scenario/")).length).toBe(4 * 2 * 3); // Maps and Batch, two versions each, two keys × three steps
+    // Each key whose value the answer shows (and the selector can pick) is rotated three times; APIM's 204 shows none.
+    for (const doc of docs) {
+      for (const op of doc.operations) {
+        const spec = rotationSpec(doc, op, { trusted: true });
+        const shown = Object.entries(spec?.keys ?? {}).filter(([, where]) => where.value).map(([key]) => key);
+        const selector = spec?.selector;
+        const rotated = selector && "fixed" in selector ? shown.filter((key) => key === keyName(spec!, selector.fixed)) : shown;
+        const scenarios = ids.filter((id) => id.startsWith(`${doc.service}/${doc.apiVersion}/${op.operationId}/scenario/`));
+        expect(scenarios.length, op.operationId).toBe(rotated.length * ROTATIONS_PER_KEY);
+      }
+    }
+    expect(ids.filter((id) => id.startsWith("maps/") && id.includes("/scenario/rotate-primary/")).length).toBeGreaterThan(0);
     expect(summary.exchanges).toBe(ids.length);
     expect(summary.checks).toBeGreaterThan(ids.length * 5);
   });
