@@ -9,6 +9,8 @@ import { startTypeScriptService, type TypeScriptService } from "./emit/typescrip
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { loadSpecs, type Problem, readInputFile } from "../kernel/index.ts";
 import { inputsHash, listFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
+import { planReleases } from "./release-record.ts";
+import { PACKAGE_NAME } from "./views/package-view.ts";
 import { comparePlan, type Difference, refuseOutsidePaths, writePlan, type WriteSummary } from "./write.ts";
 
 export { type GeneratorOptions, resolveOptions } from "./options.ts";
@@ -21,7 +23,8 @@ async function loadAndPlan(
   void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
   try {
     const { docs, warnings } = await loadSpecs(options.specsDir);
-    const files = await planPackage(docs, typescript);
+    const releases = planReleases(options.outDir, docs, PACKAGE_NAME);
+    const files = await planPackage(docs, typescript, releases);
     return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings };
   } finally {
     await typescript.close();

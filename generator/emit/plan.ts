@@ -9,6 +9,8 @@ import { buildDist } from "./build.ts";
 import { packageFiles, runtimeFiles } from "./emit-package.ts";
 import { type GeneratedFile, withHeader } from "./generated-file.ts";
 import { render } from "./render.ts";
+import { appendReleases, type ReleasePlan } from "../release-record.ts";
+import { PACKAGE_NAME } from "../views/package-view.ts";
 import { inProcessTypeScript, type TypeScriptService } from "./typescript-service.ts";
 
 async function documentFiles(doc: DocumentModel, typescript: TypeScriptService): Promise<GeneratedFile[]> {
@@ -35,10 +37,15 @@ export function runtimeSources(): GeneratedFile[] {
 }
 
 /** Plans the whole package: sources with headers, then dist/ built from them. */
-export async function planPackage(docs: DocumentModel[], typescript: TypeScriptService = inProcessTypeScript): Promise<GeneratedFile[]> {
+/** `releases`: the record to write, from the output folder's (pipeline.ts); by default the specs' history alone. */
+export async function planPackage(
+  docs: DocumentModel[],
+  typescript: TypeScriptService = inProcessTypeScript,
+  releases: ReleasePlan = appendReleases([], docs, PACKAGE_NAME),
+): Promise<GeneratedFile[]> {
   const perDocument = await Promise.all(docs.map(async (doc) =>
     (await documentFiles(doc, typescript)).map((f) => withHeader(f.path, f.content, `specs/${doc.service}/${doc.apiVersion}/openapi.yaml`))));
-  const shared = [...packageFiles(docs).map((f) => withHeader(f.path, f.content, "specs/")), ...runtimeSources()];
+  const shared = [...packageFiles(docs, releases).map((f) => withHeader(f.path, f.content, "specs/")), ...runtimeSources()];
   const sources = [...shared, ...perDocument.flat()];
   const dist = await buildDist(sources, typescript.declarations);
   return [...sources, ...dist].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

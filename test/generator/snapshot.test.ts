@@ -30,6 +30,7 @@ describe("emitted files for the widgets fixture", async () => {
         "dist/widgets/index.d.ts",
         "dist/widgets/index.js",
         "package.json",
+        "releases.json",
         "src/index.ts",
         "src/package-info.ts",
         "src/widgets/2024-01-01/client.ts",

@@ -5,10 +5,8 @@ var __export = (target, all) => {
     __defProp(target, name, { get: all[name], enumerable: true });
 };
 
-// rekey:src/package-info.ts
-var PACKAGE_PRODUCT = "rekey-clients/3.0.0";
-
 // rekey:src/maps/2023-06-01/client.ts
+import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
   assertValid,
   createArmClient,
