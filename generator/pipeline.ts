@@ -10,6 +10,7 @@ import type { GeneratedFile } from "./emit/generated-file.ts";
 import { loadSpecs, type Problem, readInputFile } from "../kernel/index.ts";
 import { inputsHash, listFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
 import { planReleases } from "./release-record.ts";
+import { staleLockWarning } from "./workspace-lock.ts";
 import { PACKAGE_NAME } from "./views/package-view.ts";
 import { comparePlan, type Difference, refuseOutsidePaths, writePlan, type WriteSummary } from "./write.ts";
 
@@ -19,13 +20,13 @@ export { type GeneratorOptions, resolveOptions } from "./options.ts";
 async function loadAndPlan(
   options: GeneratorOptions,
   typescript: TypeScriptService,
-): Promise<{ files: GeneratedFile[]; warnings: Problem[] }> {
+): Promise<{ files: GeneratedFile[]; warnings: Problem[]; version: string }> {
   void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
   try {
     const { docs, warnings } = await loadSpecs(options.specsDir);
     const releases = planReleases(options.outDir, docs, PACKAGE_NAME);
     const files = await planPackage(docs, typescript, releases);
-    return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings };
+    return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings, version: releases.version };
   } finally {
     await typescript.close();
   }
@@ -38,9 +39,10 @@ export interface GenerateResult extends WriteSummary {
 
 /** `typescript`: pass a service started earlier to overlap compiler loading with start-up (the CLI does). */
 export async function generate(options: GeneratorOptions, typescript = startTypeScriptService()): Promise<GenerateResult> {
-  const { files, warnings } = await loadAndPlan(options, typescript);
+  const { files, warnings, version } = await loadAndPlan(options, typescript);
   const summary = writePlan(options.outDir, files);
-  return { ...summary, warnings: [...warnings, ...summary.warnings], files: files.length };
+  const lock = staleLockWarning(options.outDir, version);
+  return { ...summary, warnings: [...warnings, ...summary.warnings, ...(lock ? [lock] : [])], files: files.length };
 }
 
 export interface CheckResult {

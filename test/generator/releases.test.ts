@@ -168,6 +168,20 @@ describe("a past release is never edited", () => {
   });
 });
 
+describe("the workspace's lock", () => {
+  it("generate says when a release leaves the lock of the project around --out behind, and passes", async () => {
+    await generate();
+    const lock = join(out, "../package-lock.json");
+    writeFileSync(lock, JSON.stringify({ name: "project", lockfileVersion: 3, packages: { "": {}, generated: { name: "@rekey/clients", version: "0.1.0" } } }));
+    addVersion("2024-06-01");
+    const result = await runRekey(["generate", "--specs", specs, "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: .*package-lock\.json#\/packages\/generated\/version: the workspace is at 0\.1\.0, the package now at 0\.2\.0 — run `npm install --package-lock-only`.*\n$/);
+    writeFileSync(lock, JSON.stringify({ name: "project", lockfileVersion: 3, packages: { "": {}, generated: { name: "@rekey/clients", version: "0.2.0" } } }));
+    await generate(); // in step: no warning
+  });
+});
+
 describe("the repository's package", () => {
   it("package-lock.json's workspace entry has generated/package.json's version (npm install --package-lock-only after a bump)", () => {
     const root = fileURLToPath(new URL("../../", import.meta.url));
