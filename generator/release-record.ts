@@ -58,7 +58,7 @@ function readRecord(outDir: string): RecordedRelease[] | undefined {
   const file = displayPath(path);
   const read = readInputFile(path);
   if (!read.ok && read.notFound) return undefined;
-  const restore = `restore it from version control (git checkout -- ${file})`;
+  const restore = `restore it from the last commit (git checkout HEAD -- ${file})`;
   const refuse = (pointer: string, message: string, hint = restore): never => {
     throw new UserError(problem("release/record", { file, pointer }, message, hint));
   };
@@ -120,7 +120,7 @@ function refuseEditedChangelog(outDir: string, releases: RecordedRelease[], reco
     problems.push(problem("release/edited", { file, line: section.line },
       `release ${release.version} reads differently from the release record (${release.service} ${release.apiVersion}): a published release never changes`,
       recordExisted
-        ? `restore the section (git checkout -- ${file}); a correction is a new api-version folder, released as the next version`
+        ? `restore the section from the last commit (git checkout HEAD -- ${file}); a correction is a new api-version folder, released as the next version`
         : `${displayPath(join(outDir, RECORD_PATH))} is missing: restore it from version control rather than let the specs renumber the releases`));
   }
   if (problems.length > 0) throw new UserError(problems[0]);
