@@ -62,7 +62,7 @@ function readRecord(outDir: string): RecordedRelease[] | undefined {
   const refuse = (pointer: string, message: string, hint = restore): never => {
     throw new UserError(problem("release/record", { file, pointer }, message, hint));
   };
-  if (!read.ok) return refuse("", `the release record ${read.reason}`, read.hint);
+  if (!read.ok) return refuse("", `the release record ${read.reason}`, `remove it and ${restore}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(read.text);

@@ -161,6 +161,20 @@ describe("a past release is never edited", () => {
     await refused(/^error: .*generated\/releases\.json#\/releases\/0: release 0\.1\.0 \(widgets 2024-01-01\) was edited after it was written: a published release never changes — restore it/);
   });
 
+  it.each([
+    ["a folder", () => {
+      rmSync(join(out, "releases.json"));
+      copyTree(join(FIXTURES, "widgets"), join(out, "releases.json"));
+    }, /releases\.json: the release record is a folder, not a file — remove it and restore it from the last commit/],
+    ["not JSON", () => writeFileSync(join(out, "releases.json"), "{ releases: [ }"), /releases\.json: the release record is not JSON — restore it/],
+    ["without its list", () => writeFileSync(join(out, "releases.json"), '{ "releases": {} }'), /releases\.json#\/releases: the release record has no list of releases/],
+    ["a release of another shape", () => writeFileSync(join(out, "releases.json"), JSON.stringify({ releases: [{ version: "1.0", change: "added" }] })),
+      /releases\.json#\/releases\/0: this release is not shaped as rekey writes it/],
+  ])("a record that is %s is one line, exit 2, nothing written", async (_what, damage, pattern) => {
+    damage();
+    await refused(pattern);
+  });
+
   it("without the record, a CHANGELOG.md that shows other releases than the specs' history is refused rather than renumbered", async () => {
     rmSync(join(out, "releases.json"));
     addVersion("2023-06-01"); // from scratch this would be 0.1.0 and shift the rest
