@@ -2,8 +2,9 @@
  * The README's "When Azure ships a new api-version" procedure, end to end on a temp copy of specs/: a spec folder
  * (the first service's default api-version, taken from the specs listing) is copied to a new api-version and made to
  * say so; then lint, diff, generate into a copy of generated/ (a minor release appended to the record, the service's
- * entry point moved), the generated client called over real HTTP against `rekey mock` started on that tree, and
- * `rekey conform` on it — all through the real CLI with --specs and --out.
+ * entry point moved), the generated client called over real HTTP against `rekey mock` started on that tree, step 1
+ * (`rekey versions --live` over the repository's specs, with that mock playing Azure) and `rekey conform` on the new
+ * tree — all through the real CLI with --specs and --out.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
@@ -117,6 +118,14 @@ describe(`a new api-version: ${service} ${previous} copied to ${apiVersion}`, ()
     }
     await expect.poll(() => mockLog.split("\n").filter((line) => line.includes(`api-version=${apiVersion}`) && / 2\d\d /.test(line)).length)
       .toBe(doc.operations.length);
+  });
+
+  it("1. `rekey versions --live` against that mock, playing Azure, names the api-version the repository's specs lack", async () => {
+    process.env.REKEY_E2E_TOKEN = "e2e-versions-token";
+    const result = await runRekey(["versions", "--live", "--endpoint", mockUrl, "--subscription", "00000000-0000-0000-0000-000000000000",
+      "--token-env", "REKEY_E2E_TOKEN", "--fail-on-new"]);
+    expect(result.stdout).toContain(`NEW: Azure offers stable ${apiVersion} with no spec yet — add specs/${service}/${apiVersion}\n`);
+    expect(result.code).toBe(1);
   });
 
   it("6. passes a conformance run of the new api-version against the mock on that tree", async () => {
