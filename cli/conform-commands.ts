@@ -28,6 +28,7 @@ interface ConformFlags {
   resource: string[];
   config?: string;
   allowMutations?: boolean;
+  strict?: boolean;
   quiet?: boolean;
   verbose?: boolean;
   list?: boolean;
@@ -67,6 +68,7 @@ export function registerConformCommands(program: Command): void {
     .option("--resource <op.param=value>", "live and URL targets: a resource name, e.g. maps.accountName=acct (repeatable)", collect, [])
     .option("--config <file>", 'live and URL targets: JSON {"subscription", "cloud" (live), "resources": {"maps": {"resourceGroupName": …, "accountName": …}}}')
     .option("--allow-mutations", "live and URL targets: also send exchanges that rotate keys of the resources you named")
+    .option("--strict", "count warnings (drift: undeclared fields, fields an example shows but the schema does not require, ARM's usual headers) as failures")
     .option("--quiet", "no console report (files named by --report are still written)")
     .option("--verbose", "console: list every exchange, not only failures")
     .option("--list", "print the exchange ids and titles, and exit")
@@ -74,12 +76,14 @@ export function registerConformCommands(program: Command): void {
     .addHelpText("after", `
 Exchange ids: <service>/<api-version>/<operationId>/<example|negative|scenario>/<name>, e.g.
   maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum
-Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check failed or the run was interrupted;
-2 a bad flag, config or spec.`)
+Findings are failures (the contract a client relies on is broken) or warnings (drift a client survives); warnings
+are listed apart and do not fail the run unless --strict.
+Exit codes: 0 every exchange passed, warnings or not (held-back ones do not count); 1 a check failed (with --strict,
+a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
     .action(async (flags: ConformFlags) => {
       if (flags.listChecks) {
         const { CHECKS } = await import("../conformance/checks/registry.ts");
-        for (const check of CHECKS) console.log(`${check.name.padEnd(18)} ${check.summary}`);
+        for (const check of CHECKS) console.log(`${check.name.padEnd(18)} ${check.severity.padEnd(7)} ${check.summary}`);
         return;
       }
       const { readConformConfig } = await import("../conformance/targets/conform-config.ts");
@@ -101,6 +105,7 @@ Exit codes: 0 every exchange passed (held-back ones do not count); 1 a check fai
         timeoutMs: whole("--timeout", flags.timeout),
         maxBodyBytes: flags.maxBodyBytes === undefined ? undefined : whole("--max-body-bytes", flags.maxBodyBytes),
         retries: whole("--retries", flags.retries),
+        strict: flags.strict,
         fault: flags.fault,
         examplesOnly: flags.examplesOnly,
         tokenEnv: flags.tokenEnv,

@@ -1,4 +1,9 @@
-/** Runs a generated standalone validator and turns its first error into a RekeyValidationError. */
+/**
+ * Runs a generated standalone validator and turns its first error into a RekeyValidationError. Enum values the
+ * spec declares open (`x-ms-enum` with `modelAsString: true`) match in any case, as Azure compares them: the
+ * validator lists those enums' values in `caseInsensitiveEnums`. The value sent is the caller's, unchanged.
+ */
+import { validateCaseInsensitive } from "./case-insensitive-enums.js";
 import { RekeyValidationError } from "./errors.js";
 
 export interface ValidationError {
@@ -11,6 +16,8 @@ export interface ValidationError {
 export interface Validator {
   (data: unknown): boolean;
   errors?: ValidationError[] | null;
+  /** The value lists of the enums whose values match in any case (an enum error's `params.allowedValues`). */
+  caseInsensitiveEnums?: readonly (readonly unknown[])[];
 }
 
 function describe(error: ValidationError): { path: string; detail: string } {
@@ -24,9 +31,15 @@ function describe(error: ValidationError): { path: string; detail: string } {
   return { path: segments.join("."), detail };
 }
 
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 /** `prefix` names the value as the caller knows it: "" for a parameters object, "body" for a request body. */
 export function assertValid(validator: Validator, value: unknown, operationId: string, prefix: string): void {
   if (validator(value)) return;
+  const open = validator.caseInsensitiveEnums;
+  if (open && open.length > 0 && validateCaseInsensitive(validator, value, (allowed) => open.some((values) => sameValues(values, allowed)))) return;
   const first = validator.errors?.[0];
   if (!first) throw new RekeyValidationError(operationId, prefix || "parameters", "schema", "is invalid");
   const { path, detail } = describe(first);

@@ -27,6 +27,8 @@ export interface ConformOptions extends TargetOptions {
   /** Largest answer body read per exchange, in bytes (default 4 MiB, `--max-body-bytes`). */
   maxBodyBytes?: number;
   retries?: number;
+  /** Count warnings (drift) as failures (`--strict`). */
+  strict?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
 }
@@ -97,7 +99,7 @@ export async function conform(options: ConformOptions): Promise<RunOutcome> {
     return await runConformance({
       exchanges, ajv, target,
       concurrency: options.concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, retries: options.retries,
-      signal: options.signal, onEvent: options.onEvent,
+      strict: options.strict, signal: options.signal, onEvent: options.onEvent,
     });
   } finally {
     await target.close();

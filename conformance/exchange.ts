@@ -77,15 +77,28 @@ export interface ExchangeResponse {
   durationMs: number;
 }
 
-/** One way the answer broke the contract. `pointer` is a JSON pointer into the response body ("" for the whole answer). */
-export interface Failure {
+/**
+ * How much a finding matters. A `failure` breaks what a client relies on (transport, status, types, error envelope,
+ * rotation, x-ms-request-id); a `warning` is drift a client survives (a property the schema does not declare, a field
+ * the example shows but the schema does not require, a header ARM usually sends). `--strict` counts warnings as failures.
+ */
+export type Severity = "failure" | "warning";
+
+/** One thing a check found wrong with the answer. `pointer` is a JSON pointer into the response body ("" for the whole answer). */
+export interface Finding {
   check: string;
   exchange: string;
+  severity: Severity;
+  /** A warning counted as a failure because the run is strict (then `severity` is "failure"). */
+  promoted?: true;
   pointer: string;
   expected: unknown;
   actual: unknown;
   message: string;
 }
+
+/** A finding that fails its exchange (severity "failure"). */
+export type Failure = Finding;
 
 export type Outcome = "passed" | "failed" | "held-back" | "skipped";
 
@@ -94,7 +107,10 @@ export interface ExchangeResult {
   outcome: Outcome;
   /** Absent when held back, skipped, or when no answer came (a transport failure is a Failure of check "transport"). */
   response?: ExchangeResponse;
+  /** Findings of severity "failure" (with `--strict`, the warnings too); any makes the outcome "failed". */
   failures: Failure[];
+  /** Findings of severity "warning": drift that leaves the outcome "passed". Empty when the run is strict. */
+  warnings: Finding[];
   /** Checks that ran (a failure of one does not stop the others). */
   checksRun: string[];
   /** Why the exchange was not sent (held-back / skipped). */
@@ -122,6 +138,12 @@ export interface RunSummary {
   /** Check evaluations performed (exchanges × applicable checks actually run). */
   checks: number;
   failures: number;
+  /** Warning findings (0 when strict: they are counted in `failures`). */
+  warnings: number;
+  /** Exchanges that passed with at least one warning. */
+  passedWithWarnings: number;
+  /** Warnings counted as failures (`--strict`). */
+  strict: boolean;
   durationMs: number;
   /** Ctrl-C (or another abort) stopped the run before every exchange was sent. */
   interrupted: boolean;
@@ -136,7 +158,7 @@ export interface RunSummary {
 export type Redact = (result: ExchangeResult) => ExchangeResult;
 
 export type RunEvent =
-  | { type: "run-start"; target: TargetDescription; total: number; redact?: Redact }
+  | { type: "run-start"; target: TargetDescription; total: number; redact?: Redact; strict?: boolean }
   | { type: "exchange-start"; exchange: Exchange }
   | { type: "exchange-end"; result: ExchangeResult }
   /** `results` are scrubbed once more with every secret seen during the run (a key may be issued after it was echoed). */

@@ -3,7 +3,7 @@ import type { ExchangeResult, RunSummary, TargetDescription } from "./exchange.t
 
 /** The summary of a run, counted from its results (the runner's at run end; a reporter's for a partial run). */
 export function summarize(target: TargetDescription, results: ExchangeResult[], durationMs: number,
-  interrupted: boolean): RunSummary {
+  interrupted: boolean, strict = false): RunSummary {
   const count = (outcome: ExchangeResult["outcome"]) => results.filter((r) => r.outcome === outcome).length;
   const heldBackReasons: Record<string, number> = {};
   for (const r of results) {
@@ -18,6 +18,9 @@ export function summarize(target: TargetDescription, results: ExchangeResult[], 
     skipped: count("skipped"),
     checks: results.reduce((n, r) => n + r.checksRun.length, 0),
     failures: results.reduce((n, r) => n + r.failures.length, 0),
+    warnings: results.reduce((n, r) => n + (r.warnings?.length ?? 0), 0),
+    passedWithWarnings: results.filter((r) => r.outcome === "passed" && (r.warnings?.length ?? 0) > 0).length,
+    strict,
     durationMs,
     interrupted,
     heldBackReasons,

@@ -3,7 +3,7 @@
  * signature; the registry (registry.ts) lists them and says which apply to an exchange.
  */
 import type { Ajv } from "../../kernel/index.ts";
-import type { CompiledExchange, Exchange, ExchangeResponse, Failure } from "../exchange.ts";
+import type { CompiledExchange, Exchange, ExchangeResponse, Finding, Severity } from "../exchange.ts";
 
 export interface CheckInput {
   exchange: CompiledExchange;
@@ -20,7 +20,9 @@ export interface CheckInput {
   ajv: Ajv;
 }
 
-export type CheckFailure = Omit<Failure, "check" | "exchange"> & {
+export type CheckFailure = Omit<Finding, "check" | "exchange" | "severity" | "promoted"> & {
+  /** Overrides the check's severity for this one finding (a check that mostly fails can find mere drift). */
+  severity?: Severity;
   /**
    * `actual` is not taken from the answer's body: rekey's own words, a status, a header, a property's name. Without
    * this, `actual` is the body at `pointer` (the whole text when it is not JSON) and the runner shows it as it shows
@@ -33,6 +35,8 @@ export interface Check {
   name: string;
   /** One line for `rekey conform --list-checks`. */
   summary: string;
+  /** The severity of what it finds, unless a finding says otherwise. */
+  severity: Severity;
   appliesTo(exchange: Exchange): boolean;
   run(input: CheckInput): CheckFailure[];
 }

@@ -9,6 +9,7 @@ import { type Check, type CheckFailure } from "./check.ts";
 export const errorContract: Check = {
   name: "error-contract",
   summary: "an error answer is JSON with a non-empty code and message where the error schema puts them",
+  severity: "failure",
   appliesTo: () => true,
   run: ({ exchange, response }) => {
     const { doc, operation } = exchange.context;

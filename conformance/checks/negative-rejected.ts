@@ -4,6 +4,7 @@ import type { Check } from "./check.ts";
 export const negativeRejected: Check = {
   name: "negative-rejected",
   summary: "a request that breaks a constraint is refused with a 4xx (never 2xx, never 5xx)",
+  severity: "failure",
   appliesTo: (exchange) => exchange.expect.kind === "rejection",
   run: ({ exchange, response }) => {
     const actual = response!.status;

@@ -9,6 +9,7 @@ import { documentedResponse } from "./documented-response.ts";
 export const schema: Check = {
   name: "schema",
   summary: "the body is JSON and valid against the schema documented for its status",
+  severity: "failure",
   appliesTo: () => true,
   run: ({ exchange, response, ajv }) => {
     const { doc, operation } = exchange.context;

@@ -5,6 +5,7 @@ import { documentedResponse } from "./documented-response.ts";
 export const status: Check = {
   name: "status",
   summary: "the status code is documented for the operation and is the one expected",
+  severity: "failure",
   appliesTo: () => true,
   run: ({ exchange, response }) => {
     const actual = response!.status;

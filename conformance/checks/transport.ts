@@ -4,6 +4,7 @@ import type { Check } from "./check.ts";
 export const transport: Check = {
   name: "transport",
   summary: "a whole HTTP answer arrives within the per-request timeout and body limit",
+  severity: "failure",
   appliesTo: () => true,
   run: ({ response, transportError }) =>
     response ? [] : [{ pointer: "", expected: "an HTTP answer", actual: transportError ?? "no answer", notFromBody: true, message: `no answer: ${transportError ?? "unknown error"}` }],

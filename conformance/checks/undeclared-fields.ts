@@ -2,26 +2,19 @@
  * undeclared-fields: a success body carries only properties its schema declares, where the schema leaves
  * `additionalProperties` unsaid (as Azure's specs do). oav reports these too: a field the spec does not declare
  * is a field no generated client can type.
+ *
+ * A warning, not a failure: Azure's breaking-change rules let a new api-version add response properties
+ * (Azure/azure-rest-api-specs, documentation/BreakingChange-Oad-Rules-Mapping.md: 1040 AddedReadOnlyPropertyInResponse
+ * and 1041 AddedPropertyInResponse are "change allowed"), clients ignore names they do not know, and real answers
+ * carry such names: Maps' account keys were once {id, primaryKey, secondaryKey} (Azure/bicep-types-az,
+ * generated/maps/microsoft.maps/2017-01-01-preview/types.md), and a service may keep answering so under a newer
+ * schema. `--strict` makes it fail.
  */
 import { deref, join } from "../../kernel/index.ts";
 import type { Check, CheckFailure } from "./check.ts";
+import { objectSchema } from "./object-schema.ts";
 
 type Schema = Record<string, any>;
-
-/** Declared property schemas of an object schema (its own and its allOf parts'); undefined when any name is allowed. */
-function declared(raw: unknown, schema: Schema, pointer: string): Map<string, [Schema, string]> | undefined {
-  const { node, pointer: at } = deref(raw, schema, pointer);
-  if (!node || typeof node !== "object" || node.additionalProperties !== undefined || node.patternProperties || node.anyOf || node.oneOf) return undefined;
-  if (!node.properties && !node.allOf) return undefined;
-  const found = new Map<string, [Schema, string]>();
-  for (const [name, property] of Object.entries((node.properties ?? {}) as Schema)) found.set(name, [property, join(at, "properties", name)]);
-  for (const [i, part] of ((node.allOf ?? []) as Schema[]).entries()) {
-    const more = declared(raw, part, join(at, "allOf", i));
-    if (!more) return undefined;
-    for (const [name, entry] of more) found.set(name, entry);
-  }
-  return found;
-}
 
 function walk(raw: unknown, value: unknown, schema: Schema, schemaPointer: string, instance: string, out: CheckFailure[]): void {
   if (value === null || typeof value !== "object") return;
@@ -30,8 +23,8 @@ function walk(raw: unknown, value: unknown, schema: Schema, schemaPointer: strin
     if (node?.items) value.forEach((item, i) => walk(raw, item, node.items, join(pointer, "items"), join(instance, i), out));
     return;
   }
-  const properties = declared(raw, schema, schemaPointer);
-  if (!properties) return;
+  const { properties, open } = objectSchema(raw, schema, schemaPointer);
+  if (open) return;
   for (const [name, child] of Object.entries(value)) {
     const entry = properties.get(name);
     if (!entry) {
@@ -43,6 +36,7 @@ function walk(raw: unknown, value: unknown, schema: Schema, schemaPointer: strin
 export const undeclaredFields: Check = {
   name: "undeclared-fields",
   summary: "a documented success body has only the properties its schema declares",
+  severity: "warning",
   appliesTo: (exchange) => exchange.expect.kind === "success",
   run: ({ exchange, response }) => {
     const { doc, operation } = exchange.context;

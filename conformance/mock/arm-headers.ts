@@ -1,6 +1,6 @@
 /**
  * The headers ARM puts on every response (Azure/azure-resource-manager-rpc, common-api-details.md §Response Headers): request, correlation and routing ids, the
- * remaining-writes counter, and the no-cache / HSTS / nosniff set.
+ * remaining-writes counters, and the no-cache / HSTS / nosniff set.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
@@ -15,11 +15,19 @@ export const TRACKED_SUBSCRIPTIONS = 10_000;
 /** Subscription ids are 36 characters; a longer path segment is keyed by its start, so keys stay small too. */
 const KEY_LENGTH = 64;
 
-/** ARM's 2024 token bucket: 200 writes per subscription, refilled at 10 per second. Reported, not enforced. */
+/**
+ * ARM's 2024 token buckets (MicrosoftDocs/azure-docs, articles/azure-resource-manager/management/
+ * request-limits-and-throttling.md): 200 writes per subscription and principal, refilled at 10 per second, and a
+ * global one across principals 15 times as large. Reported, not enforced.
+ */
+export const WRITES = { capacity: 200, perSecond: 10 };
+export const GLOBAL_WRITES = { capacity: WRITES.capacity * 15, perSecond: WRITES.perSecond * 15 };
+
+/** One token bucket per subscription (the mock has one principal, so the global bucket is per subscription too). */
 export class RemainingWrites {
   /** In least-recently-used-first order: a bucket is re-inserted each time it is taken from. */
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(private readonly capacity = 200, private readonly perSecond = 10, private readonly tracked = TRACKED_SUBSCRIPTIONS) {}
+  constructor(private readonly capacity = WRITES.capacity, private readonly perSecond = WRITES.perSecond, private readonly tracked = TRACKED_SUBSCRIPTIONS) {}
 
   get size(): number {
     return this.buckets.size;
@@ -71,4 +79,21 @@ export function armHeaders(request: IncomingHttpHeaders, now: Date): Record<stri
     headers["x-ms-client-request-id"] = clientRequestId;
   }
   return headers;
+}
+
+/**
+ * What a write's answer says is left: the principal's and the global counter, both sent by ARM since its 2024
+ * limits (`x-ms-ratelimit-remaining-subscription-global-writes` beside `…-subscription-writes`). A client may read
+ * them; none may require them, as older recordings have only the first.
+ */
+export class WriteCounters {
+  private readonly writes = new RemainingWrites();
+  private readonly global = new RemainingWrites(GLOBAL_WRITES.capacity, GLOBAL_WRITES.perSecond);
+
+  take(subscription: string, now: number): Record<string, string> {
+    return {
+      "x-ms-ratelimit-remaining-subscription-writes": String(this.writes.take(subscription, now)),
+      "x-ms-ratelimit-remaining-subscription-global-writes": String(this.global.take(subscription, now)),
+    };
+  }
 }

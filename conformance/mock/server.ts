@@ -9,7 +9,7 @@ import type { ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { armErrors, type ArmError } from "./arm-errors.ts";
-import { armHeaders, RemainingWrites } from "./arm-headers.ts";
+import { armHeaders, WriteCounters } from "./arm-headers.ts";
 import { ARM_ERROR_SHAPE, renderErrorBody, type ErrorShape } from "./error-body.ts";
 import { FAULT_HEADER, findFault, type Fault } from "./faults.ts";
 import { isArmError, type MockExchange, type MockResponse } from "./mock-exchange.ts";
@@ -79,7 +79,7 @@ function newestOperation(route: MockRoute): MockOperation | undefined {
 
 export async function buildServer(settings: ServerSettings): Promise<FastifyInstance> {
   const { model, state, log } = settings;
-  const writes = new RemainingWrites();
+  const writes = new WriteCounters();
 
   const closing = new AbortController();
   const finish = async (req: FastifyRequest, reply: FastifyReply, response: MockResponse, started: number, code?: string, fault?: Fault) => {
@@ -180,7 +180,7 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     let response = isError ? errorResponse(result, operation?.errorShape ?? ARM_ERROR_SHAPE) : result;
     response.headers = {
       ...armHeaders(req.headers, now),
-      "x-ms-ratelimit-remaining-subscription-writes": String(writes.take(subscription, now.getTime())),
+      ...writes.take(subscription, now.getTime()),
       ...response.headers,
     };
     if (fault?.response) response = fault.response(response, { operation, isError });

@@ -1,15 +1,16 @@
 /**
  * The console reporter: a header line; while running, on a terminal one progress line updated in place and a
  * line per failed exchange, elsewhere (CI logs) only the line per failed exchange; at the end each failed exchange
- * in full (checks, pointers, expected/actual, a diff, the curl to reproduce), a table per operation, why exchanges
- * were held back or skipped, and one final line. Text from a target or a spec goes through printable(), and no line
+ * in full (checks, pointers, expected/actual, a diff, the curl to reproduce), then the warnings in a section of
+ * their own (drift that does not fail the run), a table per operation, why exchanges were held back or skipped, and
+ * one final line. Text from a target or a spec goes through printable(), and no line
  * starts with it (the table is indented), so nothing it carries can steer a terminal or a CI log.
  */
 import { createColors } from "picocolors";
 import { type ExchangeResult, operationKey, type Reporter, type RunEvent, type RunSummary } from "../exchange.ts";
 import { printable } from "../../kernel/index.ts";
 import { withoutCredentials } from "./credentials.ts";
-import { failureLines, formatDuration, type OutputStream, type Paint, plural } from "./format.ts";
+import { failureLines, formatDuration, formatPointer, type OutputStream, type Paint, plural } from "./format.ts";
 
 export interface ConsoleReporterOptions {
   /** Default process.stdout. */
@@ -42,11 +43,16 @@ function failedChecks(result: ExchangeResult): string {
   return [...new Set(result.failures.map((f) => f.check))].join(", ");
 }
 
-/** One line for an exchange that ended: `✗ id  status, schema` or `- id  held back: reason`. */
+function warnedChecks(result: ExchangeResult): string {
+  return [...new Set(result.warnings.map((f) => f.check))].join(", ");
+}
+
+/** One line for an exchange that ended: `✗ id  status, schema`, `✓ id  warnings: arm-headers` or `- id  held back: reason`. */
 function exchangeLine(result: ExchangeResult, paint: Paint): string {
   const detail = result.outcome === "failed" ? failedChecks(result)
     : result.outcome === "held-back" ? `held back: ${result.reason ?? ""}`
-    : result.outcome === "skipped" ? `skipped: ${result.reason ?? ""}` : "";
+    : result.outcome === "skipped" ? `skipped: ${result.reason ?? ""}`
+    : result.warnings.length ? `warnings: ${warnedChecks(result)}` : "";
   return `${mark(result.outcome, paint)} ${printable(result.exchange.id)}${detail ? `  ${paint.dim(printable(detail))}` : ""}`;
 }
 
@@ -57,10 +63,48 @@ function failedBlock(result: ExchangeResult, paint: Paint): string[] {
   return lines;
 }
 
+function warnedBlock(result: ExchangeResult, paint: Paint): string[] {
+  const lines = [`${paint.yellow("!")} ${paint.bold(printable(result.exchange.id))}`, `  ${paint.dim(printable(result.exchange.title))}`];
+  for (const warning of result.warnings) lines.push(...failureLines(warning, paint));
+  return lines;
+}
+
+/** The same warning on many exchanges (a header every answer lacks) is one line and the exchanges it was seen on. */
+function groupedWarnings(warned: ExchangeResult[], paint: Paint): string[] {
+  const groups = new Map<string, { check: string; pointer: string; message: string; ids: string[] }>();
+  for (const result of warned) {
+    for (const { check, pointer, message } of result.warnings) {
+      const key = JSON.stringify([check, pointer, message]);
+      const group = groups.get(key) ?? { check, pointer, message, ids: [] };
+      if (!group.ids.includes(result.exchange.id)) group.ids.push(result.exchange.id);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].flatMap(({ check, pointer, message, ids }) => [
+    `  ${paint.bold(paint.yellow(check))}  ${paint.cyan(printable(formatPointer(pointer)))}  ${printable(message)}`,
+    `    ${paint.dim(ids.length === 1 ? `on ${printable(ids[0]!)}` : `on ${ids.length} exchanges, e.g. ${printable(ids[0]!)}`)}`,
+  ]);
+}
+
+/**
+ * Warnings of every exchange that has any (a failed exchange's too), after a heading that says they do not fail:
+ * grouped by what was found, or — verbose — each exchange's in full.
+ */
+function warningSection(results: ExchangeResult[], paint: Paint, verbose: boolean): string[] {
+  const warned = results.filter((r) => r.warnings.length > 0);
+  if (!warned.length) return [];
+  const count = results.reduce((n, r) => n + r.warnings.length, 0);
+  const heading = `${plural(count, "warning")} on ${plural(warned.length, "exchange")} (drift; --strict fails them)`;
+  const body = verbose ? warned.flatMap((r) => ["", ...warnedBlock(r, paint)]) : ["", ...groupedWarnings(warned, paint)];
+  return ["", paint.yellow(heading), ...body];
+}
+
 interface OperationRow {
   operation: string;
   exchanges: number;
   passed: number;
+  /** Passed with warnings (counted in `passed` too). */
+  warned: number;
   failed: number;
   heldBack: number;
   skipped: number;
@@ -69,11 +113,12 @@ interface OperationRow {
 /** One row per operation, in the order operations first appear. */
 export function operationRows(results: ExchangeResult[]): OperationRow[] {
   const rows = new Map<string, OperationRow>();
-  for (const { exchange, outcome } of results) {
+  for (const { exchange, outcome, warnings } of results) {
     const operation = operationKey(exchange);
     let row = rows.get(operation);
-    if (!row) rows.set(operation, row = { operation, exchanges: 0, passed: 0, failed: 0, heldBack: 0, skipped: 0 });
+    if (!row) rows.set(operation, row = { operation, exchanges: 0, passed: 0, warned: 0, failed: 0, heldBack: 0, skipped: 0 });
     row.exchanges++;
+    if (outcome === "passed" && warnings.length > 0) row.warned++;
     if (outcome === "passed") row.passed++;
     else if (outcome === "failed") row.failed++;
     else if (outcome === "held-back") row.heldBack++;
@@ -82,17 +127,21 @@ export function operationRows(results: ExchangeResult[]): OperationRow[] {
   return [...rows.values()];
 }
 
+/** The "with warnings" column appears only in a run that has warnings. */
 function table(results: ExchangeResult[], paint: Paint): string[] {
-  const head = ["operation", "exchanges", "passed", "failed", "held back", "skipped"];
+  const warned = results.some((r) => r.outcome === "passed" && r.warnings.length > 0);
+  const head = ["operation", "exchanges", "passed", ...(warned ? ["with warnings"] : []), "failed", "held back", "skipped"];
   const rows = operationRows(results).map((r) =>
-    [printable(r.operation), r.exchanges, r.passed, r.failed, r.heldBack, r.skipped].map(String));
+    [printable(r.operation), r.exchanges, r.passed, ...(warned ? [r.warned] : []), r.failed, r.heldBack, r.skipped].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[], style: (cell: string, i: number) => string) => `  ${cells
     .map((cell, i) => style(i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!), i)).join("  ").trimEnd()}`;
+  const column = (name: string) => head.indexOf(name);
+  const yellow = new Set([column("with warnings"), column("held back")]);
   return [
     line(head, (cell) => paint.dim(cell)),
     ...rows.map((row) => line(row, (cell, i) =>
-      i === 3 && row[3] !== "0" ? paint.red(cell) : i === 4 && row[4] !== "0" ? paint.yellow(cell) : cell)),
+      row[i] === "0" ? cell : i === column("failed") ? paint.red(cell) : yellow.has(i) ? paint.yellow(cell) : cell)),
   ];
 }
 
@@ -113,11 +162,14 @@ function reasons(summary: RunSummary, results: ExchangeResult[], paint: Paint, v
   return lines;
 }
 
-/** `130 exchanges, 1204 checks: 128 passed, 2 failed, 0 held back (3.4 s)`. */
+/** `130 exchanges, 1204 checks: 128 passed (3 with warnings), 2 failed, 0 held back, 5 warnings (3.4 s)`. */
 export function finalLine(summary: RunSummary): string {
   const skipped = summary.skipped ? `, ${summary.skipped} skipped` : "";
-  return `${plural(summary.exchanges, "exchange")}, ${plural(summary.checks, "check")}: ${summary.passed} passed, `
-    + `${summary.failed} failed, ${summary.heldBack} held back${skipped} (${formatDuration(summary.durationMs)})`;
+  const warned = summary.passedWithWarnings ? ` (${summary.passedWithWarnings} with warnings)` : "";
+  const warnings = summary.warnings ? `, ${plural(summary.warnings, "warning")}` : "";
+  const strict = summary.strict ? ", strict" : "";
+  return `${plural(summary.exchanges, "exchange")}, ${plural(summary.checks, "check")}: ${summary.passed} passed${warned}, `
+    + `${summary.failed} failed, ${summary.heldBack} held back${skipped}${warnings} (${formatDuration(summary.durationMs)}${strict})`;
 }
 
 /** The end-of-run report as lines. */
@@ -125,11 +177,13 @@ export function reportLines(summary: RunSummary, results: ExchangeResult[], pain
   total?: number): string[] {
   const lines: string[] = [];
   for (const result of results) if (result.outcome === "failed") lines.push("", ...failedBlock(result, paint));
+  lines.push(...warningSection(results, paint, verbose));
   if (results.length) lines.push("", ...table(results, paint));
   const why = reasons(summary, results, paint, verbose);
   if (why.length) lines.push("", ...why);
   const ok = summary.failed === 0 && !summary.interrupted;
-  lines.push("", ok ? paint.green(finalLine(summary)) : summary.failed ? paint.red(finalLine(summary)) : finalLine(summary));
+  const colour = summary.failed ? paint.red : !ok ? String : summary.warnings ? paint.yellow : paint.green;
+  lines.push("", colour(finalLine(summary)));
   if (summary.interrupted) {
     const of = total !== undefined && total !== results.length ? ` (${results.length} of ${total} exchanges ended)` : "";
     lines.push(paint.yellow(`interrupted — partial report${of}`));
@@ -165,10 +219,10 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): Reporter 
   };
 
   const on: { [K in RunEvent["type"]]: (event: Extract<RunEvent, { type: K }>) => void } = {
-    "run-start": ({ target, total: count }) => {
+    "run-start": ({ target, total: count, strict }) => {
       total = count;
       const detail = target.detail ? ` (${printable(target.detail)})` : "";
-      write([`rekey conform: ${plural(count, "exchange")} against ${target.kind} ${printable(target.url)}${detail}`]);
+      write([`rekey conform: ${plural(count, "exchange")} against ${target.kind} ${printable(target.url)}${detail}${strict ? ", strict: warnings fail" : ""}`]);
     },
     "exchange-start": () => undefined,
     "exchange-end": ({ result }) => {

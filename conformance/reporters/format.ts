@@ -6,7 +6,7 @@
  */
 import type * as DiffModule from "diff";
 import { printable, requireCjs } from "../../kernel/index.ts";
-import type { Failure } from "../exchange.ts";
+import type { Finding } from "../exchange.ts";
 
 /** Values whose one-line JSON is at most this long are written inline. */
 const INLINE = 100;
@@ -89,11 +89,14 @@ export function formatPointer(pointer: string): string {
 }
 
 /**
- * One failure: `check  pointer  message`, then expected and actual, then — when both are objects or arrays — a line
- * diff (and expected/actual stay on one line each, since the diff shows the detail).
+ * One finding: `check  pointer  message`, then expected and actual, then — when both are objects or arrays — a line
+ * diff (and expected/actual stay on one line each, since the diff shows the detail). A warning's check is yellow; a
+ * warning that fails only because the run is strict says so.
  */
-export function failureLines(failure: Failure, paint: Paint = plain, indent = "  "): string[] {
-  const head = `${indent}${paint.bold(paint.red(failure.check))}  ${paint.cyan(printable(formatPointer(failure.pointer)))}  ${printable(failure.message)}`;
+export function failureLines(failure: Finding, paint: Paint = plain, indent = "  "): string[] {
+  const colour = failure.severity === "warning" ? paint.yellow : paint.red;
+  const strict = failure.promoted ? `  ${paint.dim("(a warning; --strict fails it)")}` : "";
+  const head = `${indent}${paint.bold(colour(failure.check))}  ${paint.cyan(printable(formatPointer(failure.pointer)))}  ${printable(failure.message)}${strict}`;
   const inner = `${indent}    `;
   const structured = isStructured(failure.expected) && isStructured(failure.actual);
   const lines = [

@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import { displayPath } from "../../kernel/index.ts";
-import type { Exchange, ExchangeResponse, ExchangeResult, Expectation, Failure, Reporter, RunSummary } from "../exchange.ts";
+import type { Exchange, ExchangeResponse, ExchangeResult, Expectation, Finding, Reporter, RunSummary } from "../exchange.ts";
 import type { OutputStream } from "./format.ts";
 import { recordRun, type RunReport } from "./run-record.ts";
 import { writeReport } from "./write-report.ts";
@@ -33,7 +33,7 @@ function ordered<T extends object>(value: T, order: Array<keyof T & string>, sha
 }
 
 const summaryJson = (s: RunSummary) => ordered(s, ["target", "exchanges", "passed", "failed", "heldBack", "skipped",
-  "checks", "failures", "durationMs", "interrupted", "heldBackReasons"],
+  "checks", "failures", "warnings", "passedWithWarnings", "strict", "durationMs", "interrupted", "heldBackReasons"],
 { target: (t: RunSummary["target"]) => ordered(t, ["kind", "url", "detail"]) });
 
 const expectationJson = (e: Expectation) => ordered(e as Expectation & { statuses?: number[]; example?: object;
@@ -49,13 +49,14 @@ const exchangeJson = (x: Exchange) => ordered(x, ["id", "kind", "title", "servic
 
 const responseJson = (r: ExchangeResponse) => ordered(r, ["status", "headers", "text", "json", "durationMs"]);
 
-const failureJson = (f: Failure) => ordered(f, ["check", "exchange", "pointer", "expected", "actual", "message"]);
+const findingJson = (f: Finding) => ordered(f, ["check", "exchange", "severity", "promoted", "pointer", "expected", "actual", "message"]);
 
-const resultJson = (r: ExchangeResult) => ordered(r, ["exchange", "outcome", "response", "failures", "checksRun",
+const resultJson = (r: ExchangeResult) => ordered(r, ["exchange", "outcome", "response", "failures", "warnings", "checksRun",
   "reason", "curl", "attempts"], {
   exchange: exchangeJson,
   response: responseJson,
-  failures: (list: Failure[]) => list.map(failureJson),
+  failures: (list: Finding[]) => list.map(findingJson),
+  warnings: (list: Finding[]) => list.map(findingJson),
 });
 
 /** The report's text: what `jsonReporter` writes. */

@@ -1,14 +1,15 @@
 /**
  * JUnit XML, the format CI test views read (Jenkins, GitLab, GitHub test-report actions): one <testsuite> per
  * operation, one <testcase> per exchange; a failed exchange carries a <failure> with every failure's text and the
- * curl to reproduce it; a held-back or skipped one a <skipped message=reason/>. xmlbuilder2 escapes; characters
+ * curl to reproduce it; a held-back or skipped one a <skipped message=reason/>. Warnings leave a testcase passing:
+ * each is a <property name="warning"> of its testcase and is written out in full in its <system-out>. xmlbuilder2 escapes; characters
  * XML 1.0 cannot carry at all (most C0 controls, lone surrogates) are written as \uXXXX text first.
  */
 import { resolve } from "node:path";
 import type * as Xmlbuilder2 from "xmlbuilder2";
 import { displayPath, printable, requireCjs } from "../../kernel/index.ts";
 import { type ExchangeResult, operationKey, type Reporter } from "../exchange.ts";
-import { failureLines, type OutputStream } from "./format.ts";
+import { failureLines, formatPointer, type OutputStream } from "./format.ts";
 import { recordRun, type RunReport } from "./run-record.ts";
 import { writeReport } from "./write-report.ts";
 
@@ -40,6 +41,12 @@ function failureText(result: ExchangeResult): string {
   const lines = [printable(result.exchange.title), ""];
   for (const failure of result.failures) lines.push(...failureLines(failure, undefined, ""), "");
   lines.push(printable(result.curl));
+  return lines.join("\n");
+}
+
+function warningText(result: ExchangeResult): string {
+  const lines = ["warnings (drift; --strict fails them):", ""];
+  for (const warning of result.warnings) lines.push(...failureLines(warning, undefined, ""), "");
   return lines.join("\n");
 }
 
@@ -86,6 +93,10 @@ export function reportJunit(report: RunReport): string {
         name: xmlAttribute(caseName(result)),
         time: seconds(caseMs(result)),
       });
+      if (result.warnings.length > 0) {
+        const properties = testcase.ele("properties");
+        for (const w of result.warnings) properties.ele("property", { name: "warning", value: xmlAttribute(`${w.check} ${formatPointer(w.pointer)}: ${w.message}`) });
+      }
       if (result.outcome === "failed") {
         const type = [...new Set(result.failures.map((f) => f.check))].join(",");
         testcase.ele("failure", { message: xmlAttribute(failureMessage(result)), type: xmlAttribute(type) })
@@ -94,6 +105,7 @@ export function reportJunit(report: RunReport): string {
         const reason = `${result.outcome === "held-back" ? "held back" : "skipped"}: ${result.reason ?? ""}`;
         testcase.ele("skipped", { message: xmlAttribute(reason) });
       }
+      if (result.warnings.length > 0) testcase.ele("system-out").txt(xmlText(warningText(result)));
     }
   }
   return `${root.end({ prettyPrint: true })}\n`;

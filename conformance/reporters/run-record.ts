@@ -19,19 +19,19 @@ export interface RunRecorder {
 }
 
 export function recordRun(now: () => number = performance.now.bind(performance)): RunRecorder {
-  let started: { target: TargetDescription; at: number; redact: Redact } | undefined;
+  let started: { target: TargetDescription; at: number; redact: Redact; strict: boolean } | undefined;
   let ended: RunReport | undefined;
   const results: ExchangeResult[] = [];
   return {
     onEvent(event) {
-      if (event.type === "run-start") started = { target: event.target, at: now(), redact: event.redact ?? ((result) => result) };
+      if (event.type === "run-start") started = { target: event.target, at: now(), redact: event.redact ?? ((result) => result), strict: event.strict ?? false };
       else if (event.type === "exchange-end") results.push(event.result);
       else if (event.type === "run-end") ended = { summary: event.summary, results: event.results };
     },
     report() {
       // A partial report's results are scrubbed with every secret seen by now, as the run-end results are.
       const report = ended ?? (started && {
-        summary: summarize(started.target, results, now() - started.at, true),
+        summary: summarize(started.target, results, now() - started.at, true, started.strict),
         results: results.map(started.redact),
       });
       return report && { summary: report.summary, results: report.results.map(withoutCredentials) };

@@ -11,8 +11,9 @@ import pLimit from "p-limit";
 import type { Ajv } from "../../kernel/index.ts";
 import { findCheck } from "../checks/registry.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
-import { unitKey, type CompiledExchange, type Exchange, type ExchangeResponse, type ExchangeResult, type Failure, type RunEvent, type RunSummary, type TargetDescription } from "../exchange.ts";
+import { unitKey, type CompiledExchange, type Exchange, type ExchangeResponse, type ExchangeResult, type Finding, type RunEvent, type RunSummary, type TargetDescription } from "../exchange.ts";
 import { summarize } from "../run-summary.ts";
+import { judge } from "../severity.ts";
 import { curlCommand } from "./curl-command.ts";
 import { createSender, TransportError, type Sender } from "./http-sender.ts";
 import { SecretKeeper } from "./secrets.ts";
@@ -43,6 +44,8 @@ export interface RunOptions {
   maxBodyBytes?: number;
   /** Extra attempts after a transport error (connection reset or refused), default 2. */
   retries?: number;
+  /** Count warnings (drift) as failures. */
+  strict?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
 }
@@ -108,7 +111,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   const results = new Map<string, ExchangeResult>();
 
-  emit({ type: "run-start", target: target.description, total: options.exchanges.length, redact: (result) => secrets.result(result) });
+  emit({ type: "run-start", target: target.description, total: options.exchanges.length, redact: (result) => secrets.result(result), strict: options.strict ?? false });
 
   const finish = (result: ExchangeResult) => {
     const redacted = secrets.result(result);
@@ -117,7 +120,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   };
 
   const notSent = (exchange: CompiledExchange, outcome: "held-back" | "skipped", reason: string) =>
-    finish({ exchange: publicView(exchange), outcome, failures: [], checksRun: [], reason, curl: curlCommand(target.baseUrl, exchange, exchange.request.headers, { caFile: target.caFile, insecure: target.insecureTls }), attempts: 0 });
+    finish({ exchange: publicView(exchange), outcome, failures: [], warnings: [], checksRun: [], reason, curl: curlCommand(target.baseUrl, exchange, exchange.request.headers, { caFile: target.caFile, insecure: target.insecureTls }), attempts: 0 });
 
   const sendOne = async (exchange: CompiledExchange, previous: ExchangeResponse | null | undefined): Promise<ExchangeResponse | null> => {
     emit({ type: "exchange-start", exchange: publicView(exchange) });
@@ -151,22 +154,24 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     const documented = response ? documentedResponse(exchange.context.operation, response.status) : undefined;
     if (response) secrets.learn(response, documented?.secretPaths ?? []);
     const shown = response && secrets.response(response, { shown: documented?.shownPaths ?? [], secret: documented?.secretPaths ?? [] });
-    const failures: Failure[] = [];
+    const findings: Finding[] = [];
     const ran: string[] = [];
     for (const name of exchange.checks) {
       if (!response && name !== "transport") continue;
       const check = findCheck(name)!;
       ran.push(name);
-      for (const { notFromBody, ...failure } of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
-        const actual = notFromBody || !shown ? failure.actual : secrets.quote(shown, failure.pointer, failure.actual);
-        failures.push({ check: name, exchange: exchange.id, ...failure, actual });
+      for (const { notFromBody, severity, ...finding } of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
+        const actual = notFromBody || !shown ? finding.actual : secrets.quote(shown, finding.pointer, finding.actual);
+        findings.push({ check: name, exchange: exchange.id, severity: severity ?? check.severity, ...finding, actual });
       }
     }
+    const { outcome, failures, warnings } = judge(findings, options.strict ?? false);
     finish({
       exchange: publicView(exchange),
-      outcome: failures.length > 0 ? "failed" : "passed",
+      outcome,
       response: shown,
       failures,
+      warnings,
       checksRun: ran,
       curl,
       attempts,
@@ -208,7 +213,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
 
   // Once more with every secret seen: a key echoed in an early answer may only have been issued by a later one.
   const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean).map((result) => secrets.result(result));
-  const summary = summarize(target.description, ordered, Math.round(performance.now() - started), signal?.aborted ?? false);
+  const summary = summarize(target.description, ordered, Math.round(performance.now() - started), signal?.aborted ?? false, options.strict ?? false);
   emit({ type: "run-end", summary, results: ordered });
   return { summary, results: ordered };
 }

@@ -1,10 +1,12 @@
 /**
  * Standalone validators (ajv `standalone`) for each operation's parameters, body and responses, bundled with
- * esbuild so the generated package needs no ajv at run time.
+ * esbuild so the generated package needs no ajv at run time. Each carries the document's open enums
+ * (`caseInsensitiveEnums`), which the runtime matches in any case.
  */
 import { createAjv, type DocumentModel, REPO_ROOT, requireCjs, schemaRef } from "../../kernel/index.ts";
-import { commentText, identifier } from "../views/escape.ts";
+import { commentText, identifier, valueLiteral } from "../views/escape.ts";
 import { validatorNames } from "../views/operation-view.ts";
+import { openEnumValueLists } from "./open-enums.ts";
 import { render } from "./render.ts";
 
 export interface ValidatorSchema {
@@ -51,7 +53,11 @@ export async function emitValidators(doc: DocumentModel): Promise<{ js: string; 
     ajv.addSchema({ $id: id, ...v.schema });
     exportsMap[v.exportName] = id;
   }
-  const code = standaloneCode(ajv, exportsMap);
+  const openEnums = openEnumValueLists(doc);
+  const code = standaloneCode(ajv, exportsMap) + (openEnums.length === 0 ? "" : [
+    `\nconst caseInsensitiveEnums = Object.freeze(${valueLiteral(openEnums, { compact: true })});`,
+    ...schemas.map((v) => `${identifier(v.exportName)}.caseInsensitiveEnums = caseInsensitiveEnums;`),
+  ].join("\n") + "\n");
   const bundled = await esbuild.build({
     stdin: { contents: code, resolveDir: REPO_ROOT, loader: "js", sourcefile: "validators.js" },
     absWorkingDir: REPO_ROOT,

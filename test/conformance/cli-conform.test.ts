@@ -86,6 +86,7 @@ describe("rekey conform", () => {
     expect(list.stdout.trim().split("\n")).toHaveLength(24);
     expect(list.stdout).toContain("maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum\t");
     const checks = await runRekey(["conform", "--list-checks"]);
-    expect(checks.stdout).toMatch(/^rotation +regenerating changes exactly the selected key/m);
+    expect(checks.stdout).toMatch(/^rotation +failure +regenerating changes exactly the selected key/m);
+    expect(checks.stdout).toMatch(/^undeclared-fields +warning +a documented success body/m);
   });
 });

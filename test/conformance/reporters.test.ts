@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import type { Exchange, ExchangeResult, Failure, Reporter, RunSummary, TargetDescription } from "../../conformance/exchange.ts";
+import type { Exchange, ExchangeResult, Failure, Finding, Reporter, RunSummary, TargetDescription } from "../../conformance/exchange.ts";
 import { combineReporters } from "../../conformance/reporters/combine-reporters.ts";
 import { colorEnabled, consoleReporter } from "../../conformance/reporters/console-reporter.ts";
 import type { OutputStream } from "../../conformance/reporters/format.ts";
@@ -15,6 +15,7 @@ import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
 import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
 import { parseReportOption, reportersFromOption } from "../../conformance/reporters/report-option.ts";
 import { summarize } from "../../conformance/reporters/run-record.ts";
+import { judge } from "../../conformance/severity.ts";
 import { UserError } from "../../kernel/user-error.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 
@@ -46,6 +47,7 @@ function result(id: string, outcome: ExchangeResult["outcome"], more: Partial<Ex
     outcome,
     response: sent ? { status: 200, headers: { "content-type": "application/json" }, text: "{}", json: {}, durationMs: 25 } : undefined,
     failures: [],
+    warnings: [],
     checksRun: sent ? ["status", "schema"] : [],
     curl: `curl -sS -X POST 'http://127.0.0.1:4010/${id}' -H "Authorization: Bearer $TOKEN"`,
     attempts: sent ? 1 : 0,
@@ -56,11 +58,11 @@ function result(id: string, outcome: ExchangeResult["outcome"], more: Partial<Ex
 const ENUM_ID = "maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum";
 const EXAMPLE_ID = "apimanagement/2022-08-01/TenantAccess_RegeneratePrimaryKey/example/ApiManagementTenantAccessRegenerateKey";
 const statusFailure: Failure = {
-  check: "negative-rejected", exchange: ENUM_ID, pointer: "", expected: 400, actual: 200,
+  check: "negative-rejected", exchange: ENUM_ID, severity: "failure", pointer: "", expected: 400, actual: 200,
   message: "a keyType outside the enum was accepted",
 };
 const bodyFailure: Failure = {
-  check: "example-match", exchange: EXAMPLE_ID, pointer: "/keys",
+  check: "example-match", exchange: EXAMPLE_ID, severity: "failure", pointer: "/keys",
   expected: { primaryKey: "[REDACTED]", secondaryKey: "[REDACTED]", regions: ["westeurope", "northeurope"] },
   actual: { primaryKey: "[REDACTED]", regions: ["westeurope", "eastus"], extra: true },
   message: "the answer differs from the example",
@@ -436,5 +438,107 @@ describe("combineReporters", () => {
     await expect(combined.close()).rejects.toThrow("close bug");
     expect(seen).toEqual([["run-start"], ["run-start"]]);
     expect(closed).toBe(2);
+  });
+});
+
+describe("warnings: drift listed apart, never failing a testcase", () => {
+  const warning: Finding = {
+    check: "undeclared-fields", exchange: EXAMPLE_ID, severity: "warning", pointer: "/id", expected: ["primaryKey"], actual: "id",
+    message: `property "id" is not declared by /components/schemas/Keys`,
+  };
+  const echo: Finding = {
+    check: "arm-headers", exchange: ENUM_ID, severity: "warning", pointer: "", expected: "x-ms-correlation-request-id: 1", actual: null,
+    message: "no x-ms-correlation-request-id header (ARM echoes the id sent)",
+  };
+  const warnedResults = () => [
+    result(EXAMPLE_ID, "passed", { warnings: [warning, { ...echo, exchange: EXAMPLE_ID }] }),
+    result(ENUM_ID, "failed", { failures: [statusFailure], warnings: [echo] }),
+  ];
+
+  it("judge() fails on failures only, and with strict counts warnings as failures it marks promoted", () => {
+    expect(judge([warning], false)).toEqual({ outcome: "passed", failures: [], warnings: [warning] });
+    expect(judge([warning, statusFailure], false)).toEqual({ outcome: "failed", failures: [statusFailure], warnings: [warning] });
+    expect(judge([warning], true)).toEqual({ outcome: "failed", failures: [{ ...warning, severity: "failure", promoted: true }], warnings: [] });
+    expect(judge([], true)).toEqual({ outcome: "passed", failures: [], warnings: [] });
+  });
+
+  it("summarize counts warnings and the exchanges that passed with them", () => {
+    expect(summaryOf(warnedResults())).toMatchObject({ passed: 1, failed: 1, failures: 1, warnings: 3, passedWithWarnings: 1, strict: false });
+  });
+
+  it("console: a warnings section grouped by what was found; the final line counts them; exit-worthy only when failed", async () => {
+    const out = collector();
+    await play(consoleReporter({ stream: out }), warnedResults());
+    const text = out.text();
+    expect(text).toContain([
+      "3 warnings on 2 exchanges (drift; --strict fails them)",
+      "",
+      `  undeclared-fields  /id  property "id" is not declared by /components/schemas/Keys`,
+      `    on ${EXAMPLE_ID}`,
+      "  arm-headers  (whole answer)  no x-ms-correlation-request-id header (ARM echoes the id sent)",
+      `    on 2 exchanges, e.g. ${EXAMPLE_ID}`,
+    ].join("\n"));
+    // the failed exchange's block shows its failure, not its warning
+    const block = text.slice(text.indexOf(`✗ ${ENUM_ID}\n`), text.indexOf("warnings on"));
+    expect(block).toContain("negative-rejected");
+    expect(block).not.toContain("arm-headers");
+    expect(text).toMatch(/ {2}operation +exchanges {2}passed {2}with warnings {2}failed {2}held back {2}skipped\n/);
+    expect(text.trim().split("\n").at(-1)).toBe("2 exchanges, 4 checks: 1 passed (1 with warnings), 1 failed, 0 held back, 3 warnings (3.4 s)");
+  });
+
+  it("console --verbose: each warned exchange in full, and its line while running says it warned", async () => {
+    const out = collector();
+    await play(consoleReporter({ stream: out, verbose: true, color: true }), warnedResults());
+    const text = out.text().replace(/\u001b\[\d+m/g, "");
+    expect(text).toContain(`✓ ${EXAMPLE_ID}  warnings: undeclared-fields, arm-headers\n`);
+    expect(text).toContain([`! ${EXAMPLE_ID}`, `  sends ${EXAMPLE_ID.split("/").slice(3).join("/")}`, `  undeclared-fields  /id  property "id" is not declared by /components/schemas/Keys`].join("\n"));
+    expect(out.text()).toContain("\u001b[33mundeclared-fields\u001b[39m"); // yellow, where a failure's check is red
+  });
+
+  it("console under --strict: the header says so; a promoted warning is red and says why it fails", async () => {
+    const out = collector();
+    const promoted = { ...warning, severity: "failure" as const, promoted: true as const };
+    const results = [result(EXAMPLE_ID, "failed", { failures: [promoted] })];
+    const reporter = consoleReporter({ stream: out });
+    reporter.onEvent({ type: "run-start", target: TARGET, total: 1, strict: true });
+    reporter.onEvent({ type: "exchange-end", result: results[0]! });
+    reporter.onEvent({ type: "run-end", summary: { ...summaryOf(results), strict: true }, results });
+    await reporter.close();
+    const text = out.text();
+    expect(text.split("\n")[0]).toBe("rekey conform: 1 exchange against mock http://127.0.0.1:4010 (fault wrong-type), strict: warnings fail");
+    expect(text).toContain(`  undeclared-fields  /id  property "id" is not declared by /components/schemas/Keys  (a warning; --strict fails it)`);
+    expect(text).not.toContain("warnings on");
+    expect(text.trim().split("\n").at(-1)).toMatch(/, 1 failed, 0 held back \(3\.4 s, strict\)$/);
+  });
+
+  it("JUnit: a warned testcase passes, its warnings are properties and system-out text", async () => {
+    const file = join(tempDir(), "junit.xml");
+    await play(junitReporter(file), warnedResults());
+    const xml = readFileSync(file, "utf8");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { testsuites } = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "testcase", "property"].includes(name) }).parse(xml);
+    expect(testsuites.failures).toBe("1");
+    const cases = testsuites.testsuite.flatMap((s: { testcase: unknown[] }) => s.testcase) as Array<Record<string, any>>;
+    const [warned, failed] = [cases.find((c) => c.name === "example/ApiManagementTenantAccessRegenerateKey")!, cases.find((c) => c.name === "negative/body.keyType.enum")!];
+    expect(warned.failure).toBeUndefined();
+    expect(warned.properties.property).toEqual([
+      { name: "warning", value: `undeclared-fields /id: property "id" is not declared by /components/schemas/Keys` },
+      { name: "warning", value: "arm-headers (whole answer): no x-ms-correlation-request-id header (ARM echoes the id sent)" },
+    ]);
+    expect(warned["system-out"]).toContain(`warnings (drift; --strict fails them):\n\nundeclared-fields  /id  property "id" is not declared by /components/schemas/Keys\n    expected: ["primaryKey"]\n    actual:   "id"`);
+    expect(failed.failure.type).toBe("negative-rejected");
+    expect(failed.properties.property).toHaveLength(1);
+  });
+
+  it("JSON: every finding says its severity (after check and exchange); the summary counts warnings", async () => {
+    const file = join(tempDir(), "report.json");
+    const results = warnedResults();
+    await play(jsonReporter(file), results);
+    const parsed = JSON.parse(readFileSync(file, "utf8"));
+    expect(parsed.summary).toMatchObject({ warnings: 3, passedWithWarnings: 1, strict: false });
+    expect(Object.keys(parsed.summary)).toEqual(expect.arrayContaining(["failures", "warnings", "passedWithWarnings", "strict"]));
+    expect(Object.keys(parsed.results[0]).slice(0, 5)).toEqual(["exchange", "outcome", "response", "failures", "warnings"]);
+    expect(Object.keys(parsed.results[0].warnings[0])).toEqual(["check", "exchange", "severity", "pointer", "expected", "actual", "message"]);
+    expect(parsed.results[1].failures[0].severity).toBe("failure");
   });
 });

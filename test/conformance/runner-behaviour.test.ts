@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
+import { compileExchanges } from "../../conformance/exchanges/compile-exchanges.ts";
 import { violateString } from "../../conformance/exchanges/violating-values.ts";
+import { get } from "../../kernel/index.ts";
 import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 import { exampleResources } from "../helpers/example-resources.ts";
@@ -42,6 +44,26 @@ describe("violating values", () => {
   test("enum values differ from every allowed one in any case", () => {
     const found = violateString("enum", { enum: ["rekeyNotAllowed", "primary"] }, "primary", { inPath: false, check: () => [{ keyword: "enum", instancePath: "", schemaPointer: "", message: "" }] })!;
     expect(found.value).toBe("rekey-not-allowed");
+  });
+
+  test("no derived enum negative sends a case variant of a member: ARM and the mock accept those", () => {
+    const strings = (value: unknown): string[] =>
+      typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).flatMap(strings) : [];
+    const negatives = compileExchanges({ docs, ajv }).filter((e) => e.kind === "negative" && e.id.endsWith(".enum"));
+    expect(negatives.length).toBeGreaterThan(0);
+    for (const exchange of negatives) {
+      const [file, pointer] = exchange.source.split("#");
+      const doc = docs.find((d) => d.file === file)!;
+      const members = (get(doc.raw, pointer) as unknown[]).filter((v): v is string => typeof v === "string");
+      const url = new URL(exchange.request.url, "http://127.0.0.1");
+      const sent = [
+        ...url.pathname.split("/").map(decodeURIComponent),
+        ...url.searchParams.values(),
+        ...(exchange.request.body ? strings(JSON.parse(exchange.request.body)) : []),
+      ];
+      const variants = sent.filter((s) => members.some((m) => m !== s && m.toLowerCase() === s.toLowerCase()));
+      expect(variants, exchange.id).toEqual([]);
+    }
   });
 });
 

@@ -80,6 +80,18 @@ describe("Maps Accounts_RegenerateKeys (2023-06-01)", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("accepts a case variant of the open keyType enum (modelAsString: true), as Azure does, and sends it as given", async () => {
+    // Azure PowerShell sends "Primary" and "Secondary" (its Maps session record TestNewAccountKey.json)
+    server.respond({ status: 200, body: {} }, { status: 200, body: {} });
+    await client().accounts.regenerateKeys({ resourceGroupName: "rg", accountName: "a", body: { keyType: "Primary" as "primary" } });
+    await client().accounts.regenerateKeys({ resourceGroupName: "rg", accountName: "a", body: { keyType: "SECONDARY" as "secondary" } });
+    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([{ keyType: "Primary" }, { keyType: "SECONDARY" }]);
+    const failure = await client().accounts.regenerateKeys({ resourceGroupName: "rg", accountName: "a", body: { keyType: "Primary-" as "primary" } })
+      .catch((e: unknown) => e);
+    expect(failure).toMatchObject({ parameter: "body.keyType", rule: "enum" });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("asks a TokenCredential for the endpoint's .default scope", async () => {
     const scopes: unknown[] = [];
     const credential = {
@@ -136,6 +148,16 @@ describe("API Management TenantAccess_RegeneratePrimaryKey (2022-08-01)", () => 
     expect(await call("1starts-with-digit")).toMatchObject({ parameter: "serviceName", rule: "pattern" });
     expect(await call("a".repeat(51))).toMatchObject({ parameter: "serviceName", rule: "maxLength" });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("matches the open accessName path enum in any case and rejects a non-member", async () => {
+    const call = (accessName: string) =>
+      client().tenantAccess.regeneratePrimaryKey({ resourceGroupName: "rg1", serviceName: "apim1", accessName: accessName as "access" }).catch((e: unknown) => e);
+    server.respond({ status: 204 });
+    expect(await call("GITACCESS")).toBeUndefined();
+    expect(server.requests[0].path).toMatch(/\/tenant\/GITACCESS\/regeneratePrimaryKey$/);
+    expect(await call("gitAccessX")).toMatchObject({ parameter: "accessName", rule: "enum" });
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -170,7 +170,8 @@ export async function startConformingArmServer(options: ConformingArmServerOptio
     const returnClientId = lower(String(req.headers["x-ms-return-client-request-id"] ?? "")) === "true";
     const correlation = req.headers["x-ms-correlation-request-id"];
     const headers: Record<string, string> = {
-      "x-ms-request-id": randomUUID(),
+      // ARM's own are GUIDs, a resource provider's need not be: the runner must not require one
+      "x-ms-request-id": `rp-${randomBytes(6).toString("hex")}`,
       "x-ms-correlation-request-id": typeof correlation === "string" && options.bug !== "no-correlation-echo" ? correlation : randomUUID(),
       "cache-control": "no-cache",
       "content-type": "application/json; charset=utf-8",

@@ -55,6 +55,7 @@ describe("success", () => {
       expect(answer.status, op.operation.operationId).toBe(Number(success.status));
       expectArmHeaders(answer);
       expect(answer.headers.get("x-ms-ratelimit-remaining-subscription-writes")).toMatch(/^\d+$/);
+      expect(answer.headers.get("x-ms-ratelimit-remaining-subscription-global-writes")).toMatch(/^\d+$/);
       if (success.schema) expect(answer.headers.get("content-type")).toBe("application/json; charset=utf-8");
       else {
         expect(answer.headers.get("content-type")).toBeNull();

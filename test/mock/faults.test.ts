@@ -5,6 +5,7 @@ import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
 import { UserError } from "../../kernel/user-error.ts";
+import { FAULT_CAUGHT_AS } from "../helpers/fault-severity.ts";
 import { operationsUnderTest, send, startProductMock, TOKEN, type OperationUnderTest } from "../helpers/mock.ts";
 
 let mock: RunningMock;
@@ -137,12 +138,16 @@ describe("faults on errors, status and transport", () => {
 });
 
 describe("choosing faults", () => {
-  it("every listed fault is exercised above", () => {
-    expect(listFaults().map((f) => f.name).sort()).toEqual([
-      "body-on-204", "connection-reset", "delay", "error-schema", "extra-field", "malformed-json", "missing-content-type",
-      "missing-field", "missing-request-id", "no-rotation", "rotate-both", "server-error", "throttle", "wrong-content-type",
-      "wrong-success-status", "wrong-type",
-    ]);
+  it("every listed fault is exercised above, and the run catches it as a failure or (drift) a warning", () => {
+    const caughtAs = {
+      "body-on-204": "failure", "connection-reset": "failure", delay: "failure", "error-schema": "failure",
+      "extra-field": "warning", "malformed-json": "failure", "missing-content-type": "failure", "missing-field": "warning",
+      "missing-request-id": "failure", "no-rotation": "failure", "rotate-both": "failure", "server-error": "failure",
+      throttle: "failure", "wrong-content-type": "failure", "wrong-success-status": "failure", "wrong-type": "failure",
+    };
+    expect(listFaults().map((f) => f.name).sort()).toEqual(Object.keys(caughtAs).sort());
+    // test/conformance/faults.test.ts proves each one caught so (a warning fails only with --strict).
+    expect(FAULT_CAUGHT_AS).toEqual(caughtAs);
   });
 
   it("--fault applies to every request; an unknown fault is a UserError; an unknown header fault is a 400", async () => {

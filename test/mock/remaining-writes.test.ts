@@ -3,7 +3,7 @@
  * client cycling made-up subscription ids cannot grow them without end. Time is given, not waited for.
  */
 import { describe, expect, it } from "vitest";
-import { RemainingWrites, TRACKED_SUBSCRIPTIONS } from "../../conformance/mock/arm-headers.ts";
+import { RemainingWrites, TRACKED_SUBSCRIPTIONS, WriteCounters } from "../../conformance/mock/arm-headers.ts";
 
 const NOW = 1_800_000_000_000;
 const HOSTILE_CLIENT_SUBSCRIPTIONS = 50_000;
@@ -32,5 +32,21 @@ describe("RemainingWrites", () => {
     expect(busyLeft).toBe(200 - HOSTILE_CLIENT_SUBSCRIPTIONS / 1000);
     expect(writes.take(busy, NOW)).toBe(busyLeft - 1);
     expect(writes.take(idle, NOW)).toBe(199); // not 194: its bucket was forgotten
+  });
+
+  it("reports the principal's and the global bucket, 15 times as large, each refilled over time", () => {
+    const counters = new WriteCounters();
+    expect(counters.take("s", NOW)).toEqual({
+      "x-ms-ratelimit-remaining-subscription-writes": "199",
+      "x-ms-ratelimit-remaining-subscription-global-writes": "2999",
+    });
+    expect(counters.take("s", NOW)).toEqual({
+      "x-ms-ratelimit-remaining-subscription-writes": "198",
+      "x-ms-ratelimit-remaining-subscription-global-writes": "2998",
+    });
+    expect(counters.take("s", NOW + 1000)).toEqual({
+      "x-ms-ratelimit-remaining-subscription-writes": "199",
+      "x-ms-ratelimit-remaining-subscription-global-writes": "2999",
+    });
   });
 });

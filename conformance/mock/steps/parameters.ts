@@ -1,21 +1,16 @@
 /**
  * Step 4: path, query and header parameters against their schemas. A violation names the parameter in `target`
- * and lists each broken rule in `details`; a malformed subscription id is ARM's InvalidSubscriptionId.
+ * and lists each broken rule in `details`; a malformed subscription id is ARM's InvalidSubscriptionId. Path
+ * values match enums in any case and continue in their spec spelling (canonical-enums.ts).
  */
 import { toViolations } from "../../../kernel/index.ts";
 import { armErrors, type ArmError } from "../arm-errors.ts";
+import { canonicalValue } from "../canonical-enums.ts";
 import type { MockStep } from "../mock-exchange.ts";
 import type { ParameterCheck } from "../mock-model.ts";
 
 function coerce(value: string, check: ParameterCheck): unknown {
-  const schema = check.parameter.schema as { type?: unknown; enum?: unknown[] };
-  if (check.parameter.in === "path" && schema.enum) {
-    // ARM compares the names in a URL case-insensitively: tenant/ACCESS is tenant/access.
-    const lower = value.toLowerCase();
-    const canonical = schema.enum.find((v) => typeof v === "string" && v.toLowerCase() === lower);
-    if (canonical !== undefined) return canonical;
-  }
-  const type = schema.type;
+  const type = (check.parameter.schema as { type?: unknown }).type;
   if ((type === "integer" || type === "number") && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
   if (type === "boolean" && (value === "true" || value === "false")) return value === "true";
   return value;
@@ -49,9 +44,10 @@ export const validateParameters: MockStep = (exchange) => {
     if (Array.isArray(raw)) {
       return armErrors.invalidParameter(`The parameter '${check.parameter.name}' must be given once.`, check.parameter.name);
     }
-    const value = coerce(raw, check);
-    if (!check.validate(value)) return refuse(check, raw, toViolations(check.validate.errors), exchange);
-    exchange.parameters[check.parameter.name] = typeof value === "string" ? value : raw;
+    const coerced = coerce(raw, check);
+    const valid = check.parameter.in === "path" ? canonicalValue(check.validate, coerced) : check.validate(coerced) ? { value: coerced } : undefined;
+    if (!valid) return refuse(check, raw, toViolations(check.validate.errors), exchange);
+    exchange.parameters[check.parameter.name] = typeof valid.value === "string" ? valid.value : raw;
   }
   return undefined;
 };

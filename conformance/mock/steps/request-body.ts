@@ -1,10 +1,12 @@
 /**
  * Step 5: the request body — its media type (415), that it is JSON at all (400 InvalidRequestContent), and that it
- * matches the operation's schema, with one `details` entry per violation naming the field.
+ * matches the operation's schema, with one `details` entry per violation naming the field. Enum values match in
+ * any case; the body continues with them in their spec spelling (canonical-enums.ts).
  */
 import { mediaType } from "../../media-type.ts";
 import { type SchemaViolation, tokens, toViolations } from "../../../kernel/index.ts";
 import { armErrors } from "../arm-errors.ts";
+import { canonicalValue } from "../canonical-enums.ts";
 import type { MockStep } from "../mock-exchange.ts";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
@@ -35,7 +37,8 @@ export const validateRequestBody: MockStep = (exchange) => {
     const detail = e instanceof SyntaxError ? e.message : "The body is not valid UTF-8.";
     return armErrors.invalidRequestContent(detail, undefined, spec.model.name);
   }
-  if (!spec.validate(body)) {
+  const valid = canonicalValue(spec.validate, body);
+  if (!valid) {
     const violations = toViolations(spec.validate.errors);
     const details = violations.map((v) => ({
       code: DESERIALIZATION.has(v.keyword) ? "InvalidRequestContent" : "InvalidParameter",
@@ -46,6 +49,6 @@ export const validateRequestBody: MockStep = (exchange) => {
     if (first.code === "InvalidRequestContent") return armErrors.invalidRequestContent(first.message, details, first.target);
     return armErrors.invalidParameter(`The request body is invalid: ${details.map((d) => d.message).join(" ")}`, first.target, details);
   }
-  exchange.body = body;
+  exchange.body = valid.value;
   return undefined;
 };

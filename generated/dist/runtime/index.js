@@ -769,6 +769,103 @@ function createArmClient(options, spec) {
   };
 }
 
+// rekey:src/runtime/case-insensitive-enums.ts
+var MAX_ROUNDS = 4;
+function tokens(pointer) {
+  return pointer === "" ? [] : pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function own(node, key) {
+  if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return void 0;
+  return node[key];
+}
+function valueAt(root, path) {
+  let node = root;
+  for (const key of path) node = own(node, key);
+  return node;
+}
+var INDEX = /^(0|[1-9]\d*)$/;
+function put(container, key, value) {
+  if (Array.isArray(container) && INDEX.test(key)) container[Number(key)] = value;
+  else if (!Array.isArray(container) && key !== "__proto__") container[key] = value;
+  else Object.defineProperty(container, key, { value, enumerable: true, writable: true, configurable: true });
+}
+var CopyOnWrite = class {
+  constructor(original) {
+    this.original = original;
+    this.root = original;
+  }
+  original;
+  copies = /* @__PURE__ */ new Map();
+  root;
+  copyOf(node) {
+    let copy = this.copies.get(node);
+    if (!copy) {
+      copy = Array.isArray(node) ? [...node] : { ...node };
+      this.copies.set(node, copy);
+    }
+    return copy;
+  }
+  set(path, value) {
+    if (path.length === 0) {
+      this.root = value;
+      return;
+    }
+    let node = this.original;
+    let copy = this.copyOf(node);
+    this.root = copy;
+    for (const [i, key] of path.entries()) {
+      const last = i === path.length - 1;
+      const child = last ? void 0 : own(node, key);
+      const next = last ? value : this.copyOf(child);
+      put(copy, key, next);
+      if (!last) [node, copy] = [child, next];
+    }
+  }
+};
+var MEMBERS = /* @__PURE__ */ new WeakMap();
+function members(allowed) {
+  let byLower = MEMBERS.get(allowed);
+  if (!byLower) {
+    byLower = /* @__PURE__ */ new Map();
+    for (const member of allowed) {
+      if (typeof member !== "string") continue;
+      const lower = member.toLowerCase();
+      byLower.set(lower, byLower.has(lower) ? null : member);
+    }
+    MEMBERS.set(allowed, byLower);
+  }
+  return byLower;
+}
+function canonicalMember(value, allowed) {
+  if (typeof value !== "string") return void 0;
+  const member = members(allowed).get(value.toLowerCase());
+  return member && member !== value ? member : void 0;
+}
+function validateCaseInsensitive(validator, value, lenient) {
+  let current = value;
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    if (validator(current)) return { value: current };
+    if (round === MAX_ROUNDS) return void 0;
+    const judged = /* @__PURE__ */ new Map();
+    const edit = new CopyOnWrite(current);
+    let changed = false;
+    for (const error of validator.errors ?? []) {
+      const allowed = error.params.allowedValues;
+      if (error.keyword !== "enum" || !Array.isArray(allowed)) continue;
+      if (!judged.has(allowed)) judged.set(allowed, lenient(allowed));
+      if (!judged.get(allowed)) continue;
+      const path = tokens(error.instancePath);
+      const canonical = canonicalMember(valueAt(current, path), allowed);
+      if (canonical === void 0) continue;
+      edit.set(path, canonical);
+      changed = true;
+    }
+    if (!changed) return void 0;
+    current = edit.root;
+  }
+  return void 0;
+}
+
 // rekey:src/runtime/validation.ts
 function describe(error) {
   const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -776,8 +873,13 @@ function describe(error) {
   const detail = error.keyword === "required" ? "is required" : error.keyword === "enum" ? `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : error.keyword === "pattern" ? `must match the pattern ${String(error.params.pattern)}` : error.message ?? `breaks the ${error.keyword} rule`;
   return { path: segments.join("."), detail };
 }
+function sameValues(a, b) {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
 function assertValid(validator, value, operationId, prefix) {
   if (validator(value)) return;
+  const open = validator.caseInsensitiveEnums;
+  if (open && open.length > 0 && validateCaseInsensitive(validator, value, (allowed) => open.some((values) => sameValues(values, allowed)))) return;
   const first = validator.errors?.[0];
   if (!first) throw new RekeyValidationError(operationId, prefix || "parameters", "schema", "is invalid");
   const { path, detail } = describe(first);

@@ -8,6 +8,8 @@ export interface ValidationError {
 export interface Validator {
     (data: unknown): boolean;
     errors?: ValidationError[] | null;
+    /** The value lists of the enums whose values match in any case (an enum error's `params.allowedValues`). */
+    caseInsensitiveEnums?: readonly (readonly unknown[])[];
 }
 /** `prefix` names the value as the caller knows it: "" for a parameters object, "body" for a request body. */
 export declare function assertValid(validator: Validator, value: unknown, operationId: string, prefix: string): void;

@@ -361,6 +361,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var caseInsensitiveEnums = Object.freeze([["access", "gitAccess"]]);
+validateTenantAccessRegeneratePrimaryKeyParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessRegeneratePrimaryKeyResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
 
 // rekey:src/apimanagement/2022-08-01/client.ts
 var API_VERSION = "2022-08-01";

@@ -462,6 +462,11 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate24.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var caseInsensitiveEnums = Object.freeze([["primary", "secondary"]]);
+validateAccountsRegenerateKeysParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateAccountsRegenerateKeysBody.caseInsensitiveEnums = caseInsensitiveEnums;
+validateAccountsRegenerateKeysResponse200.caseInsensitiveEnums = caseInsensitiveEnums;
+validateAccountsRegenerateKeysResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
 
 // rekey:src/maps/2023-06-01/client.ts
 var API_VERSION = "2023-06-01";

@@ -345,6 +345,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var caseInsensitiveEnums = Object.freeze([["access", "gitAccess"]]);
+validateTenantAccessRegeneratePrimaryKeyParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateTenantAccessRegeneratePrimaryKeyResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
 export {
   validateTenantAccessRegeneratePrimaryKeyParameters,
   validateTenantAccessRegeneratePrimaryKeyResponseDefault

@@ -508,6 +508,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate26.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var caseInsensitiveEnums = Object.freeze([["primary", "secondary"]]);
+validateAccountsRegenerateKeysParameters.caseInsensitiveEnums = caseInsensitiveEnums;
+validateAccountsRegenerateKeysBody.caseInsensitiveEnums = caseInsensitiveEnums;
+validateAccountsRegenerateKeysResponse200.caseInsensitiveEnums = caseInsensitiveEnums;
+validateAccountsRegenerateKeysResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;
 export {
   validateAccountsRegenerateKeysBody,
   validateAccountsRegenerateKeysParameters,
