@@ -59,3 +59,34 @@ describe("release history", () => {
     expect(releaseHistory(docs).at(-1)!.breakingAgainst).toBe("2024-01-01");
   });
 });
+
+describe("releases appended to a record", () => {
+  const released = (version: string, apiVersion: string, change: "added" | "removed" = "added") => ({ version, change, service: "things", apiVersion });
+
+  it("an api-version between released ones is the next minor release, diffed against its older neighbour, the default unmoved", async () => {
+    const docs = [
+      await as("request-pattern-added/old.yaml", "2024-01-01"),
+      await as("request-pattern-added/new.yaml", "2024-06-01"),
+      await as("request-pattern-added/new.yaml", "2024-09-01"),
+    ];
+    const [release, ...rest] = nextReleases([released("0.1.0", "2024-01-01"), released("1.0.0", "2024-09-01")], docs);
+    expect(rest).toEqual([]);
+    expect(release).toMatchObject({ version: "1.1.0", bump: "minor", change: "added", apiVersion: "2024-06-01", becomesDefault: false, was: "2024-09-01", now: "2024-09-01" });
+    expect(release.diff!.old.apiVersion).toBe("2024-01-01");
+    expect(release.diff!.changes.map((c) => c.rule)).toEqual(["request-pattern-added"]); // breaking, but not for the default's clients
+  });
+
+  it("a released entry point whose folder is gone is a major release, listed before the additions", async () => {
+    const docs = [await as("request-pattern-added/old.yaml", "2024-01-01"), await as("request-pattern-added/old.yaml", "2025-01-01")];
+    const releases = nextReleases([released("0.1.0", "2024-01-01"), released("0.2.0", "2024-06-01")], docs);
+    expect(releases.map((r) => `${r.version} ${r.bump} ${r.change} ${r.apiVersion} ${r.was}→${r.now}`)).toEqual([
+      "1.0.0 major removed 2024-06-01 2024-06-01→2024-01-01",
+      "1.1.0 minor added 2025-01-01 2024-01-01→2025-01-01",
+    ]);
+  });
+
+  it("a record that already holds every spec folder adds nothing", async () => {
+    const docs = [await as("request-pattern-added/old.yaml", "2024-01-01")];
+    expect(nextReleases([released("0.1.0", "2024-01-01")], docs)).toEqual([]);
+  });
+});
