@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { displayPath, type DocumentModel, problem, type Problem, readInputFile, UserError } from "../kernel/index.ts";
+import { displayPath, type DocumentModel, type InputFile, problem, type Problem, readConfinedFile, realFolder, UserError } from "../kernel/index.ts";
 import { releaseSection, renderChangelog, SECTION_HEADING } from "./diff/changelog.ts";
 import { INITIAL_VERSION, nextReleases, type ReleasedEntryPoint } from "./diff/history.ts";
 
@@ -35,6 +35,13 @@ const VERSION = /^\d+\.\d+\.\d+$/;
 const NAME = /^[a-z][a-z0-9-]*$/;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z]+)?$/;
 
+/** A file of the previous generation, read only if it lies inside outDir once symlinks are resolved. */
+function readPrevious(outDir: string, name: string): InputFile {
+  const root = realFolder(outDir);
+  if (!root) return { ok: false, reason: "does not exist", hint: "", notFound: true };
+  return readConfinedFile(join(outDir, name), [root], displayPath(outDir) || ".");
+}
+
 function releaseHash(r: ReleasedEntryPoint & { changelog: string }): string {
   return createHash("sha256").update(JSON.stringify([r.version, r.change, r.service, r.apiVersion, r.changelog])).digest("hex");
 }
@@ -56,7 +63,7 @@ const after = (a: string, b: string) => {
 function readRecord(outDir: string): RecordedRelease[] | undefined {
   const path = join(outDir, RECORD_PATH);
   const file = displayPath(path);
-  const read = readInputFile(path);
+  const read = readPrevious(outDir, RECORD_PATH);
   if (!read.ok && read.notFound) return undefined;
   const restore = `restore it from the last commit (git checkout HEAD -- ${file})`;
   const refuse = (pointer: string, message: string, hint = restore): never => {
@@ -109,8 +116,8 @@ function changelogSections(text: string): Map<string, { text: string; line: numb
 /** Every release section CHANGELOG.md shows must read as the record has it. */
 function refuseEditedChangelog(outDir: string, releases: RecordedRelease[], recordExisted: boolean): void {
   const path = join(outDir, CHANGELOG_PATH);
-  const read = readInputFile(path);
-  if (!read.ok) return; // absent or unreadable: it is rewritten from the record
+  const read = readPrevious(outDir, CHANGELOG_PATH);
+  if (!read.ok) return; // absent, unreadable or leading out of outDir: rewritten from the record (or refused by write)
   const shown = changelogSections(read.text);
   const file = displayPath(path);
   const problems: Problem[] = [];

@@ -5,7 +5,7 @@
  * api-version appends a release and renumbers nothing, a hand edit of a past release is refused (exit 2, nothing
  * written), and a bump changes the version module, not every bundle.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -166,6 +166,12 @@ describe("a past release is never edited", () => {
       rmSync(join(out, "releases.json"));
       copyTree(join(FIXTURES, "widgets"), join(out, "releases.json"));
     }, /releases\.json: the release record is a folder, not a file — remove it and restore it from the last commit/],
+    ["a symlink leading out of --out, even to a good record", () => {
+      const outside = join(tempDir(), "releases.json");
+      writeFileSync(outside, read("releases.json"));
+      rmSync(join(out, "releases.json"));
+      symlinkSync(outside, join(out, "releases.json"));
+    }, /releases\.json(: the release record lies outside .*generated \(it resolves to |", which leads outside .*generated\/ through a symlink)/], // --check's manifest check comes first
     ["not JSON", () => writeFileSync(join(out, "releases.json"), "{ releases: [ }"), /releases\.json: the release record is not JSON — restore it/],
     ["without its list", () => writeFileSync(join(out, "releases.json"), '{ "releases": {} }'), /releases\.json#\/releases: the release record has no list of releases/],
     ["a release of another shape", () => writeFileSync(join(out, "releases.json"), JSON.stringify({ releases: [{ version: "1.0", change: "added" }] })),
