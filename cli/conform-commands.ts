@@ -8,6 +8,7 @@ import { EXIT, ExitWith } from "./exit.ts";
 
 interface ConformFlags {
   specs: string;
+  replay?: string[];
   target: string;
   report: string[];
   only: string[];
@@ -48,6 +49,7 @@ export function registerConformCommands(program: Command): void {
     .command("conform")
     .description("prove an endpoint honours the specs: examples, derived negative cases and rotation scenarios, every answer checked")
     .option("--specs <dir>", "folder of specs/<service>/<api-version>/openapi.yaml", "specs")
+    .option("--replay <file...>", "judge recorded exchanges instead of sending any: test-proxy JSON, vcr YAML or HAR files, offline")
     .option("--target <target>", "mock (the embedded mock, default), live (Azure Resource Manager) or a base URL", "mock")
     .option("--report <format:file>", "also write junit:FILE or json:FILE (comma-separated or repeated)", collect, [])
     .option("--only <id-or-glob>", "run only these exchanges (repeatable; globs: ** crosses /)", collect, [])
@@ -78,14 +80,17 @@ Exchange ids: <service>/<api-version>/<operationId>/<example|negative|scenario>/
   maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum
 Findings are failures (the contract a client relies on is broken) or warnings (drift a client survives); warnings
 are listed apart and do not fail the run unless --strict.
+Replay: --replay FILE… judges recorded exchanges (Azure SDK test-proxy, vcr cassettes, HAR) with the checks that apply
+to one exchange; those matching no operation are listed, not failed; what a recording cannot show is "not judged".
 Exit codes: 0 every exchange passed, warnings or not (held-back ones do not count); 1 a check failed (with --strict,
 a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
-    .action(async (flags: ConformFlags) => {
+    .action(async (flags: ConformFlags, command: Command) => {
       if (flags.listChecks) {
         const { CHECKS } = await import("../conformance/checks/registry.ts");
         for (const check of CHECKS) console.log(`${check.name.padEnd(18)} ${check.severity.padEnd(7)} ${check.summary}`);
         return;
       }
+      if (flags.replay) return replayCommand(flags, command);
       const { readConformConfig } = await import("../conformance/targets/conform-config.ts");
       const { parseResourceFlags } = await import("../conformance/targets/named-resources.ts");
       const config = flags.config ? readConformConfig(flags.config) : {};
@@ -147,4 +152,32 @@ a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
         process.off("SIGTERM", interrupt);
       }
     });
+}
+
+/** The flags that make sense without a target: what to judge with and how to report. */
+const REPLAY_FLAGS = new Set(["replay", "specs", "report", "checks", "strict", "maxBodyBytes", "quiet", "verbose"]);
+
+/** `rekey conform --replay FILE…`: nothing is sent; the recordings are judged and reported like a run. */
+async function replayCommand(flags: ConformFlags, command: Command): Promise<void> {
+  for (const option of command.options) {
+    const name = option.attributeName();
+    if (REPLAY_FLAGS.has(name) || command.getOptionValueSource(name) !== "cli") continue;
+    throw new UserError(problem("conform/options", { file: option.long ?? name }, `${option.long} is for a run that sends requests; --replay sends none`, "drop it, or drop --replay"));
+  }
+  const { reportersFromOption } = await import("../conformance/reporters/report-option.ts");
+  const files = reportersFromOption(flags.report, { stream: process.stderr });
+  const { consoleReporter } = await import("../conformance/reporters/console-reporter.ts");
+  const { combineReporters } = await import("../conformance/reporters/combine-reporters.ts");
+  const { replay } = await import("../conformance/replay/replay.ts");
+  const reporter = combineReporters([...(flags.quiet ? [] : [consoleReporter({ stream: process.stdout, verbose: flags.verbose })]), ...files]);
+  const { summary } = await replay({
+    files: flags.replay!,
+    specsDir: (await import("../kernel/index.ts")).resolveSpecsDir(flags.specs),
+    checks: flags.checks === undefined ? undefined : commaList([flags.checks]),
+    strict: flags.strict,
+    maxBodyBytes: flags.maxBodyBytes === undefined ? undefined : whole("--max-body-bytes", flags.maxBodyBytes),
+    onEvent: (event) => reporter.onEvent(event),
+  });
+  await reporter.close();
+  if (summary.failed > 0) throw new ExitWith(EXIT.differences);
 }

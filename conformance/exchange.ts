@@ -6,7 +6,8 @@
 import type { DocumentModel, OperationModel } from "../kernel/index.ts";
 import type { HttpRequestSpec } from "./example-request.ts";
 
-export type ExchangeKind = "example" | "negative" | "scenario";
+/** `replay`: an exchange read from a recording (`rekey conform --replay`), judged without sending anything. */
+export type ExchangeKind = "example" | "negative" | "scenario" | "replay";
 
 /**
  * Whether sending the exchange can change the target's state: `never` (the request cannot reach a resource, or is
@@ -19,7 +20,9 @@ export type Expectation =
   /** A documented success; `example` is the documented answer when the exchange comes from an example. */
   | { kind: "success"; statuses: number[]; example?: { status: number; body?: unknown } }
   /** A refusal: 4xx (a given status when ARM's answer is fixed), with a body in the operation's error schema. */
-  | { kind: "rejection"; status?: number; violates: string };
+  | { kind: "rejection"; status?: number; violates: string }
+  /** A recorded answer: whatever the endpoint answered, judged only against what the operation documents. */
+  | { kind: "recorded"; status: number };
 
 export interface ScenarioStep {
   /** e.g. "rotate-primary" */
@@ -113,6 +116,8 @@ export interface ExchangeResult {
   warnings: Finding[];
   /** Checks that ran (a failure of one does not stop the others). */
   checksRun: string[];
+  /** What the checks could not judge (a replay: a header the recorder drops, a value it replaced), and why. */
+  notJudged?: string[];
   /** Why the exchange was not sent (held-back / skipped). */
   reason?: string;
   /** Reproduces the request; the token appears as $TOKEN. */
@@ -121,8 +126,8 @@ export interface ExchangeResult {
 }
 
 export interface TargetDescription {
-  kind: "mock" | "url" | "live";
-  /** Base URL the requests went to. */
+  kind: "mock" | "url" | "live" | "replay";
+  /** Base URL the requests went to (a replay: the recordings read). */
   url: string;
   /** Extra words for the header line, e.g. "fault wrong-type". */
   detail?: string;

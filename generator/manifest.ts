@@ -6,10 +6,11 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { OUTPUT_CODE_DIRS } from "./generator-paths.ts";
-import { displayPath, type Problem, problem, readInputFile, treesHash } from "../kernel/index.ts";
+import { displayPath, listFiles, type Problem, problem, readInputFile, treesHash } from "../kernel/index.ts";
+import type { GeneratedFile } from "./emit/generated-file.ts";
+import { DIST_DIR } from "./package-build/dist-folder.ts";
 
 export { listFiles } from "../kernel/index.ts";
-import type { GeneratedFile } from "./emit/generated-file.ts";
 
 export const MANIFEST_PATH = "rekey-manifest.json";
 /** Packages whose version changes what generation emits. */
@@ -35,6 +36,15 @@ export function inputsHash(specsDir: string): string {
 export function manifestFile(files: GeneratedFile[], inputs: string): GeneratedFile {
   const manifest: Manifest = { inputsHash: inputs, files: Object.fromEntries(files.map((f) => [f.path, sha256(f.content)])) };
   return { path: MANIFEST_PATH, content: JSON.stringify(manifest, null, 2) + "\n" };
+}
+
+/**
+ * The files under outDir that belong to the committed form: all but dist/ (and the folder a build stages it in),
+ * which the package builds from its sources and nobody commits.
+ */
+export function listCommittedFiles(outDir: string): string[] {
+  const built = new RegExp(`^${DIST_DIR}(\\.build-\\d+\\.tmp)?/`);
+  return listFiles(outDir).filter((path) => !built.test(path));
 }
 
 export interface ManifestRead {

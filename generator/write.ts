@@ -7,7 +7,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, r
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { displayPath, join as joinPointer, printable, type Problem, problem, readInputFile, UserError } from "../kernel/index.ts";
-import { listFiles, MANIFEST_PATH, readManifest } from "./manifest.ts";
+import { listCommittedFiles, MANIFEST_PATH, readManifest } from "./manifest.ts";
 import { outsideReason } from "./output-paths.ts";
 
 export interface Difference {
@@ -121,7 +121,7 @@ export function comparePlan(outDir: string, files: GeneratedFile[]): Difference[
     else if (!read.ok) differences.push({ path: f.path, kind: "changed" });
     else if (read.text !== f.content) differences.push({ path: f.path, kind: "changed", line: firstDifferentLine(read.text, f.content) });
   }
-  for (const p of listFiles(outDir)) if (!planned.has(p)) differences.push({ path: p, kind: "unexpected" });
+  for (const p of listCommittedFiles(outDir)) if (!planned.has(p)) differences.push({ path: p, kind: "unexpected" });
   return differences;
 }
 

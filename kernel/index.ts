@@ -9,7 +9,7 @@ export { discoverSpecs, displayPath, isApiVersion, isStable, refFoldersOf, resol
 export { isWithin, readConfinedFile, readInputFile, realFolder, type InputFile } from "./input-file.ts";
 export { listFiles, treesHash } from "./file-tree.ts";
 export {
-  buildDocumentModel, deref, errorResponse, successResponses, walkProperties,
+  buildDocumentModel, deref, errorResponse, secretPaths, shownPaths, successResponses, walkProperties,
   type DocumentModel, type ExampleModel, type OperationModel, type ParameterModel, type RequestBodyModel, type ResponseModel,
 } from "./model.ts";
 export { keyName, rotationSpec, type RotationSpec } from "./rotation.ts";

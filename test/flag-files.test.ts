@@ -1,5 +1,5 @@
 /**
- * Files named by flags are input from elsewhere too: --state, --tls-cert/--tls-key, --ca and --config are read as
+ * Files named by flags are input from elsewhere too: --state, --tls-cert/--tls-key, --ca, --config and --replay are read as
  * regular files under the input size limit. A device, a folder or a FIFO is one located line and exit 2, at once —
  * /dev/zero no longer grows memory until the process dies, and a FIFO no longer hangs the command.
  */
@@ -20,6 +20,7 @@ const commands: Array<[string, (file: string) => string[]]> = [
   ["mock --tls-cert", (file) => ["mock", "--tls-cert", file, "--tls-key", file]],
   ["conform --ca", (file) => ["conform", "--target", "https://127.0.0.1:9", "--token-env", "HOME", "--ca", file]],
   ["conform --config", (file) => ["conform", "--target", "https://127.0.0.1:9", "--token-env", "HOME", "--config", file]],
+  ["conform --replay", (file) => ["conform", "--replay", file]],
 ];
 
 describe.each(commands)("rekey %s", (_, args) => {

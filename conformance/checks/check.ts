@@ -13,11 +13,33 @@ export interface CheckInput {
   transportError?: string;
   /** The answer to the previous step of the same scenario, when there is one. */
   previous?: ExchangeResponse | null;
-  /** Ids the runner sent with the request. */
-  sent: { clientRequestId: string; correlationRequestId: string };
+  /** Ids sent with the request (a recording may have sent none: then there is nothing to echo). */
+  sent: { clientRequestId?: string; correlationRequestId?: string };
   /** The target answers with the documented examples (the mock in example mode): bodies must equal them. */
   examplesMode: boolean;
   ajv: Ajv;
+  /** Present when the answer was recorded rather than received (`rekey conform --replay`). */
+  recorded?: RecordedContext;
+}
+
+/** What a replay knows beside the recorded answer (conformance/replay/). */
+export interface RecordedContext {
+  /** A value the recorder put in place of the real one ("Sanitized", the zero GUID). */
+  isPlaceholder(value: unknown): boolean;
+  /** A placeholder broke a schema rule (`keyword`: format, pattern, …) that a real value would have kept. */
+  excused(keyword: string, value: unknown): boolean;
+  /** Response headers the recording's format is known to drop (lower-case): their absence is not judged. */
+  droppedHeaders: readonly string[];
+  /** Notes what a check could not judge on this recording, and why (the report's "not judged" list). */
+  notJudged(note: string): void;
+  /** Where the recorded request departs from the spec, as the mock's request steps find it. */
+  requestViolations: RequestViolation[];
+}
+
+export interface RequestViolation {
+  /** The parameter or body field, e.g. "accountName" or "body /keyType". */
+  target: string;
+  message: string;
 }
 
 export type CheckFailure = Omit<Finding, "check" | "exchange" | "severity" | "promoted"> & {

@@ -5,6 +5,7 @@ import { contentType } from "./content-type.ts";
 import { errorContract } from "./error-contract.ts";
 import { exampleMatch } from "./example-match.ts";
 import { negativeRejected } from "./negative-rejected.ts";
+import { request } from "./request.ts";
 import { rotation } from "./rotation.ts";
 import { schema } from "./schema.ts";
 import { status } from "./status.ts";
@@ -12,7 +13,7 @@ import { transport } from "./transport.ts";
 import { undeclaredFields } from "./undeclared-fields.ts";
 
 export const CHECKS: readonly Check[] = [
-  transport, status, negativeRejected, contentType, schema, undeclaredFields, errorContract, armHeaders, exampleMatch, rotation,
+  transport, request, status, negativeRejected, contentType, schema, undeclaredFields, errorContract, armHeaders, exampleMatch, rotation,
 ];
 
 export function findCheck(name: string): Check | undefined {

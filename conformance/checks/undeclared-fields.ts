@@ -37,7 +37,7 @@ export const undeclaredFields: Check = {
   name: "undeclared-fields",
   summary: "a documented success body has only the properties its schema declares",
   severity: "warning",
-  appliesTo: (exchange) => exchange.expect.kind === "success",
+  appliesTo: (exchange) => exchange.expect.kind !== "rejection",
   run: ({ exchange, response }) => {
     const { doc, operation } = exchange.context;
     const status = response!.status;

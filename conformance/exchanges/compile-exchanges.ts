@@ -48,7 +48,8 @@ export function filterExchanges(exchanges: CompiledExchange[], only: string[] = 
   return exchanges.filter((e) => keep.has(scenarioKey(e)));
 }
 
-function enabledChecks(names: string[] | undefined): Set<string> {
+/** The checks `--checks` enables (transport always); an unknown name is a UserError. */
+export function enabledChecks(names: string[] | undefined): Set<string> {
   if (!names) return new Set(CHECKS.map((c) => c.name));
   for (const name of names) {
     if (!CHECKS.some((c) => c.name === name)) {

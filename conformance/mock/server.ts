@@ -20,9 +20,8 @@ import { formatLogLine, type LogLine } from "./request-log.ts";
 import { checkBearer } from "./steps/authentication.ts";
 import type { MockState } from "./state.ts";
 import { registerAdminRoutes } from "./admin-routes.ts";
+import { ROUTE_METHODS, ROUTER_OPTIONS } from "./route-table.ts";
 import type { StateDocument } from "./state-file.ts";
-
-const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
 export interface ServerSettings {
   model: MockModel;
@@ -108,7 +107,7 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
 
   const app = Fastify({
     logger: false,
-    routerOptions: { caseSensitive: false },
+    routerOptions: { ...ROUTER_OPTIONS },
     exposeHeadRoutes: false,
     bodyLimit: settings.bodyLimit,
     forceCloseConnections: true,
@@ -191,7 +190,7 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
   for (const route of model.routes) {
     const paramCount = (route.url.match(/:p\d+/g) ?? []).length;
     if (/^\/subscriptions\/:p0\/providers\/:p1$/i.test(route.url)) providersRouteTaken = true;
-    app.route({ method: METHODS, url: route.url, handler: handle(route, paramCount) });
+    app.route({ method: ROUTE_METHODS, url: route.url, handler: handle(route, paramCount) });
   }
 
   if (!providersRouteTaken) {

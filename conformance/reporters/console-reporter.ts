@@ -162,6 +162,16 @@ function reasons(summary: RunSummary, results: ExchangeResult[], paint: Paint, v
   return lines;
 }
 
+/** A replay's `3 not judged: x-ms-request-id: the recording's format drops it`, most frequent first (ids when verbose). */
+function notJudged(results: ExchangeResult[], paint: Paint, verbose: boolean): string[] {
+  const notes = new Map<string, string[]>();
+  for (const r of results) for (const note of r.notJudged ?? []) notes.set(note, [...(notes.get(note) ?? []), r.exchange.id]);
+  return [...notes].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).flatMap(([note, ids]) => [
+    `${ids.length} not judged: ${printable(note)}`,
+    ...(verbose ? ids.map((id) => `    ${paint.dim(printable(id))}`) : []),
+  ]);
+}
+
 /** `130 exchanges, 1204 checks: 128 passed (3 with warnings), 2 failed, 0 held back, 5 warnings (3.4 s)`. */
 export function finalLine(summary: RunSummary): string {
   const skipped = summary.skipped ? `, ${summary.skipped} skipped` : "";
@@ -179,7 +189,7 @@ export function reportLines(summary: RunSummary, results: ExchangeResult[], pain
   for (const result of results) if (result.outcome === "failed") lines.push("", ...failedBlock(result, paint));
   lines.push(...warningSection(results, paint, verbose));
   if (results.length) lines.push("", ...table(results, paint));
-  const why = reasons(summary, results, paint, verbose);
+  const why = [...reasons(summary, results, paint, verbose), ...notJudged(results, paint, verbose)];
   if (why.length) lines.push("", ...why);
   const ok = summary.failed === 0 && !summary.interrupted;
   const colour = summary.failed ? paint.red : !ok ? String : summary.warnings ? paint.yellow : paint.green;

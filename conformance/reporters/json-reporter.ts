@@ -52,7 +52,7 @@ const responseJson = (r: ExchangeResponse) => ordered(r, ["status", "headers", "
 const findingJson = (f: Finding) => ordered(f, ["check", "exchange", "severity", "promoted", "pointer", "expected", "actual", "message"]);
 
 const resultJson = (r: ExchangeResult) => ordered(r, ["exchange", "outcome", "response", "failures", "warnings", "checksRun",
-  "reason", "curl", "attempts"], {
+  "notJudged", "reason", "curl", "attempts"], {
   exchange: exchangeJson,
   response: responseJson,
   failures: (list: Finding[]) => list.map(findingJson),

@@ -2,7 +2,8 @@
  * JUnit XML, the format CI test views read (Jenkins, GitLab, GitHub test-report actions): one <testsuite> per
  * operation, one <testcase> per exchange; a failed exchange carries a <failure> with every failure's text and the
  * curl to reproduce it; a held-back or skipped one a <skipped message=reason/>. Warnings leave a testcase passing:
- * each is a <property name="warning"> of its testcase and is written out in full in its <system-out>. xmlbuilder2 escapes; characters
+ * each is a <property name="warning"> of its testcase and is written out in full in its <system-out>; what a replay
+ * could not judge is a <property name="not-judged">. xmlbuilder2 escapes; characters
  * XML 1.0 cannot carry at all (most C0 controls, lone surrogates) are written as \uXXXX text first.
  */
 import { resolve } from "node:path";
@@ -93,9 +94,11 @@ export function reportJunit(report: RunReport): string {
         name: xmlAttribute(caseName(result)),
         time: seconds(caseMs(result)),
       });
-      if (result.warnings.length > 0) {
+      const notJudged = result.notJudged ?? [];
+      if (result.warnings.length > 0 || notJudged.length > 0) {
         const properties = testcase.ele("properties");
         for (const w of result.warnings) properties.ele("property", { name: "warning", value: xmlAttribute(`${w.check} ${formatPointer(w.pointer)}: ${w.message}`) });
+        for (const note of notJudged) properties.ele("property", { name: "not-judged", value: xmlAttribute(note) });
       }
       if (result.outcome === "failed") {
         const type = [...new Set(result.failures.map((f) => f.check))].join(",");

@@ -58,7 +58,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Whether objects or arrays nest more than `limit` levels (walked without recursion). */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
   const pending: Array<[unknown, number]> = [[value, 1]];
   while (pending.length > 0) {
     const [node, level] = pending.pop()!;

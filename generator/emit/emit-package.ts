@@ -6,6 +6,7 @@ import { type DocumentModel, REPO_ROOT } from "../../kernel/index.ts";
 import { markdownCode, markdownText, stringLiteral } from "../views/escape.ts";
 import { buildEntryPoints, buildServiceIndexes, groupByService, PACKAGE_NAME } from "../views/package-view.ts";
 import { CHANGELOG_PATH, RECORD_PATH, type ReleasePlan } from "../release-record.ts";
+import { BUILD_SCRIPT, DIST_DIR, DIST_STAMP } from "../package-build/dist-folder.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import { render } from "./render.ts";
 
@@ -39,9 +40,12 @@ export function packageJson(docs: DocumentModel[], version: string): object {
     sideEffects: false,
     types: "./dist/index.d.ts",
     exports: exportsMap,
-    files: ["dist", "README.md", "CHANGELOG.md"],
+    files: ["dist", `!${DIST_DIR}/${DIST_STAMP}`, "README.md", "CHANGELOG.md"],
+    // dist/ is built, not committed: `prepare` runs on `npm install` in the repository and on `npm pack`.
+    scripts: { build: `node ${BUILD_SCRIPT}`, prepare: `node ${BUILD_SCRIPT}` },
     engines: { node: ">=20" },
     dependencies: { "openapi-fetch": root.dependencies["openapi-fetch"] },
+    devDependencies: { esbuild: root.dependencies.esbuild, typescript: root.dependencies.typescript },
   };
 }
 

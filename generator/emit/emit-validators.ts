@@ -3,6 +3,7 @@
  * esbuild so the generated package needs no ajv at run time. Each carries the document's open enums
  * (`caseInsensitiveEnums`), which the runtime matches in any case.
  */
+import { posix, relative, sep } from "node:path";
 import { createAjv, type DocumentModel, REPO_ROOT, requireCjs, schemaRef } from "../../kernel/index.ts";
 import { commentText, identifier, valueLiteral } from "../views/escape.ts";
 import { validatorNames } from "../views/operation-view.ts";
@@ -42,9 +43,9 @@ export function validatorSchemas(doc: DocumentModel): ValidatorSchema[] {
   return list;
 }
 
-export async function emitValidators(doc: DocumentModel): Promise<{ js: string; dts: string }> {
+/** One document's validators as ajv's standalone module (CommonJS requires of ajv's helpers), and their types. */
+export function standaloneValidators(doc: DocumentModel): { code: string; dts: string } {
   const standaloneCode = (requireCjs("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
-  const esbuild = await import("esbuild");
   const ajv = createAjv([doc], { standalone: true });
   const schemas = validatorSchemas(doc);
   const exportsMap: Record<string, string> = {};
@@ -58,21 +59,47 @@ export async function emitValidators(doc: DocumentModel): Promise<{ js: string; 
     `\nconst caseInsensitiveEnums = Object.freeze(${valueLiteral(openEnums, { compact: true })});`,
     ...schemas.map((v) => `${identifier(v.exportName)}.caseInsensitiveEnums = caseInsensitiveEnums;`),
   ].join("\n") + "\n");
+  return {
+    code,
+    dts: render("validators.d.ts", {
+      validators: schemas.map((v) => ({ exportName: identifier(v.exportName), comment: commentText(v.description) })),
+    }),
+  };
+}
+
+/** Where the ajv helpers several documents' validators share are emitted, once for the package. */
+const SHARED_CHUNK_NAMES = "validator-helpers-[hash]";
+
+/**
+ * Every document's validators bundled in one esbuild run, as ES modules: ajv's helpers they use (string length in
+ * code points, deep equality, formats) are inlined, and those two or more documents use go into a module of their
+ * own under src/ that they import, rather than into each of them. `modules`: the path each is emitted at
+ * (src/<service>/<api-version>/validators.js) and its standalone code.
+ */
+export async function bundleValidators(modules: Array<{ path: string; code: string }>): Promise<Array<{ path: string; content: string }>> {
+  if (modules.length === 0) return [];
+  const esbuild = await import("esbuild");
+  const byPath = new Map(modules.map((m) => [m.path, m.code]));
   const bundled = await esbuild.build({
-    stdin: { contents: code, resolveDir: REPO_ROOT, loader: "js", sourcefile: "validators.js" },
+    entryPoints: modules.map((m) => ({ in: m.path, out: m.path.replace(/^src\//, "").replace(/\.js$/, "") })),
+    outdir: "src",
     absWorkingDir: REPO_ROOT,
     bundle: true,
+    splitting: true,
+    chunkNames: SHARED_CHUNK_NAMES,
     format: "esm",
     platform: "neutral",
     target: "es2022",
     write: false,
     legalComments: "none",
     logLevel: "silent",
+    plugins: [{
+      name: "rekey-validators",
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, (args) => args.kind === "entry-point" ? { path: posix.normalize(args.path), namespace: "rekey-validators" } : undefined);
+        build.onLoad({ filter: /.*/, namespace: "rekey-validators" }, (args) => ({ contents: byPath.get(args.path)!, resolveDir: REPO_ROOT, loader: "js" }));
+      },
+    }],
   });
-  return {
-    js: bundled.outputFiles[0].text,
-    dts: render("validators.d.ts", {
-      validators: schemas.map((v) => ({ exportName: identifier(v.exportName), comment: commentText(v.description) })),
-    }),
-  };
+  return bundled.outputFiles.map((f) => ({ path: relative(REPO_ROOT, f.path).split(sep).join("/"), content: f.text }));
 }

@@ -13,6 +13,7 @@ export function withHeader(path: string, content: string, source: string): Gener
   const notice = `${GENERATED_NOTICE}. Source: ${source}`;
   // The source names spec folders: a line terminator in one would end the // comment.
   if (/\.(ts|js|mjs|cjs)$/.test(path)) return { path, content: `// ${commentText(notice)}\n${content}` };
+  if (path.endsWith(".gitignore")) return { path, content: `# ${commentText(notice)}\n${content}` };
   if (path.endsWith(".md")) return { path, content: `<!-- ${notice} -->\n${content}` };
   if (path.endsWith(".json")) {
     const json = JSON.parse(content) as Record<string, unknown>;

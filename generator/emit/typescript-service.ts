@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildDeclarations } from "./build.ts";
+import { buildDeclarations } from "../package-build/build-dist.ts";
 import { emitTypes } from "./emit-types.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 

@@ -3,7 +3,7 @@
  * TypeScript compiler costs ~0.4 s; in a worker it overlaps with loading and linting the specs on the main thread.
  */
 import { parentPort } from "node:worker_threads";
-import { buildDeclarations } from "./build.ts";
+import { buildDeclarations } from "../package-build/build-dist.ts";
 import { emitTypes } from "./emit-types.ts";
 import type { TypeScriptRequest } from "./typescript-service.ts";
 import { requireCjs } from "../../kernel/index.ts";

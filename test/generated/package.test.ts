@@ -3,7 +3,7 @@
  * empty project and works from plain JavaScript and from TypeScript, depending on nothing but openapi-fetch.
  */
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,6 +37,13 @@ describe("generated package", () => {
     }, 180_000);
 
     afterAll(() => server?.close());
+
+    it("ships the built dist/ and no sources, build script or build bookkeeping", () => {
+      const installed = join(project, "node_modules/@rekey/clients");
+      expect(readdirSync(installed).sort()).toEqual(["CHANGELOG.md", "README.md", "dist", "package.json"]);
+      expect(existsSync(join(installed, "dist/index.js"))).toBe(true);
+      expect(existsSync(join(installed, "dist/.source-hash"))).toBe(false);
+    });
 
     it("depends on nothing but openapi-fetch", () => {
       const lock = JSON.parse(readFileSync(join(project, "package-lock.json"), "utf8"));

@@ -2,7 +2,7 @@
  * `generate --check` and the promises around it: current output passes, a spec edit or a hand edit fails until
  * regenerated, output is deterministic, and a new api-version folder becomes a new entry point with no code change.
  */
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -48,10 +48,23 @@ describe("generate --check", () => {
   });
 
   it("fails when a generated file is edited by hand", async () => {
-    appendFileSync(join(out, "dist/maps/2023-06-01/index.js"), "// a quick fix\n");
+    appendFileSync(join(out, "src/maps/2023-06-01/client.ts"), "// a quick fix\n");
     const result = await runRekey(["generate", "--check", ...flags()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/M dist\/maps\/2023-06-01\/index\.js/);
+    expect(result.stderr).toMatch(/M src\/maps\/2023-06-01\/client\.ts/);
+  });
+
+  it("leaves dist/ out: it is built from the sources, never committed", async () => {
+    rmSync(join(out, "dist"), { recursive: true, force: true });
+    writeFileSync(join(out, "dist.build-1.tmp"), "");
+    expect((await runRekey(["generate", "--check", ...flags()])).code).toBe(1); // a file, not a build's staging folder
+    rmSync(join(out, "dist.build-1.tmp"));
+    cpSync(join(REPO_ROOT, "generated/dist"), join(out, "dist"), { recursive: true });
+    appendFileSync(join(out, "dist/maps/2023-06-01/index.js"), "// rebuilt by the next build\n");
+    writeFileSync(join(out, "dist/extra.js"), "");
+    const result = await runRekey(["generate", "--check", ...flags()]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
   });
 
   it("fails when a file is added to the output by hand", async () => {
@@ -63,7 +76,7 @@ describe("generate --check", () => {
 
   it("prints a file's name and lines with their control characters escaped: no forged CI command", async () => {
     writeFileSync(join(out, "src/x\n::error file=a::forged\u001b[31m.ts"), "export const x = 1;\n");
-    appendFileSync(join(out, "dist/maps/2023-06-01/index.js"), "\n::warning::also forged\r\n");
+    appendFileSync(join(out, "src/maps/2023-06-01/index.ts"), "\n::warning::also forged\r\n");
     const result = await runRekey(["generate", "--check", ...flags()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("? src/x\\u000a::error file=a::forged\\u001b[31m.ts");
@@ -82,6 +95,17 @@ describe("generate", () => {
     expect((await runRekey(["generate", "--specs", specs, "--out", third])).code).toBe(0);
     expect(treeHash(second)).toBe(treeHash(third));
     expect(treeHash(second)).toBe(treeHash(out));
+  });
+
+  it("leaves a dist/ built from the same sources as it is, and rebuilds one that is not", async () => {
+    const entry = join(out, "dist/index.js");
+    const builtAt = statSync(entry).mtimeMs;
+    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect(statSync(entry).mtimeMs).toBe(builtAt);
+    writeFileSync(join(out, "dist/.source-hash"), "0".repeat(64) + "\n");
+    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect(statSync(entry).mtimeMs).not.toBe(builtAt);
+    expect(treeHash(join(out, "dist"))).toBe(treeHash(join(REPO_ROOT, "generated/dist")));
   });
 
   it("turns a copied spec folder under a new api-version into a new entry point", async () => {
@@ -115,7 +139,7 @@ describe("generate after a spec folder is removed", () => {
 
     const result = await runRekey(["generate", ...flags()]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ 12 removed\n$/);
+    expect(result.stdout).toMatch(/ 6 removed\n$/);
     expect(existsSync(join(out, "dist/maps/2099-01-01"))).toBe(false);
     expect(readFileSync(join(out, "NOTES.md"), "utf8")).toBe("kept: rekey never wrote this\n");
     rmSync(join(out, "NOTES.md"));

@@ -5,13 +5,14 @@
  * Files beside the specs that generation never reads (a FIFO, /dev/zero, a sparse giant) are hashed, not read.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../generator/emit/generated-file.ts";
 import { inputsHash, listFiles, MANIFEST_PATH } from "../../generator/manifest.ts";
 import { UserError } from "../../kernel/user-error.ts";
 import { writePlan } from "../../generator/write.ts";
+import { writeDist } from "../../generator/package-build/dist-folder.ts";
 import { runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { FIXTURE, fifo, sparseFile } from "../helpers/hostile-trees.ts";
@@ -122,6 +123,20 @@ describe("the plan's own paths", () => {
     expect(lines).toEqual([expect.stringMatching(/^error: \S+\/src\/index\.ts: cannot write "src\/index\.ts": it leads outside \S+ through a symlink \(to \S+\/outside\/src\) — replace the symlink with a real folder \[write\]$/)]);
     expect(existsSync(join(elsewhere, "index.ts"))).toBe(false);
     expect(readFileSync(join(dir.out, "README.md"), "utf8")).toBe("# old\n");
+  });
+
+  it("replace a dist/ (and a build's staging folder) that is a symlink leading out of --out, never writing through it", () => {
+    const dir = previousRun([]);
+    symlinkSync(dir.outside, join(dir.out, "dist"));
+    const elsewhere = join(dir.outside, "..", "elsewhere");
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(dir.out, `dist.build-${process.pid}.tmp`));
+    writeDist(dir.out, [{ path: "dist/victim.txt", content: "built\n" }], SHA);
+    expect(readFileSync(join(dir.outside, "victim.txt"), "utf8")).toBe("not rekey's either\n");
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(lstatSync(join(dir.out, "dist")).isDirectory()).toBe(true);
+    expect(readFileSync(join(dir.out, "dist/victim.txt"), "utf8")).toBe("built\n");
+    expect(existsSync(join(dir.out, `dist.build-${process.pid}.tmp`))).toBe(false);
   });
 
   it("replace a FIFO where a file goes instead of waiting on it", () => {

@@ -16,7 +16,8 @@ function coerce(value: string, check: ParameterCheck): unknown {
   return value;
 }
 
-function rawValue(check: ParameterCheck, exchange: Parameters<MockStep>[0]): string | string[] | undefined {
+/** The parameter's value as the request carries it: from the path, the query or a header. */
+export function parameterValue(check: ParameterCheck, exchange: Parameters<MockStep>[0]): string | string[] | undefined {
   const { parameter } = check;
   const op = exchange.operation!;
   if (parameter.in === "path") {
@@ -34,20 +35,24 @@ function refuse(check: ParameterCheck, value: string, violations: ReturnType<typ
   return armErrors.invalidParameter(`The value '${value}' of parameter '${name}' is invalid: it ${violations.map((v) => v.message).join("; ")}.`, name, details);
 }
 
+/** One parameter against its schema: ARM's refusal, or undefined (its value is then in `exchange.parameters`). */
+export function checkParameter(check: ParameterCheck, exchange: Parameters<MockStep>[0]): ArmError | undefined {
+  const raw = parameterValue(check, exchange);
+  if (raw === undefined) return check.parameter.required ? armErrors.missingParameter(check.parameter.name) : undefined;
+  if (Array.isArray(raw)) {
+    return armErrors.invalidParameter(`The parameter '${check.parameter.name}' must be given once.`, check.parameter.name);
+  }
+  const coerced = coerce(raw, check);
+  const valid = check.parameter.in === "path" ? canonicalValue(check.validate, coerced) : check.validate(coerced) ? { value: coerced } : undefined;
+  if (!valid) return refuse(check, raw, toViolations(check.validate.errors), exchange);
+  exchange.parameters[check.parameter.name] = typeof valid.value === "string" ? valid.value : raw;
+  return undefined;
+}
+
 export const validateParameters: MockStep = (exchange) => {
   for (const check of exchange.operation!.parameters) {
-    const raw = rawValue(check, exchange);
-    if (raw === undefined) {
-      if (check.parameter.required) return armErrors.missingParameter(check.parameter.name);
-      continue;
-    }
-    if (Array.isArray(raw)) {
-      return armErrors.invalidParameter(`The parameter '${check.parameter.name}' must be given once.`, check.parameter.name);
-    }
-    const coerced = coerce(raw, check);
-    const valid = check.parameter.in === "path" ? canonicalValue(check.validate, coerced) : check.validate(coerced) ? { value: coerced } : undefined;
-    if (!valid) return refuse(check, raw, toViolations(check.validate.errors), exchange);
-    exchange.parameters[check.parameter.name] = typeof valid.value === "string" ? valid.value : raw;
+    const refusal = checkParameter(check, exchange);
+    if (refusal) return refusal;
   }
   return undefined;
 };

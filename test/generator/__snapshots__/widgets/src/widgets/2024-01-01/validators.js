@@ -34,7 +34,7 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// validators.js
+// rekey-validators:src/widgets/2024-01-01/validators.js
 var validateWidgetsRegenerateKeyParameters = validate20;
 var func1 = require_ucs2length().default;
 var pattern4 = new RegExp("^[a-z0-9]+$", "");
