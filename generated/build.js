@@ -37,6 +37,7 @@ async function buildDist(sources, declarations) {
   ];
 }
 var RUNTIME_ENTRY = "src/runtime/index.ts";
+var PACKAGE_INFO = "src/package-info.ts";
 function isBundleEntry(path) {
   return path === RUNTIME_ENTRY || /^src\/[^/]+\/[^/]+\/index\.ts$/.test(path);
 }
@@ -62,6 +63,10 @@ async function bundle(esbuild, entry, byPath) {
           const target = posix.normalize(posix.join(posix.dirname(args.importer), args.path));
           const asTs = target.replace(/\.js$/, ".ts");
           if (asTs === RUNTIME_ENTRY && entry.path !== RUNTIME_ENTRY) return { path: args.path, external: true };
+          if (asTs === PACKAGE_INFO) {
+            const fromEntry = posix.relative(posix.dirname(entry.path), "src/package-info.js");
+            return { path: fromEntry.startsWith(".") ? fromEntry : `./${fromEntry}`, external: true };
+          }
           if (target.startsWith("src/runtime/") && entry.path !== RUNTIME_ENTRY) {
             return { errors: [{ text: `${args.importer} imports ${args.path}: import the runtime through runtime/index.js` }] };
           }

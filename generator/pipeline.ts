@@ -11,6 +11,9 @@ import type { GeneratedFile } from "./emit/generated-file.ts";
 import { displayPath, loadSpecs, type Problem, problem, readInputFile, UserError } from "../kernel/index.ts";
 import { inputsHash, listCommittedFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
 import { distIsCurrent, writeDist } from "./package-build/dist-folder.ts";
+import { planReleases } from "./release-record.ts";
+import { PACKAGE_NAME } from "./views/package-view.ts";
+import { staleLockWarning } from "./workspace-lock.ts";
 import { comparePlan, type Difference, refuseOutsidePaths, writePlan, type WriteSummary } from "./write.ts";
 
 export { type GeneratorOptions, resolveOptions } from "./options.ts";
@@ -19,6 +22,8 @@ interface Plan {
   files: GeneratedFile[];
   warnings: Problem[];
   dist?: Awaited<ReturnType<typeof planDist>>;
+  /** The package's version: its release record's newest release. */
+  version: string;
 }
 
 /**
@@ -29,9 +34,10 @@ async function loadAndPlan(options: GeneratorOptions, typescript: TypeScriptServ
   if (withDist) void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
   try {
     const { docs, warnings } = await loadSpecs(options.specsDir);
-    const files = await planPackage(docs, typescript);
+    const releases = planReleases(options.outDir, docs, PACKAGE_NAME);
+    const files = await planPackage(docs, typescript, releases);
     const dist = withDist && !distIsCurrent(options.outDir, distHash(files)) ? await planDist(files, typescript) : undefined;
-    return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings, dist };
+    return { files: [...files, manifestFile(files, inputsHash(options.specsDir))], warnings, dist, version: releases.version };
   } finally {
     await typescript.close();
   }
@@ -44,10 +50,11 @@ export interface GenerateResult extends WriteSummary {
 
 /** `typescript`: pass a service started earlier to overlap compiler loading with start-up (the CLI does). */
 export async function generate(options: GeneratorOptions, typescript = startTypeScriptService()): Promise<GenerateResult> {
-  const { files, warnings, dist } = await loadAndPlan(options, typescript, true);
+  const { files, warnings, dist, version } = await loadAndPlan(options, typescript, true);
   const summary = writePlan(options.outDir, files);
   if (dist) writeBuilt(options.outDir, dist);
-  return { ...summary, warnings: [...warnings, ...summary.warnings], files: files.length };
+  const lock = staleLockWarning(options.outDir, version);
+  return { ...summary, warnings: [...warnings, ...summary.warnings, ...(lock ? [lock] : [])], files: files.length };
 }
 
 /** Writes dist/ after the committed form; a file system refusal there is the user's to fix, like one in writePlan. */

@@ -6,7 +6,7 @@ export { loadSpecs, type LoadedSpecs } from "./load-specs.ts";
 export { loadDocument } from "./load.ts";
 export { parseSpecText } from "./spec-text.ts";
 export { discoverSpecs, displayPath, isApiVersion, isStable, refFoldersOf, resolveSpecsDir, SPEC_FILE_NAME } from "./spec-files.ts";
-export { isWithin, readInputFile } from "./input-file.ts";
+export { isWithin, readConfinedFile, readInputFile, realFolder, type InputFile } from "./input-file.ts";
 export { listFiles, treesHash } from "./file-tree.ts";
 export {
   buildDocumentModel, deref, errorResponse, secretPaths, shownPaths, successResponses, walkProperties,

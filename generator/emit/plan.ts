@@ -14,6 +14,8 @@ import { packageFiles, runtimeFiles } from "./emit-package.ts";
 import { type GeneratedFile, withHeader } from "./generated-file.ts";
 import { render } from "./render.ts";
 import { inProcessTypeScript, type TypeScriptService } from "./typescript-service.ts";
+import { appendReleases, type ReleasePlan } from "../release-record.ts";
+import { PACKAGE_NAME } from "../views/package-view.ts";
 
 async function documentFiles(doc: DocumentModel, typescript: TypeScriptService): Promise<GeneratedFile[]> {
   const dir = `src/${doc.service}/${doc.apiVersion}`;
@@ -47,13 +49,20 @@ async function withBundledValidators(perDocument: GeneratedFile[][]): Promise<{ 
   return { perDocument: replaced, shared: [...bundled].filter(([path]) => !standalonePaths.has(path)).map(([path, content]) => ({ path, content })) };
 }
 
-/** Plans the committed package: sources with headers, package metadata and the build script. */
-export async function planPackage(docs: DocumentModel[], typescript: TypeScriptService = inProcessTypeScript): Promise<GeneratedFile[]> {
+/**
+ * Plans the committed package: sources with headers, package metadata and the build script. `releases`: the record
+ * to write, from the output folder's (pipeline.ts); by default the specs' history alone.
+ */
+export async function planPackage(
+  docs: DocumentModel[],
+  typescript: TypeScriptService = inProcessTypeScript,
+  releases: ReleasePlan = appendReleases([], docs, PACKAGE_NAME),
+): Promise<GeneratedFile[]> {
   const { perDocument, shared: sharedValidation } = await withBundledValidators(await Promise.all(docs.map((doc) => documentFiles(doc, typescript))));
   const documents = perDocument.flatMap((files, i) =>
     files.map((f) => withHeader(f.path, f.content, `specs/${docs[i].service}/${docs[i].apiVersion}/openapi.yaml`)));
   const shared = [
-    ...[...packageFiles(docs), ...sharedValidation].map((f) => withHeader(f.path, f.content, "specs/")),
+    ...[...packageFiles(docs, releases), ...sharedValidation].map((f) => withHeader(f.path, f.content, "specs/")),
     ...runtimeSources(),
     ...await buildFiles(),
   ];

@@ -9,7 +9,9 @@
  * The JavaScript of each api-version entry point (src/<service>/<version>/index.ts) and of the runtime
  * (src/runtime/index.ts) is bundled into one module each, the runtime and openapi-fetch staying external (so every
  * entry point shares one runtime and one RekeyError class): importing a client loads 3–4 modules instead of ~20,
- * which halves import time. Files inlined into a bundle get no JavaScript of their own, only declarations.
+ * which halves import time. Files inlined into a bundle get no JavaScript of their own, only declarations. The
+ * package's version lives in src/package-info.ts, which stays external too: a new release changes that one small
+ * module, not every entry point.
  *
  * Two places run this code: `rekey generate`, and the package itself (bundled into its build.js by the generator),
  * wherever it is installed from the repository or packed. So it imports nothing but Node, esbuild and typescript.
@@ -60,6 +62,7 @@ export async function buildDist(
 }
 
 const RUNTIME_ENTRY = "src/runtime/index.ts";
+const PACKAGE_INFO = "src/package-info.ts";
 
 function isBundleEntry(path: string): boolean {
   return path === RUNTIME_ENTRY || /^src\/[^/]+\/[^/]+\/index\.ts$/.test(path);
@@ -96,6 +99,10 @@ async function bundle(esbuild: Esbuild, entry: PackageFile, byPath: Map<string, 
           const target = posix.normalize(posix.join(posix.dirname(args.importer), args.path));
           const asTs = target.replace(/\.js$/, ".ts");
           if (asTs === RUNTIME_ENTRY && entry.path !== RUNTIME_ENTRY) return { path: args.path, external: true };
+          if (asTs === PACKAGE_INFO) {
+            const fromEntry = posix.relative(posix.dirname(entry.path), "src/package-info.js");
+            return { path: fromEntry.startsWith(".") ? fromEntry : `./${fromEntry}`, external: true };
+          }
           if (target.startsWith("src/runtime/") && entry.path !== RUNTIME_ENTRY) {
             return { errors: [{ text: `${args.importer} imports ${args.path}: import the runtime through runtime/index.js` }] };
           }

@@ -9,6 +9,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
 import { compileExchanges } from "../../conformance/exchanges/compile-exchanges.ts";
+import { READ_BACK_ROTATIONS, ROTATIONS_PER_KEY } from "../../conformance/exchanges/rotation-scenarios.ts";
+import { keyName } from "../../kernel/index.ts";
 import type { ExchangeResult, RunSummary } from "../../conformance/exchange.ts";
 import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { combineReporters } from "../../conformance/reporters/combine-reporters.ts";
@@ -37,9 +39,21 @@ describe("full conformance run against the embedded mock", () => {
       expect(ids.some((id) => id.startsWith(`${op}/example/`)), op).toBe(true);
       expect(ids.filter((id) => id.startsWith(`${op}/negative/`)).length, op).toBeGreaterThanOrEqual(8);
     }
-    // Maps and Batch, two versions each, two keys × three steps; API Management, two versions, reads its primary key
-    // back: read, rotate, read, rotate, read.
-    expect(ids.filter((id) => id.includes("/scenario/")).length).toBe(4 * 2 * 3 + 2 * 5);
+    // Each key whose value an answer shows (and the selector can pick) is rotated: three times in a row, or — when the
+    // keys are read back by a sibling operation — read, rotate, read, rotate, read.
+    for (const doc of docs) {
+      for (const op of doc.operations) {
+        const spec = op.rotation;
+        const shownIn = spec?.readBack ? spec.readBack.keys : spec?.keys ?? {};
+        const shown = Object.entries(shownIn).filter(([, where]) => where.value).map(([key]) => keyName(spec!, key)!);
+        const selector = spec?.selector;
+        const rotated = selector && "fixed" in selector ? shown.filter((key) => key === keyName(spec!, selector.fixed)) : shown;
+        const steps = spec?.readBack ? 2 * READ_BACK_ROTATIONS + 1 : ROTATIONS_PER_KEY;
+        const scenarios = ids.filter((id) => id.startsWith(`${doc.service}/${doc.apiVersion}/${op.operationId}/scenario/`));
+        expect(scenarios.length, op.operationId).toBe(rotated.length * steps);
+      }
+    }
+    expect(ids.filter((id) => id.includes("/scenario/")).length).toBeGreaterThan(0);
     expect(summary.exchanges).toBe(ids.length);
     expect(summary.checks).toBeGreaterThan(ids.length * 5);
   });

@@ -5,20 +5,37 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { compareWithProvider, resourceTypeOf } from "../../generator/diff/resource-types.ts";
+import { compareWithProvider, resourceTypeOf, type ResourceTypeVersions, specResourceTypes } from "../../generator/diff/resource-types.ts";
+import { isStable, loadSpecs } from "../../kernel/index.ts";
 import { runRekey } from "../helpers/cli.ts";
+import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
+import { REPO_SPECS } from "../helpers/repo-specs.ts";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
+const WIDGETS = fileURLToPath(new URL("../generator/fixtures/", import.meta.url));
 const TOKEN = "stand-in-token-7d1e";
 type Offered = Record<string, Record<string, string[]>>;
 
-/** What Azure offers today for the three namespaces (newest first, previews included, as ARM lists them). */
-const TODAY: Offered = {
-  "Microsoft.ApiManagement": { service: ["2025-03-01-preview", "2024-06-01-preview", "2024-05-01", "2023-05-01-preview", "2022-08-01"] },
-  "Microsoft.Batch": { batchAccounts: ["2026-08-01", "2025-06-01", "2024-07-01", "2024-02-01"], operations: ["2026-08-01"] },
-  "Microsoft.Maps": { accounts: ["2026-12-01", "2025-10-01-preview", "2023-06-01", "2021-02-01"] },
-};
+/**
+ * What Azure offers, built from what specs/ holds: per namespace, each resource type (its top-level type, as ARM
+ * lists it) with every spec's api-version, an older one and a newer preview, newest first as ARM lists them.
+ */
+const { docs } = await loadSpecs(REPO_SPECS);
+const SPEC_TYPES = specResourceTypes(docs);
+const topType = (t: ResourceTypeVersions) => t.resourceType.split("/")[0];
+const nextYear = (t: ResourceTypeVersions) => Number(t.apiVersions.at(-1)!.slice(0, 4)) + 1;
+function offeredToday(): Offered {
+  const offered: Offered = {};
+  for (const t of SPEC_TYPES) {
+    const versions = [`${nextYear(t)}-01-01-preview`, ...[...t.apiVersions].reverse(), "2015-01-01"];
+    offered[t.namespace] = { ...offered[t.namespace], [topType(t)]: [...new Set([...(offered[t.namespace]?.[topType(t)] ?? []), ...versions])].sort().reverse() };
+  }
+  return offered;
+}
+const TODAY = offeredToday();
+const typeName = (t: ResourceTypeVersions) => `${t.namespace}/${t.resourceType} (${t.services.join(", ")})`;
 
 let server: Server;
 let url = "";
@@ -59,6 +76,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(removeTempDirs);
 beforeEach(() => {
   offered = TODAY;
   status = 200;
@@ -71,40 +89,43 @@ const live = (...extra: string[]) =>
 process.env.REKEY_TEST_TOKEN = TOKEN;
 
 describe("rekey versions", () => {
-  it("lists the api-versions specs/ holds per resource type", async () => {
-    expect(await runRekey(["versions"])).toEqual({
+  it("lists the api-versions a specs folder holds per resource type", async () => {
+    const specs = copyTree(WIDGETS, `${tempDir()}/specs`);
+    copyTree(`${specs}/widgets/2024-01-01`, `${specs}/widgets/2024-06-01-preview`);
+    expect(await runRekey(["versions", "--specs", specs])).toEqual({
       code: 0,
       stderr: "",
-      stdout: [
-        "Microsoft.ApiManagement/service/tenant (apimanagement): 2022-08-01, 2024-05-01",
-        "Microsoft.Batch/batchAccounts (batch): 2024-02-01, 2026-08-01",
-        "Microsoft.Maps/accounts (maps): 2023-06-01, 2026-12-01",
-        "",
-      ].join("\n"),
+      stdout: "Example.Widgets/widgets (widgets): 2024-01-01, 2024-06-01-preview\n",
     });
+  });
+
+  it("lists every api-version of specs/, one line per resource type", async () => {
+    const result = await runRekey(["versions"]);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(result.stdout.split("\n")).toEqual([...SPEC_TYPES.map((t) => `${typeName(t)}: ${t.apiVersions.join(", ")}`), ""]);
+    const listed = result.stdout.match(/\d{4}-\d{2}-\d{2}(-[a-z]+)?/g)!;
+    for (const doc of docs) expect(listed).toContain(doc.apiVersion);
   });
 
   it("--live: up to date when Azure's newest stable api-versions all have specs (previews are not asked for)", async () => {
     const result = await live("--fail-on-new");
     expect(result.stdout.split("\n")).toEqual([
-      "Microsoft.ApiManagement/service/tenant (apimanagement): specs 2022-08-01, 2024-05-01; up to date (Azure's newest stable: 2024-05-01)",
-      "Microsoft.Batch/batchAccounts (batch): specs 2024-02-01, 2026-08-01; up to date (Azure's newest stable: 2026-08-01)",
-      "Microsoft.Maps/accounts (maps): specs 2023-06-01, 2026-12-01; up to date (Azure's newest stable: 2026-12-01)",
+      ...SPEC_TYPES.map((t) => `${typeName(t)}: specs ${t.apiVersions.join(", ")}; up to date (Azure's newest stable: ${t.apiVersions.filter(isStable).at(-1)})`),
       "",
     ]);
     expect(result.code).toBe(0);
-    expect(seen.map((s) => `${s.path}${s.query}`).sort()).toEqual([
-      `/subscriptions/${SUB}/providers/Microsoft.ApiManagement?api-version=2021-04-01`,
-      `/subscriptions/${SUB}/providers/Microsoft.Batch?api-version=2021-04-01`,
-      `/subscriptions/${SUB}/providers/Microsoft.Maps?api-version=2021-04-01`,
-    ]);
+    expect(seen.map((s) => `${s.path}${s.query}`).sort()).toEqual(
+      Object.keys(TODAY).sort().map((namespace) => `/subscriptions/${SUB}/providers/${namespace}?api-version=2021-04-01`));
     expect(seen.every((s) => s.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 
   it("--live --fail-on-new: a newer stable api-version without a spec is reported and exits 1", async () => {
-    offered = { ...TODAY, "Microsoft.Maps": { accounts: ["2027-09-01-preview", "2027-03-01", ...TODAY["Microsoft.Maps"].accounts] } };
+    const type = SPEC_TYPES[0];
+    const newer = `${nextYear(type)}-03-01`;
+    const types = TODAY[type.namespace];
+    offered = { ...TODAY, [type.namespace]: { ...types, [topType(type)]: [`${nextYear(type)}-09-01-preview`, newer, ...types[topType(type)]] } };
     const result = await live("--fail-on-new");
-    expect(result.stdout).toContain("Microsoft.Maps/accounts (maps): specs 2023-06-01, 2026-12-01; NEW: Azure offers stable 2027-03-01 with no spec yet — add specs/maps/2027-03-01\n");
+    expect(result.stdout).toContain(`${typeName(type)}: specs ${type.apiVersions.join(", ")}; NEW: Azure offers stable ${newer} with no spec yet — add specs/${type.services[0]}/${newer}\n`);
     expect(result.code).toBe(1);
     expect((await live()).code).toBe(0); // reported, but only --fail-on-new fails
   });

@@ -8,6 +8,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+import { listFiles } from "../../generator/manifest.ts";
+import { RECORD_PATH } from "../../generator/release-record.ts";
 
 afterAll(removeTempDirs);
 
@@ -85,9 +87,11 @@ describe("generate --check", () => {
 
 describe("generate", () => {
   it("is deterministic: two runs give identical bytes, equal to the committed package", async () => {
-    const second = join(tempDir(), "generated");
+    // A new output folder starts from the committed release record, as the committed package did.
+    const withRecord = () => copyTree(join(REPO_ROOT, "generated", RECORD_PATH), join(tempDir(), "generated", RECORD_PATH)).replace(/\/[^/]+$/, "");
+    const second = withRecord();
     expect((await runRekey(["generate", "--specs", specs, "--out", second])).code).toBe(0);
-    const third = join(tempDir(), "generated");
+    const third = withRecord();
     expect((await runRekey(["generate", "--specs", specs, "--out", third])).code).toBe(0);
     expect(treeHash(second)).toBe(treeHash(third));
     expect(treeHash(second)).toBe(treeHash(out));
@@ -140,7 +144,15 @@ describe("generate after a spec folder is removed", () => {
     expect(readFileSync(join(out, "NOTES.md"), "utf8")).toBe("kept: rekey never wrote this\n");
     rmSync(join(out, "NOTES.md"));
     expect(treeHash(out)).not.toBe(beforeRemoval);
-    expect(treeHash(out)).toBe(treeHash(join(REPO_ROOT, "generated")));
+    // The removal is a release of its own (major), after the one that added it: only the release files differ.
+    const { releases } = JSON.parse(readFileSync(join(out, RECORD_PATH), "utf8")) as { releases: Array<{ change: string; apiVersion: string }> };
+    expect(releases.slice(-2).map((r) => `${r.change} ${r.apiVersion}`)).toEqual(["added 2099-01-01", "removed 2099-01-01"]);
+    const committed = join(REPO_ROOT, "generated");
+    const differing = listFiles(out).filter((path) => readFileSync(join(out, path), "utf8") !== readFileSync(join(committed, path), "utf8"));
+    expect(differing).toEqual([
+      "CHANGELOG.md", "dist/package-info.d.ts", "dist/package-info.js", "package.json", "rekey-manifest.json", RECORD_PATH, "src/package-info.ts",
+    ]);
+    expect(listFiles(out)).toEqual(listFiles(committed));
   });
 });
 
@@ -148,8 +160,11 @@ describe("in process and in the CLI's worker", () => {
   it("plan the same bytes as the committed package", async () => {
     const { loadSpecs } = await import("../../kernel/load-specs.ts");
     const { planPackage } = await import("../../generator/emit/plan.ts");
+    const { planReleases } = await import("../../generator/release-record.ts");
+    const { PACKAGE_NAME } = await import("../../generator/views/package-view.ts");
     const { docs } = await loadSpecs(join(REPO_ROOT, "specs"));
-    for (const file of await planPackage(docs)) {
+    const releases = planReleases(join(REPO_ROOT, "generated"), docs, PACKAGE_NAME);
+    for (const file of await planPackage(docs, undefined, releases)) {
       expect(file.content, file.path).toBe(readFileSync(join(REPO_ROOT, "generated", file.path), "utf8"));
     }
   });

@@ -3,20 +3,21 @@ import { describe, expect, it } from "vitest";
 import { errorResponse, shownPaths, successResponses } from "../../kernel/model.ts";
 import { loadSpecs } from "../../kernel/load-specs.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
+import { services, specFolders } from "../helpers/repo-specs.ts";
 
 const { docs } = await loadSpecs(`${REPO_ROOT}/specs`);
 const operation = (id: string) => docs.flatMap((d) => d.operations).find((o) => o.operationId === id)!;
 
 describe("operation model", () => {
-  it("has one document per service and api-version", () => {
-    expect(docs.map((d) => `${d.service}/${d.apiVersion} ${d.clientName} ${d.defaultEndpoint}`)).toEqual([
-      "apimanagement/2022-08-01 ApiManagementClient https://management.azure.com",
-      "apimanagement/2024-05-01 ApiManagementClient https://management.azure.com",
-      "batch/2024-02-01 BatchClient https://management.azure.com",
-      "batch/2026-08-01 BatchClient https://management.azure.com",
-      "maps/2023-06-01 MapsClient https://management.azure.com",
-      "maps/2026-12-01 MapsClient https://management.azure.com",
-    ]);
+  it("has one document per service and api-version, each with its client's name and ARM's endpoint", () => {
+    expect(docs.map((d) => `${d.service}/${d.apiVersion}`)).toEqual(specFolders().map((f) => `${f.service}/${f.apiVersion}`));
+    for (const doc of docs) {
+      expect(doc.clientName).toMatch(/^[A-Z][A-Za-z0-9]*Client$/);
+      expect(doc.defaultEndpoint).toBe("https://management.azure.com");
+    }
+    const names = (service: string) => new Set(docs.filter((d) => d.service === service).map((d) => d.clientName));
+    for (const service of services()) expect(names(service).size).toBe(1); // one factory name across api-versions
+    expect([...names("apimanagement"), ...names("batch"), ...names("maps")]).toEqual(["ApiManagementClient", "BatchClient", "MapsClient"]);
   });
 
   it.each([

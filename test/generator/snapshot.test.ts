@@ -21,6 +21,7 @@ describe("emitted files for the widgets fixture", async () => {
         "README.md",
         "build.js",
         "package.json",
+        "releases.json",
         "src/index.ts",
         "src/package-info.ts",
         "src/widgets/2024-01-01/client.ts",

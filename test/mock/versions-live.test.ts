@@ -1,7 +1,8 @@
 /** `rekey versions --live` end to end against the mock's providers API, which answers from the specs (offline). */
 import { describe, expect, it } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
-import { startProductMock } from "../helpers/mock.ts";
+import { productDocs, startProductMock } from "../helpers/mock.ts";
+import { specResourceTypes } from "../../generator/diff/resource-types.ts";
 
 const live = (url: string, ...extra: string[]) =>
   runRekey(["versions", "--live", "--endpoint", url, "--subscription", "21a9967a-e8a9-4656-a70b-96ff1c4d05a0", "--token-env", "REKEY_MOCK_TOKEN", ...extra]);
@@ -14,7 +15,9 @@ describe("rekey versions --live against the mock", () => {
       const result = await live(mock.url, "--fail-on-new");
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
-      expect(result.stdout.trim().split("\n")).toHaveLength(3);
+      const types = specResourceTypes(await productDocs());
+      expect(result.stdout.trim().split("\n")).toHaveLength(types.length);
+      for (const t of types) expect(result.stdout).toContain(`${t.namespace}/${t.resourceType} (${t.services.join(", ")}): specs ${t.apiVersions.join(", ")}; up to date`);
       expect(result.stdout).not.toContain("NEW");
     } finally {
       await mock.close();
@@ -22,11 +25,15 @@ describe("rekey versions --live against the mock", () => {
   });
 
   it("reports a newer stable version the mock is given that specs/ lacks, and --fail-on-new exits 1", async () => {
-    const mock = await startProductMock({ state: { apiVersions: { "Microsoft.Maps/accounts": ["2027-03-01", "2027-09-01-preview"] } } });
+    const types = specResourceTypes(await productDocs());
+    const type = types.find((t) => !t.resourceType.includes("/")) ?? types[0]; // the mock lists top-level types
+    const newer = `${Number(type.apiVersions.at(-1)!.slice(0, 4)) + 1}-03-01`;
+    const mock = await startProductMock({ state: { apiVersions: { [`${type.namespace}/${type.resourceType}`]: [newer, `${newer.slice(0, 4)}-09-01-preview`] } } });
     try {
       const result = await live(mock.url, "--fail-on-new");
-      expect(result.stdout).toContain("Microsoft.Maps/accounts (maps): specs 2023-06-01, 2026-12-01; NEW: Azure offers stable 2027-03-01 with no spec yet — add specs/maps/2027-03-01");
-      expect(result.stdout).not.toContain("2027-09-01-preview with no spec");
+      expect(result.stdout).toContain(`${type.namespace}/${type.resourceType} (${type.services.join(", ")}): specs ${type.apiVersions.join(", ")}; ` +
+        `NEW: Azure offers stable ${newer} with no spec yet — add specs/${type.services[0]}/${newer}`);
+      expect(result.stdout).not.toContain("-09-01-preview with no spec");
       expect(result.code).toBe(1);
       expect(result.stdout + result.stderr).not.toContain("versions-live-token");
     } finally {
