@@ -2,7 +2,7 @@
  * The names the generated client module declares, computed from the model in one place: the views emit them and
  * lint ("identifier-names") checks that each can be declared and that no two collide.
  */
-import type { DocumentModel, OperationModel } from "./model.ts";
+import type { DocumentModel, OperationModel } from "./model-types.ts";
 import { pascalCase } from "./names.ts";
 import type { ArmClientOptions } from "../client-runtime/arm-client.ts";
 

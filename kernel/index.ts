@@ -8,14 +8,10 @@ export { parseSpecText } from "./spec-text.ts";
 export { discoverSpecs, displayPath, isApiVersion, isStable, refFoldersOf, resolveSpecsDir, SPEC_FILE_NAME } from "./spec-files.ts";
 export { isWithin, readConfinedFile, readInputFile, realFolder, type InputFile } from "./input-file.ts";
 export { listFiles, treesHash } from "./file-tree.ts";
-export {
-  buildDocumentModel, deref, errorResponse, secretPaths, shownPaths, successResponses, walkProperties,
-  type DocumentModel, type ExampleModel, type OperationModel, type ParameterModel, type RequestBodyModel, type ResponseModel,
-} from "./model.ts";
-export {
-  describeLocation, elementIndex, keyName, keyPointer, keyValue, ROTATION_EXTENSION, ROTATION_SCHEMA,
-  type KeyElement, type KeyFormat, type KeyLocation, type RotationSpec,
-} from "./rotation.ts";
+export { buildDocumentModel, deref, errorResponse, secretPaths, shownPaths, successResponses, walkProperties } from "./model.ts";
+export type { DocumentModel, ExampleModel, OperationModel, ParameterModel, RequestBodyModel, ResponseModel } from "./model-types.ts";
+export { describeLocation, elementIndex, keyName, keyPointer, keyValue, ROTATION_SCHEMA } from "./rotation.ts";
+export { ROTATION_EXTENSION, type KeyElement, type KeyFormat, type KeyLocation, type RotationSpec } from "./rotation-spec.ts";
 export {
   armPathShape, parents, parseResourceId, qualifiedName, resourceAddress, resourceId, type ArmPathShape, type ResourceAddress,
 } from "./arm-path.ts";

@@ -7,7 +7,7 @@
  *    { body?, headers?: {name: value} }} }`.
  */
 import { get, join } from "./json-pointer.ts";
-import type { DocumentModel, ExampleModel } from "./model.ts";
+import type { DocumentModel, ExampleModel } from "./model-types.ts";
 import { type Location, type Problem, problem } from "./user-error.ts";
 
 const isRecord = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value);

@@ -8,7 +8,7 @@
 import type Ajv2020Module from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type addFormatsModule from "ajv-formats";
-import type { DocumentModel } from "./model.ts";
+import type { DocumentModel } from "./model-types.ts";
 import { join } from "./json-pointer.ts";
 import { requireCjs } from "./require-cjs.ts";
 

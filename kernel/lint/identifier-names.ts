@@ -5,7 +5,7 @@
  * The emitter's escapers (views/escape.ts) throw, as a bug, on anything this rule lets through.
  */
 import { get, join } from "../json-pointer.ts";
-import type { OperationModel, ParameterModel } from "../model.ts";
+import type { OperationModel, ParameterModel } from "../model-types.ts";
 import { camelCase, isBindingName, isIdentifier, isObjectBuiltinName, pascalCase } from "../names.ts";
 import { problem, type Problem } from "../user-error.ts";
 import { ARM_CLIENT_OPTION_NAMES, CLIENT_MODULE_NAMES, clientNames, operationTypeNames } from "../generated-names.ts";

@@ -1,4 +1,4 @@
-import type { DocumentModel, ExampleModel } from "../model.ts";
+import type { DocumentModel, ExampleModel } from "../model-types.ts";
 import type { Location, Problem } from "../user-error.ts";
 import { type Ajv, compiledSchema, type SchemaViolation, validate } from "../schema-validator.ts";
 import type { ValidateFunction } from "ajv";

@@ -1,7 +1,8 @@
 /**
  * Project lint rules: one named function each, in a registry. A rule returns Problems; it never throws.
  */
-import { type DocumentModel, errorResponse, secretMarker, successResponses, walkProperties } from "../model.ts";
+import { errorResponse, secretMarker, successResponses, walkProperties } from "../model.ts";
+import type { DocumentModel } from "../model-types.ts";
 import { get, join } from "../json-pointer.ts";
 import { problem, type Problem } from "../user-error.ts";
 import type { ErrorObject } from "ajv";

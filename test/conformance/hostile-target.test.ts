@@ -16,7 +16,7 @@ import { combineReporters } from "../../conformance/reporters/combine-reporters.
 import { consoleReporter } from "../../conformance/reporters/console-reporter.ts";
 import { jsonReporter } from "../../conformance/reporters/json-reporter.ts";
 import { junitReporter } from "../../conformance/reporters/junit-reporter.ts";
-import { successResponses } from "../../kernel/model.ts";
+import { successResponses } from "../../kernel/index.ts";
 import { runRekey } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { productSpecs } from "../helpers/mock.ts";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conform } from "../../conformance/conform.ts";
 import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { loadSpecs } from "../../kernel/load-specs.ts";
-import type { OperationModel } from "../../kernel/model.ts";
+import type { OperationModel } from "../../kernel/index.ts";
 import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
 import { send } from "../helpers/mock.ts";
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadForDiff } from "../../generator/diff/diff.ts";
 import { nextReleases, releaseHistory } from "../../generator/diff/history.ts";
-import type { DocumentModel } from "../../kernel/model.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 import { loadSpecs } from "../../kernel/load-specs.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 

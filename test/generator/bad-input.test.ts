@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline, runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { withSecondOperation } from "../helpers/widgets-spec.ts";
 
@@ -128,10 +128,7 @@ let outHash: string;
 
 beforeAll(async () => {
   // A real, previously generated package that a failed run must leave exactly as it was.
-  outDir = join(tempDir(), "generated");
-  const ok = await runRekey(["generate", "--specs", FIXTURE, "--out", outDir]);
-  expect(ok.code, ok.stderr).toBe(0);
-  outHash = treeHash(outDir);
+  ({ outDir, outHash } = await generatedBaseline(FIXTURE));
 });
 
 afterAll(removeTempDirs);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecs } from "../../kernel/load-specs.ts";
 import { formatProblem, UserError } from "../../kernel/user-error.ts";
 import { snippetCode } from "../../generator/views/package-view.ts";
-import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline, runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { withSecondOperation } from "../helpers/widgets-spec.ts";
 
@@ -110,10 +110,7 @@ describe("rekey generate with such a name", () => {
   let outDir: string;
   let outHash: string;
   beforeAll(async () => {
-    outDir = join(tempDir(), "generated");
-    const ok = await runRekey(["generate", "--specs", FIXTURE, "--out", outDir]);
-    expect(ok.code, ok.stderr).toBe(0);
-    outHash = treeHash(outDir);
+    ({ outDir, outHash } = await generatedBaseline(FIXTURE));
   });
 
   it.each([cases[0], cases[8]])("$name: exit 2, one line, output untouched", async (c) => {

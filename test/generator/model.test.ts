@@ -1,6 +1,6 @@
 /** The operation model of the three real specs: what the generator, the mock and the runner all rely on. */
 import { describe, expect, it } from "vitest";
-import { errorResponse, shownPaths, successResponses } from "../../kernel/model.ts";
+import { errorResponse, shownPaths, successResponses } from "../../kernel/index.ts";
 import { loadSpecs } from "../../kernel/load-specs.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 import { services, specFolders } from "../helpers/repo-specs.ts";

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { OperationModel, ParameterModel } from "../../kernel/model.ts";
+import type { OperationModel, ParameterModel } from "../../kernel/index.ts";
 import { camelCase, pascalCase } from "../../kernel/names.ts";
 import { TEMPLATES_DIR } from "../../generator/generator-paths.ts";
 import { CLIENT_MODULE_NAMES } from "../../kernel/generated-names.ts";
@@ -10,7 +10,7 @@ import { docComment, docLines, indexType } from "../../generator/views/doc-comme
 import { type Code, code } from "../../generator/views/escape.ts";
 import { buildOperationView, validatorNames, valueExpression } from "../../generator/views/operation-view.ts";
 import { defaultVersion } from "../../generator/views/package-view.ts";
-import type { DocumentModel } from "../../kernel/model.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 
 const param = (over: Partial<ParameterModel>): ParameterModel => ({
   name: "accountName", in: "path", required: true, clientName: "accountName", binding: "method",

@@ -2,7 +2,7 @@
  * `--resource` values that name, for each operation, the resource its first example addresses (subscription
  * included): what a run against a stand-in URL target passes, with --allow-mutations, to have every exchange sent.
  */
-import type { DocumentModel } from "../../kernel/model.ts";
+import type { DocumentModel } from "../../kernel/index.ts";
 import type { ResourceValues } from "../../conformance/targets/named-resources.ts";
 
 export function exampleResources(docs: DocumentModel[]): ResourceValues {

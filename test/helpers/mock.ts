@@ -1,6 +1,6 @@
 /** Starts the real mock on 127.0.0.1 over the product specs, and sends requests to it as a client would. */
 import { loadSpecs } from "../../kernel/load-specs.ts";
-import type { DocumentModel, OperationModel } from "../../kernel/model.ts";
+import type { DocumentModel, OperationModel } from "../../kernel/index.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
 import { startMock, type MockOptions, type RunningMock } from "../../conformance/mock/start-mock.ts";
 

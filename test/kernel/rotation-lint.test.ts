@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join as pointerJoin } from "../../kernel/json-pointer.ts";
 import { ROTATION_SCHEMA } from "../../kernel/index.ts";
-import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline, runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 
 const FIXTURE = new URL("./fixtures", import.meta.url).pathname;
@@ -117,10 +117,7 @@ let outDir: string;
 let outHash: string;
 
 beforeAll(async () => {
-  outDir = join(tempDir(), "generated");
-  const ok = await runRekey(["generate", "--specs", FIXTURE, "--out", outDir]);
-  expect(ok.code, ok.stderr).toBe(0);
-  outHash = treeHash(outDir);
+  ({ outDir, outHash } = await generatedBaseline(FIXTURE));
 }, 120_000);
 
 afterAll(removeTempDirs);

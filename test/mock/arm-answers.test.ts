@@ -3,7 +3,7 @@
  * statuses and headers, and each refusal with ARM's status, code and message, in the service's own error schema.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorResponse, successResponses } from "../../kernel/model.ts";
+import { errorResponse, successResponses } from "../../kernel/index.ts";
 import { compiledSchema, createAjv } from "../../kernel/schema-validator.ts";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { operationsUnderTest, productDocs, send, startProductMock, type Answer, type OperationUnderTest } from "../helpers/mock.ts";

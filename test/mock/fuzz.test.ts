@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { connect } from "node:net";
-import { errorResponse, type DocumentModel, type OperationModel } from "../../kernel/model.ts";
+import { errorResponse, type DocumentModel, type OperationModel } from "../../kernel/index.ts";
 import { compiledSchema, createAjv } from "../../kernel/schema-validator.ts";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
