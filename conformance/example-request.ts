@@ -30,6 +30,6 @@ export function requestFromParameters(operation: OperationModel, values: Record<
     body = JSON.stringify(values[bodyModel.name]);
     headers["content-type"] = bodyModel.contentType;
   }
-  const search = query.toString().replace(/%2F/gi, "/");
-  return { method: operation.httpMethod.toUpperCase(), url: search ? `${path}?${search}` : path, headers, body };
+  const queryString = query.toString().replace(/%2F/gi, "/");
+  return { method: operation.httpMethod.toUpperCase(), url: queryString ? `${path}?${queryString}` : path, headers, body };
 }

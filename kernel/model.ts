@@ -84,19 +84,23 @@ export function secretPaths(raw: unknown, schema: unknown, schemaPointer: string
 /** How deep shown paths follow a recursive schema (an ARM error's details of details). */
 const SHOWN_DEPTH = 3;
 
-/** The declared, non-secret instance pointers of a schema: its properties' and their array items' (see ResponseModel.shownPaths). */
+/**
+ * The declared, non-secret instance pointers of a schema where a string may stand: its properties' and their array
+ * items' (see ResponseModel.shownPaths). A pointer whose schema declares an object or an array is left out, so a
+ * string a target sends there (an array of keys where objects are declared) is shown by its shape, not as it is.
+ */
 export function shownPaths(raw: unknown, schema: unknown, schemaPointer: string, secret = secretPaths(raw, schema, schemaPointer)): string[] {
   if (secret.includes("/")) return [];
   const insideSecret = (path: string) => secret.some((s) => path === s || path.startsWith(`${s}/`));
   const shown = new Set<string>();
-  /** A declared value's pointer and, when it is an array (of arrays…), its items'. */
+  /** A declared value's pointer and, when it is an array (of arrays…), its items', where they may hold a string. */
   const add = (node: unknown, pointer: string, path: string) => {
     let { node: s, pointer: at } = deref(raw, node, pointer);
-    if (path !== "") shown.add(path);
+    if (path !== "" && mayBeString(s)) shown.add(path);
     for (let depth = 0; s?.items && depth < 32; depth++) {
       ({ node: s, pointer: at } = deref(raw, s.items, join(at, "items")));
       path += "/*";
-      shown.add(path);
+      if (mayBeString(s)) shown.add(path);
     }
   };
   add(schema, schemaPointer, "");
@@ -104,6 +108,15 @@ export function shownPaths(raw: unknown, schema: unknown, schemaPointer: string,
     if (!insideSecret(p.instancePath)) add(p.schema, p.pointer, p.instancePath);
   }, SHOWN_DEPTH);
   return [...shown];
+}
+
+/** True when a schema admits a string: its type says so, or it declares no type and no properties or items. */
+function mayBeString(schema: AnyRecord | undefined): boolean {
+  if (!schema || typeof schema !== "object") return true;
+  const type = schema.type;
+  if (typeof type === "string") return type === "string";
+  if (Array.isArray(type)) return type.includes("string");
+  return schema.properties === undefined && schema.items === undefined;
 }
 
 function firstJsonMedia(content: AnyRecord | undefined): [string, AnyRecord] | undefined {

@@ -1,6 +1,6 @@
 /**
  * "No code path names a service": the source outside specs/ (and tests, fixtures, generated output) holds no
- * identifier made of a service's name and no string naming its resource provider. The services are whatever
+ * declared identifier made of a service's name and no string naming its resource provider. The services are whatever
  * specs/ holds, so a new spec folder extends the test by itself. Comments and prose may use a service as an example;
  * scripts/ is left out on purpose (its benchmarks measure one service's client against Azure's own package for it).
  */
@@ -18,6 +18,25 @@ function sourceFiles(dir: string): string[] {
     if (e.isDirectory()) return sourceFiles(full);
     return /\.(ts|js)$/.test(e.name) ? [full] : [];
   });
+}
+
+/**
+ * True where an identifier is a name the source declares (a variable, function, class, type, parameter, property,
+ * method, enum member, import binding or destructured name). A name is chosen where it is declared; its uses are
+ * not flagged again, and a name the platform declares (URLSearchParams, url.search) is not the source's choice.
+ */
+function isDeclaredName(node: ts.Identifier | ts.PrivateIdentifier): boolean {
+  const parent = node.parent as ts.Node & { name?: ts.Node };
+  if (!parent || parent.name !== node) return false;
+  return ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent)
+    || ts.isClassDeclaration(parent) || ts.isClassExpression(parent) || ts.isInterfaceDeclaration(parent)
+    || ts.isTypeAliasDeclaration(parent) || ts.isEnumDeclaration(parent) || ts.isEnumMember(parent)
+    || ts.isModuleDeclaration(parent) || ts.isParameter(parent) || ts.isTypeParameterDeclaration(parent)
+    || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)
+    || ts.isMethodSignature(parent) || ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent)
+    || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isBindingElement(parent)
+    || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)
+    || ts.isExportSpecifier(parent) || ts.isImportEqualsDeclaration(parent);
 }
 
 /** camelCase, PascalCase, snake_case and kebab-case words of an identifier, lower-cased. */
@@ -45,7 +64,7 @@ describe("no code path names a service", () => {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith(".js") ? ts.ScriptKind.JS : ts.ScriptKind.TS);
     const found: string[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+      if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && isDeclaredName(node)) {
         const w = words(node.text);
         for (const s of services) if (w.includes(s.name)) found.push(`identifier ${node.text} names ${s.name}`);
       } else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) {

@@ -10,4 +10,7 @@ export { PACKAGE_NAME, PACKAGE_VERSION } from "./package-info.js";
 export type { Example } from "./runtime/index.js";
 export * as apimanagement from "./apimanagement/index.js";
 export * as batch from "./batch/index.js";
+export * as cognitiveservices from "./cognitiveservices/index.js";
 export * as maps from "./maps/index.js";
+export * as search from "./search/index.js";
+export * as storage from "./storage/index.js";

@@ -2,11 +2,12 @@
  * Which ARM resource type each spec serves, and what api-versions specs/ holds for it; compared with what ARM's
  * providers API says Azure offers, which newer stable api-versions have no spec yet.
  *
- * The resource type comes from the operation's path: `/providers/{namespace}/{type}/{name}/{type}/{name}/…` →
- * `{namespace}` and the types joined by "/" (Microsoft.ApiManagement service/tenant, Microsoft.Maps accounts).
- * ARM compares both case-insensitively.
+ * The resource type comes from the operation's ARM path (the kernel's armPathShape): `/providers/{namespace}/{type}/
+ * {name}/{type}/{name}/…` → `{namespace}` and the types joined by "/" (Microsoft.ApiManagement service/tenant,
+ * Microsoft.Maps accounts); a POST's trailing `action/{parameter}` is an action, not a child type (AI Search's
+ * searchServices/{name}/regenerateAdminKey/{keyKind} is of type searchServices). ARM compares both case-insensitively.
  */
-import { type DocumentModel, isStable } from "../../kernel/index.ts";
+import { armPathShape, type DocumentModel, isStable } from "../../kernel/index.ts";
 
 export interface ResourceTypeVersions {
   namespace: string;
@@ -16,24 +17,16 @@ export interface ResourceTypeVersions {
   apiVersions: string[];
 }
 
-export function resourceTypeOf(pathTemplate: string): { namespace: string; resourceType: string } | undefined {
-  const segments = pathTemplate.split("/").filter(Boolean);
-  const at = segments.findIndex((s) => s.toLowerCase() === "providers");
-  if (at === -1 || at + 1 >= segments.length) return undefined;
-  const namespace = segments[at + 1];
-  const types: string[] = [];
-  for (let i = at + 2; i + 1 < segments.length; i += 2) {
-    if (segments[i].startsWith("{") || !segments[i + 1].startsWith("{")) break;
-    types.push(segments[i]);
-  }
-  return types.length > 0 ? { namespace, resourceType: types.join("/") } : undefined;
+export function resourceTypeOf(pathTemplate: string, method?: string): { namespace: string; resourceType: string } | undefined {
+  const shape = armPathShape(pathTemplate, method);
+  return shape ? { namespace: shape.namespace, resourceType: shape.types.join("/") } : undefined;
 }
 
 export function specResourceTypes(docs: DocumentModel[]): ResourceTypeVersions[] {
   const byKey = new Map<string, ResourceTypeVersions>();
   for (const doc of docs) {
     for (const op of doc.operations) {
-      const type = resourceTypeOf(op.pathTemplate);
+      const type = resourceTypeOf(op.pathTemplate, op.httpMethod);
       if (!type) continue;
       const key = `${type.namespace}/${type.resourceType}`.toLowerCase();
       const entry = byKey.get(key) ?? { ...type, services: [], apiVersions: [] };

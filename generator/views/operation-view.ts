@@ -85,7 +85,7 @@ export function buildOperationView(op: OperationModel): OperationView {
     .map((p) => ({
       key: propertyKey(p.clientName),
       docComment: docComment(docLines(p.description), "  "),
-      typeExpr: indexType(opType, "parameters", p.in, p.name),
+      typeExpr: parameterType(op, opType, p),
       optional: !p.required,
     }));
   if (op.requestBody) {
@@ -131,6 +131,17 @@ export function buildOperationView(op: OperationModel): OperationView {
     resultTypeExpr: joinCode([...new Set(resultTypes)], " | ") || code`undefined`,
     successStatusesLiteral: successStatuses,
   };
+}
+
+/**
+ * The type of one parameter, indexed into openapi-typescript's `parameters` group for its location. That generator
+ * marks a group optional (`header?: {…}`) when none of its parameters is required; indexing into `… | undefined`
+ * does not compile, so such a group is wrapped in NonNullable first.
+ */
+function parameterType(op: OperationModel, opType: Code, p: ParameterModel): Code {
+  const group = indexType(opType, "parameters", p.in);
+  const groupOptional = !op.parameters.some((q) => q.in === p.in && q.required);
+  return groupOptional ? indexType(code`NonNullable<${group}>`, p.name) : indexType(group, p.name);
 }
 
 /**

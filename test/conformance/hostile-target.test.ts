@@ -50,6 +50,31 @@ async function startHostileTarget(answer: (n: number) => Answer) {
   };
 }
 
+/** The pointer's steps; "*" stands for every item of an array. */
+const steps = (path: string) => path.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+
+/** A copy of `body` with `value` at every place `path` (a shown or secret path, "*" for any array index) reaches. */
+function withAt(body: unknown, path: string, value: unknown): unknown {
+  const put = (node: unknown, [head, ...rest]: string[]): unknown => {
+    if (head === undefined) return value;
+    if (head === "*") return Array.isArray(node) ? node.map((item) => put(item, rest)) : node;
+    if (!node || typeof node !== "object" || Array.isArray(node)) return node;
+    const record = node as Record<string, unknown>;
+    return rest.length && !(head in record) ? node : { ...record, [head]: put(record[head], rest) };
+  };
+  return put(body, steps(path));
+}
+
+/** The values at every place `path` reaches in `body`. */
+function valuesAtPath(body: unknown, path: string): unknown[] {
+  const read = (node: unknown, [head, ...rest]: string[]): unknown[] => {
+    if (head === undefined) return [node];
+    if (head === "*") return Array.isArray(node) ? node.flatMap((item) => read(item, rest)) : [];
+    return node && typeof node === "object" && !Array.isArray(node) && head in node ? read((node as Record<string, unknown>)[head], rest) : [];
+  };
+  return read(body, steps(path));
+}
+
 /** Every operation whose documented success answer carries keys (x-ms-secret), with its documented example body. */
 const subjects = docs.flatMap((doc) => doc.operations.flatMap((operation) => {
   const success = successResponses(operation).find((r) => r.secretPaths.length > 0);
@@ -67,15 +92,21 @@ describe.each(subjects)("secrets, deny by default: $id", ({ id, success, example
   const IN_TEXT = `text-body-key-${tag}-T1`;
   const NESTED = `nested-key-${tag}-N1`;
   const leaks = [TOKEN, ISSUED_LATER, UNDECLARED, ...IN_ARRAY, ...ROOT_ARRAY, IN_TEXT, NESTED];
-  /** The example's declared, non-secret strings: still shown. */
-  const declared = Object.entries(example).filter(([name, value]) => typeof value === "string" && !success.secretPaths.includes(`/${name}`));
-  const issued = { ...example, ...Object.fromEntries(success.secretPaths.map((path) => [path.slice(1), ISSUED_LATER])) };
+  /** The example's declared, non-secret strings (at the documented response's shown paths): still shown. */
+  const declared = success.shownPaths.flatMap((path) => valuesAtPath(example, path).filter((v) => typeof v === "string").map((v) => [path, v] as const));
+  const issued = success.secretPaths.reduce<unknown>((body, path) => withAt(body, path, ISSUED_LATER), example) as Record<string, unknown>;
   /** A declared field of the wrong type: the schema check quotes it, with what it holds. */
-  const wrongType = { ...issued, [declared[0]?.[0] ?? "extra"]: { nested: NESTED, [TOKEN]: "x" } };
+  const wrongType = declared.length
+    ? withAt(issued, declared[0][0], { nested: NESTED, [TOKEN]: "x" })
+    : { ...issued, extra: { nested: NESTED, [TOKEN]: "x" } };
+  /** Names the documented answer does not declare (a schema that declares `keys` gets `keys_v2`). */
+  const topLevel = new Set([...success.shownPaths, ...success.secretPaths].map((path) => steps(path)[0]));
+  const undeclared = (name: string) => (topLevel.has(name) ? `${name}_v2` : name);
+  const KEYS = undeclared("keys");
   const keysBody = {
     ...issued,
     primary_key_v2: UNDECLARED,
-    keys: IN_ARRAY,
+    [KEYS]: IN_ARRAY,
     [TOKEN]: "the token as a property name",
   };
   const reports = { console: "", json: "", junit: "" };
@@ -116,10 +147,14 @@ describe.each(subjects)("secrets, deny by default: $id", ({ id, success, example
     const answered = results.map((r) => r.response).filter((r) => r !== undefined);
     const keys = answered.find((r) => r.json && "primary_key_v2" in r.json)!.json!;
     expect(keys.primary_key_v2).toBe(`<string, ${UNDECLARED.length} chars>`);
-    expect(keys.keys).toEqual(IN_ARRAY.map((k) => `<string, ${k.length} chars>`));
-    for (const path of success.secretPaths) expect(keys[path.slice(1)]).toBe("[REDACTED]");
-    expect(declared.length).toBeGreaterThan(0);
-    for (const [name, value] of declared) expect(keys[name], name).toBe(value);
+    expect(keys[KEYS]).toEqual(IN_ARRAY.map((k) => `<string, ${k.length} chars>`));
+    for (const path of success.secretPaths) {
+      expect(valuesAtPath(keys, path).length, path).toBeGreaterThan(0);
+      for (const value of valuesAtPath(keys, path)) expect(value, path).toBe("[REDACTED]");
+    }
+    // Where the schema declares non-secret strings, the example has some, and they are shown as they are.
+    if (success.shownPaths.length) expect(declared.length).toBeGreaterThan(0);
+    for (const [path, value] of declared) expect(valuesAtPath(keys, path), path).toContain(value);
     expect(answered.some((r) => r.text === `<string, ${`keys: ${IN_TEXT}`.length} chars>`)).toBe(true);
     expect(reports.json).toContain("the key [REDACTED] was refused"); // declared error message, scrubbed at the end of the run
   });
@@ -129,7 +164,7 @@ describe("a partial report (the run stopped before its end)", () => {
   test("is scrubbed with every secret seen during the run, like the run-end results", async () => {
     const { id, success, example } = subjects[0]!;
     const ISSUED_LATER = "issued-later-partial-key-Zr51";
-    const issued = { ...example, ...Object.fromEntries(success.secretPaths.map((path) => [path.slice(1), ISSUED_LATER])) };
+    const issued = success.secretPaths.reduce<unknown>((body, path) => withAt(body, path, ISSUED_LATER), example);
     const target = await startHostileTarget((n) => n === 1
       ? { status: 400, body: { error: { code: "KeyRejected", message: `the key ${ISSUED_LATER} was refused` } } }
       : { status: Number(success.status), body: issued });

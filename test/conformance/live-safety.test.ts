@@ -74,7 +74,7 @@ describe("--target live", () => {
 
   test("a bad subscription or a resource flag for an unknown operation is a usage error", async () => {
     await expect(conform({ ...live, endpoint: mock.url, subscription: "nope" })).rejects.toThrow(/--subscription: "nope" is not a subscription id/);
-    await expect(conform({ ...live, endpoint: mock.url, resources: { storage: { accountName: "x" } } })).rejects.toThrow(/"storage" names no operation/);
+    await expect(conform({ ...live, endpoint: mock.url, resources: { nosuchservice: { accountName: "x" } } })).rejects.toThrow(/"nosuchservice" names no operation/);
     await expect(conform({ ...live, endpoint: "http://example.com" })).rejects.toThrow(/plain http is allowed only to loopback/);
   });
 
@@ -98,7 +98,7 @@ describe("a URL target", () => {
 
   test("takes --subscription, --resource and --allow-mutations, but not the live-only --cloud and --endpoint", async () => {
     await expect(conform({ ...url(), subscription: "nope" })).rejects.toThrow(/--subscription: "nope" is not a subscription id/);
-    await expect(conform({ ...url(), resources: { storage: { accountName: "x" } } })).rejects.toThrow(/"storage" names no operation/);
+    await expect(conform({ ...url(), resources: { nosuchservice: { accountName: "x" } } })).rejects.toThrow(/"nosuchservice" names no operation/);
     await expect(conform({ ...url(), cloud: "china" })).rejects.toThrow(/--cloud: --cloud is for --target live/);
     await expect(conform({ ...url(), endpoint: mock.url })).rejects.toThrow(/--endpoint: --endpoint is for --target live/);
   });

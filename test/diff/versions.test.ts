@@ -170,6 +170,12 @@ describe("resource types", () => {
     expect(resourceTypeOf(path)).toEqual({ namespace, resourceType });
   });
 
+  it("reads a POST's trailing literal/{parameter} as an action on the resource, not as a child type", () => {
+    const path = "/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Search/searchServices/{searchServiceName}/regenerateAdminKey/{keyKind}";
+    expect(resourceTypeOf(path, "post")).toEqual({ namespace: "Microsoft.Search", resourceType: "searchServices" });
+    expect(resourceTypeOf(path, "get")).toEqual({ namespace: "Microsoft.Search", resourceType: "searchServices/regenerateAdminKey" });
+  });
+
   it("falls back to the parent type when ARM does not list the child, and matches case-insensitively", () => {
     const spec = { namespace: "Microsoft.ApiManagement", resourceType: "service/tenant", services: ["apimanagement"], apiVersions: ["2022-08-01"] };
     const live = compareWithProvider(spec, [{ resourceType: "SERVICE", apiVersions: ["2024-05-01", "2024-06-01-preview", "2022-08-01"] }]);

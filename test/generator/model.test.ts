@@ -67,6 +67,8 @@ describe("operation model", () => {
     expect(successResponses(operation("BatchAccount_RegenerateKey"))[0].secretPaths).toEqual(["/primary", "/secondary"]);
     expect(successResponses(operation("Accounts_RegenerateKeys"))[0].shownPaths).toEqual(["/primaryKeyLastUpdated", "/secondaryKeyLastUpdated"]);
     expect(successResponses(operation("BatchAccount_RegenerateKey"))[0].shownPaths).toEqual(["/accountName"]);
+    expect(successResponses(operation("StorageAccounts_RegenerateKey"))[0].secretPaths).toEqual(["/keys/*/value"]);
+    expect(successResponses(operation("StorageAccounts_RegenerateKey"))[0].shownPaths).toEqual(["/keys/*/keyName", "/keys/*/permissions", "/keys/*/creationTime"]);
     expect(errorResponse(operation("BatchAccount_RegenerateKey"))!.shownPaths).toEqual(expect.arrayContaining(["/error/code", "/error/message", "/error/details/*/message"]));
   });
 
@@ -89,8 +91,10 @@ describe("operation model", () => {
       },
     };
     const paths = shownPaths(raw, raw.root, "/root");
-    expect(paths).toEqual(expect.arrayContaining(["/name", "/tags", "/tags/*", "/tags/*/*", "/tree/label", "/tree/children/*/label", "/tree/children/*/children/*/label"]));
+    expect(paths).toEqual(expect.arrayContaining(["/name", "/tags/*/*", "/tree/label", "/tree/children/*/label", "/tree/children/*/children/*/label"]));
     expect(paths.filter((p) => p.startsWith("/keys") || p.startsWith("/token"))).toEqual([]);
+    // Where an array or an object is declared, a string is not a declared value: it is shown by its shape.
+    expect(paths.filter((p) => ["/tags", "/tags/*", "/tree", "/tree/children", "/tree/children/*"].includes(p))).toEqual([]);
     expect(shownPaths({ s: { type: "object", "x-ms-secret": true, properties: { a: { type: "string" } } } }, { $ref: "#/s" }, "/x")).toEqual([]);
   });
 

@@ -92,7 +92,7 @@ export function createApiManagementClient(options: ApiManagementClientOptions): 
           subscriptionId: options.subscriptionId,
           accessName: parameters.accessName,
         }, "TenantAccess_RegeneratePrimaryKey", "");
-        return client.invoke<TenantAccessRegeneratePrimaryKeyResult>({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [], errorShownPaths: {"default":["/error","/error/code","/error/message","/error/details","/error/details/*","/error/details/*/code","/error/details/*/message","/error/details/*/target"]} }, callOptions, {
+        return client.invoke<TenantAccessRegeneratePrimaryKeyResult>({ operationId: "TenantAccess_RegeneratePrimaryKey", successStatuses: [204], secretPaths: [], errorShownPaths: {"default":["/error/code","/error/message","/error/details/*/code","/error/details/*/message","/error/details/*/target"]} }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/regeneratePrimaryKey",
           params: {
@@ -115,7 +115,7 @@ export function createApiManagementClient(options: ApiManagementClientOptions): 
           subscriptionId: options.subscriptionId,
           accessName: parameters.accessName,
         }, "TenantAccess_ListSecrets", "");
-        return client.invoke<TenantAccessListSecretsResult>({ operationId: "TenantAccess_ListSecrets", successStatuses: [200], secretPaths: ["/primaryKey","/secondaryKey"], errorShownPaths: {"default":["/error","/error/code","/error/message","/error/details","/error/details/*","/error/details/*/code","/error/details/*/message","/error/details/*/target"]} }, callOptions, {
+        return client.invoke<TenantAccessListSecretsResult>({ operationId: "TenantAccess_ListSecrets", successStatuses: [200], secretPaths: ["/primaryKey","/secondaryKey"], errorShownPaths: {"default":["/error/code","/error/message","/error/details/*/code","/error/details/*/message","/error/details/*/target"]} }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service/{serviceName}/tenant/{accessName}/listSecrets",
           params: {

@@ -70,7 +70,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
           accountName: parameters.accountName,
         }, "BatchAccount_RegenerateKey", "");
         assertValid(validators.validateBatchAccountRegenerateKeyBody, parameters.body, "BatchAccount_RegenerateKey", "body");
-        return client.invoke<BatchAccountRegenerateKeyResult>({ operationId: "BatchAccount_RegenerateKey", successStatuses: [200], secretPaths: ["/primary","/secondary"], errorShownPaths: {"default":["/error","/error/code","/error/message","/error/target","/error/details","/error/details/*","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details","/error/details/*/details/*","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/details","/error/details/*/details/*/details/*"]} }, callOptions, {
+        return client.invoke<BatchAccountRegenerateKeyResult>({ operationId: "BatchAccount_RegenerateKey", successStatuses: [200], secretPaths: ["/primary","/secondary"], errorShownPaths: {"default":["/error/code","/error/message","/error/target","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target"]} }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/regenerateKeys",
           params: {

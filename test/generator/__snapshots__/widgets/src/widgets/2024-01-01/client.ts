@@ -62,7 +62,7 @@ export function createWidgetsClient(options: WidgetsClientOptions): WidgetsClien
           widgetName: parameters.widgetName,
         }, "Widgets_RegenerateKey", "");
         assertValid(validators.validateWidgetsRegenerateKeyBody, parameters.body, "Widgets_RegenerateKey", "body");
-        return client.invoke<WidgetsRegenerateKeyResult>({ operationId: "Widgets_RegenerateKey", successStatuses: [200], secretPaths: ["/primaryKey"], errorShownPaths: {"default":["/error","/error/code","/error/message"]} }, callOptions, {
+        return client.invoke<WidgetsRegenerateKeyResult>({ operationId: "Widgets_RegenerateKey", successStatuses: [200], secretPaths: ["/primaryKey"], errorShownPaths: {"default":["/error/code","/error/message"]} }, callOptions, {
           method: "POST",
           path: "/subscriptions/{subscriptionId}/providers/Example.Widgets/widgets/{widgetName}/regenerateKey",
           params: {
