@@ -117,11 +117,18 @@ function swaggerDocument(
       conversions.add(`query parameter "${parameter.name}" written into the path key (Dredd's URI templates reject "-" in names)`);
       continue;
     }
+    const required = parameter.required ?? parameter.in === "path";
+    if (!required && value === undefined) {
+      // Dredd sends an optional header or query parameter without a value as an empty one ("x-ms-client-request-id: "),
+      // which no example sends and a strict endpoint refuses.
+      conversions.add("optional parameters the example gives no value left out");
+      continue;
+    }
     const schema = toSwaggerSchema(load(parameter.schema ?? {}).value, conversions);
     const { description, ...constraints } = schema;
     void description;
     swaggerParameters.push({
-      name: parameter.name, in: parameter.in, required: parameter.required ?? parameter.in === "path",
+      name: parameter.name, in: parameter.in, required,
       ...(parameter.description ? { description: parameter.description } : {}),
       ...constraints,
       ...(value !== undefined ? { "x-example": value } : {}),
