@@ -5,26 +5,36 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, test, vi } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
-import { startProductMock } from "../helpers/mock.ts";
+import { exampleResources } from "../helpers/example-resources.ts";
+import { productDocs, startProductMock } from "../helpers/mock.ts";
+import { bodySelectedOperation, escapeRegExp, isBodyEnumNegative, readOnlyExchanges } from "../helpers/picked-operation.ts";
 
-const MAPS = "maps/2026-12-01/**";
+// One operation picked from specs/ by what these tests need: a key chosen in the body, so it has a body enum negative.
+const picked = await bodySelectedOperation();
+const docs = await productDocs();
+const ONLY = picked.only;
+const TOTAL = picked.exchanges.length;
+const example = picked.exchanges.find((e) => e.kind === "example")!;
+const enumNegative = picked.exchanges.find(isBodyEnumNegative)!;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 describe("rekey conform", () => {
   test("a green run exits 0 with a summary table and a final line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rekey-cli-conform-"));
-    const { code, stdout } = await runRekey(["conform", "--only", MAPS, "--report", `junit:${join(dir, "j.xml")},json:${join(dir, "r.json")}`]);
+    const { code, stdout } = await runRekey(["conform", "--only", ONLY, "--report", `junit:${join(dir, "j.xml")},json:${join(dir, "r.json")}`]);
     expect(code, stdout).toBe(0);
-    expect(stdout).toMatch(/maps\/2026-12-01\/Accounts_RegenerateKeys +24 +24 +0 +0 +0/);
-    expect(stdout).toMatch(/24 exchanges, \d+ checks: 24 passed, 0 failed/);
+    expect(TOTAL).toBeGreaterThan(0);
+    expect(stdout).toMatch(new RegExp(`${escapeRegExp(picked.key)} +${TOTAL} +${TOTAL} +0 +0 +0`));
+    expect(stdout).toMatch(new RegExp(`${TOTAL} exchanges, \\d+ checks: ${TOTAL} passed, 0 failed`));
     expect(XMLValidator.validate(readFileSync(join(dir, "j.xml"), "utf8"))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).summary.passed).toBe(24);
+    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).summary.passed).toBe(TOTAL);
   });
 
   test("a fault run exits 1 naming the check, the exchange and a curl without the token", async () => {
-    const { code, stdout } = await runRekey(["conform", "--only", MAPS, "--fault", "wrong-type"]);
+    const { code, stdout } = await runRekey(["conform", "--only", ONLY, "--fault", "wrong-type"]);
     expect(code).toBe(1);
-    expect(stdout).toContain("✗ maps/2026-12-01/Accounts_RegenerateKeys/example/Regenerate Key");
-    expect(stdout).toMatch(/schema +\/\w+ +\/\w+ must be string/);
+    expect(stdout).toContain(`✗ ${example.id}`);
+    expect(stdout).toMatch(/schema +\/\w+ +\/\w+ must be \w+/); // the fault turns a documented field to the wrong JSON type
     expect(stdout).toContain(`curl -sS -i -X POST`);
     expect(stdout).toContain(`"Authorization: Bearer $TOKEN"`);
     expect(stdout).not.toMatch(/\x1b\[/); // NO_COLOR (set by runRekey) and not a TTY
@@ -60,17 +70,25 @@ describe("rekey conform", () => {
     vi.stubEnv("REKEY_CLI_URL_TOKEN", "cli-url-token");
     try {
       const dir = mkdtempSync(join(tmpdir(), "rekey-cli-url-"));
-      const base = ["conform", "--target", mock.url, "--token-env", "REKEY_CLI_URL_TOKEN", "--only", MAPS];
+      const base = ["conform", "--target", mock.url, "--token-env", "REKEY_CLI_URL_TOKEN", "--only", ONLY];
       const readOnly = await runRekey(base);
       expect(readOnly.code, readOnly.stderr).toBe(0);
       expect(readOnly.stdout).toContain(`against url ${mock.url} (read-only)`);
+      const heldBack = TOTAL - readOnlyExchanges(picked.exchanges).length;
+      expect(heldBack).toBeGreaterThan(0);
+      expect(readOnly.stdout).toMatch(new RegExp(`${TOTAL} exchanges, \\d+ checks: ${TOTAL - heldBack} passed, 0 failed, ${heldBack} held back`));
       expect(readOnly.stdout).toMatch(/^\d+ held back: rotates a key behind the target URL, which may be real Azure; pass --allow-mutations to send it$/m);
 
       const config = join(dir, "config.json");
-      writeFileSync(config, JSON.stringify({ subscription: "00000000-0000-0000-0000-000000000000", resources: { maps: { resourceGroupName: "myResourceGroup", accountName: "myMapsAccount" } } }));
-      const named = await runRekey([...base, "--config", config, "--allow-mutations"]);
-      expect(named.code, named.stdout).toBe(0);
-      expect(named.stdout).toMatch(/24 exchanges, \d+ checks: 24 passed, 0 failed, 0 held back/);
+      // The resource the operation's first example addresses (the one the mock holds), named in the config as a user
+      // names their own: its subscription as `subscription` when it is a UUID, else among the resource's values.
+      const { [picked.operation.armPath!.subscriptionParameter]: subscription, ...names } = exampleResources(docs)[picked.key];
+      const named = UUID.test(subscription) ? { subscription, resources: { [picked.key]: names } }
+        : { resources: { [picked.key]: { ...names, [picked.operation.armPath!.subscriptionParameter]: subscription } } };
+      writeFileSync(config, JSON.stringify(named));
+      const allowed = await runRekey([...base, "--config", config, "--allow-mutations"]);
+      expect(allowed.code, allowed.stdout).toBe(0);
+      expect(allowed.stdout).toMatch(new RegExp(`${TOTAL} exchanges, \\d+ checks: ${TOTAL} passed, 0 failed, 0 held back`));
 
       writeFileSync(config, JSON.stringify({ cloud: "china" }));
       const cloud = await runRekey([...base, "--config", config]);
@@ -82,9 +100,9 @@ describe("rekey conform", () => {
   });
 
   test("--list prints the exchange ids; --list-checks the registry", async () => {
-    const list = await runRekey(["conform", "--list", "--only", MAPS]);
-    expect(list.stdout.trim().split("\n")).toHaveLength(24);
-    expect(list.stdout).toContain("maps/2026-12-01/Accounts_RegenerateKeys/negative/body.keyType.enum\t");
+    const list = await runRekey(["conform", "--list", "--only", ONLY]);
+    expect(list.stdout.trim().split("\n").map((line) => line.split("\t")[0])).toEqual(picked.exchanges.map((e) => e.id));
+    expect(list.stdout).toContain(`${enumNegative.id}\t`);
     const checks = await runRekey(["conform", "--list-checks"]);
     expect(checks.stdout).toMatch(/^rotation +failure +regenerating changes exactly the selected key/m);
     expect(checks.stdout).toMatch(/^undeclared-fields +warning +a documented success body/m);

@@ -7,18 +7,42 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { parseDocument } from "yaml";
 import { conform } from "../../conformance/conform.ts";
+import type { CompiledExchange } from "../../conformance/exchange.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
+import { deref, tokens } from "../../kernel/index.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 import { FAULT_CAUGHT_AS } from "../helpers/fault-severity.ts";
 import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
 import { productSpecs } from "../helpers/mock.ts";
+import { isBodyEnumNegative, pickOperation, type PickedOperation } from "../helpers/picked-operation.ts";
 
 const { docs, ajv } = await productSpecs();
 
-const MAPS = "maps/2026-12-01/Accounts_RegenerateKeys";
-const APIM = "apimanagement/2024-05-01/TenantAccess_RegeneratePrimaryKey";
-const MAPS_EXAMPLE = `${MAPS}/example/Regenerate Key`;
+/** The example exchange's documented JSON object answer, if it has one. */
+function exampleBody(exchange: CompiledExchange): Record<string, unknown> | undefined {
+  const body = exchange.kind === "example" && exchange.expect.kind === "success" ? exchange.expect.example?.body : undefined;
+  return typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length > 0 ? body as Record<string, unknown> : undefined;
+}
+const isPathPatternNegative = (e: CompiledExchange) => e.kind === "negative" && /\/negative\/path\.[^/]+\.pattern$/.test(e.id);
+/** The field the missing-field fault drops from an answer: the first the example's body shows. */
+const droppedField = (picked: PickedOperation) => Object.keys(exampleBody(picked.exchanges.find((e) => exampleBody(e))!)!)[0];
+
+// Operations from specs/, picked by what the faults need: one whose key is named in the body, that answers with a
+// JSON body, has a name in the path with a pattern and rotates keys in its own answers; and one that answers 204.
+const BODY = await pickOperation("answering keys in a JSON body, selected in the request body", ({ operation, exchanges }) => {
+  const selector = operation.rotation?.selector;
+  return selector !== undefined && "in" in selector && selector.in === "body" && operation.rotation!.readBack === undefined
+    && exchanges.some((e) => exampleBody(e) !== undefined) && exchanges.some(isBodyEnumNegative) && exchanges.some(isPathPatternNegative)
+    && exchanges.some((e) => e.scenario?.step === 2);
+});
+const NO_CONTENT = await pickOperation("answering 204 with no body", ({ exchanges }) =>
+  exchanges.some((e) => e.kind === "example" && e.expect.kind === "success" && e.expect.example?.status === 204));
+const BODY_EXAMPLE = BODY.exchanges.find((e) => exampleBody(e) !== undefined)!.id;
+const NO_CONTENT_EXAMPLE = NO_CONTENT.exchanges.find((e) => e.kind === "example" && e.expect.kind === "success" && e.expect.example?.status === 204)!.id;
+const id = (picked: PickedOperation, predicate: (e: CompiledExchange) => boolean) => picked.exchanges.find(predicate)!.id;
+const steps = BODY.exchanges.filter((e) => e.scenario !== undefined);
 
 interface Expected {
   check: string;
@@ -29,23 +53,24 @@ interface Expected {
 }
 
 const EXPECTED: Record<string, Expected> = {
-  "wrong-success-status": { check: "status", exchange: `${APIM}/example/ApiManagementTenantAccessRegenerateKey` },
-  "missing-field": { check: "example-match", exchange: MAPS_EXAMPLE },
-  "wrong-type": { check: "schema", exchange: MAPS_EXAMPLE },
-  "extra-field": { check: "undeclared-fields", exchange: MAPS_EXAMPLE },
-  "error-schema": { check: "error-contract", exchange: `${MAPS}/negative/body.keyType.enum` },
-  "wrong-content-type": { check: "content-type", exchange: MAPS_EXAMPLE },
-  "missing-content-type": { check: "content-type", exchange: `${MAPS}/negative/auth.missing` },
-  "missing-request-id": { check: "arm-headers", exchange: MAPS_EXAMPLE },
-  "body-on-204": { check: "content-type", exchange: `${APIM}/example/ApiManagementTenantAccessRegenerateKey` },
-  "malformed-json": { check: "schema", exchange: MAPS_EXAMPLE },
-  "server-error": { check: "negative-rejected", exchange: `${MAPS}/negative/path.accountName.pattern` },
-  throttle: { check: "status", exchange: MAPS_EXAMPLE },
-  delay: { check: "transport", exchange: MAPS_EXAMPLE, fault: "delay:1500", timeoutMs: 300 },
-  "connection-reset": { check: "transport", exchange: MAPS_EXAMPLE },
-  "no-rotation": { check: "rotation", exchange: `${MAPS}/scenario/rotate-primary/2` },
-  "rotate-both": { check: "rotation", exchange: `${MAPS}/scenario/rotate-secondary/3` },
-  "rotate-other": { check: "rotation", exchange: `${MAPS}/scenario/rotate-primary/2` },
+  "wrong-success-status": { check: "status", exchange: NO_CONTENT_EXAMPLE },
+  "missing-field": { check: "example-match", exchange: BODY_EXAMPLE },
+  "wrong-type": { check: "schema", exchange: BODY_EXAMPLE },
+  "extra-field": { check: "undeclared-fields", exchange: BODY_EXAMPLE },
+  "error-schema": { check: "error-contract", exchange: id(BODY, isBodyEnumNegative) },
+  "wrong-content-type": { check: "content-type", exchange: BODY_EXAMPLE },
+  "missing-content-type": { check: "content-type", exchange: id(BODY, (e) => e.id.endsWith("/negative/auth.missing")) },
+  "missing-request-id": { check: "arm-headers", exchange: BODY_EXAMPLE },
+  "body-on-204": { check: "content-type", exchange: NO_CONTENT_EXAMPLE },
+  "malformed-json": { check: "schema", exchange: BODY_EXAMPLE },
+  "server-error": { check: "negative-rejected", exchange: id(BODY, isPathPatternNegative) },
+  throttle: { check: "status", exchange: BODY_EXAMPLE },
+  delay: { check: "transport", exchange: BODY_EXAMPLE, fault: "delay:1500", timeoutMs: 300 },
+  "connection-reset": { check: "transport", exchange: BODY_EXAMPLE },
+  // the first step compared with one before it, and the last step of the last scenario
+  "no-rotation": { check: "rotation", exchange: steps.find((e) => e.scenario!.step === 2)!.id },
+  "rotate-both": { check: "rotation", exchange: steps.at(-1)!.id },
+  "rotate-other": { check: "rotation", exchange: steps.find((e) => e.scenario!.step === 2)!.id },
 };
 
 describe("each mock fault is caught by the check made for it", () => {
@@ -56,7 +81,7 @@ describe("each mock fault is caught by the check made for it", () => {
 
   const run = (name: string, expected: Expected, strict: boolean) => conform({
     target: "mock", docs, ajv, fault: expected.fault ?? name, timeoutMs: expected.timeoutMs, retries: 1, strict,
-    only: [`${MAPS}/**`, `${APIM}/**`],
+    only: [BODY.only, NO_CONTENT.only],
   });
 
   const failures = Object.entries(EXPECTED).filter(([name]) => FAULT_CAUGHT_AS[name] === "failure");
@@ -100,30 +125,46 @@ describe("what is drift in one spec is a failure in another", () => {
   afterAll(removeTempDirs);
 
   test("missing-field: a field the schema requires fails example-match (and schema), --strict or not", async () => {
+    // A copy of the operation's spec folder whose success schema requires the field the fault drops.
+    const { doc, operation } = BODY;
+    const field = droppedField(BODY);
     const specsDir = join(tempDir("rekey-required-"), "specs");
-    const folder = copyTree(join(REPO_ROOT, "specs/maps/2026-12-01"), join(specsDir, "maps/2026-12-01"));
+    const folder = copyTree(join(REPO_ROOT, "specs", doc.service, doc.apiVersion), join(specsDir, doc.service, doc.apiVersion));
     const file = join(folder, "openapi.yaml");
-    const text = readFileSync(file, "utf8");
-    const edited = text.replace(/( {4}MapsAccountKeys:\n {6}type: object\n)/, "$1      required: [primaryKey]\n");
-    expect(edited).not.toBe(text);
-    writeFileSync(file, edited);
+    const { expect: answer } = BODY.exchanges.find((e) => e.id === BODY_EXAMPLE)!;
+    const status = answer.kind === "success" ? String(answer.example?.status) : undefined;
+    const response = operation.responses.find((r) => r.status === status)!;
+    const schema = deref(doc.raw, response.schema, response.schemaPointer!);
+    const yaml = parseDocument(readFileSync(file, "utf8"));
+    const required = (schema.node.required as string[] | undefined) ?? [];
+    expect(required).not.toContain(field); // else the fault would not be drift in the product spec
+    yaml.setIn([...tokens(schema.pointer), "required"], [...required, field]);
+    writeFileSync(file, yaml.toString());
 
-    const { results } = await conform({ target: "mock", specsDir, fault: "missing-field", only: [MAPS_EXAMPLE] });
+    const { results } = await conform({ target: "mock", specsDir, fault: "missing-field", only: [BODY_EXAMPLE] });
     const [result] = results;
     expect(result!.outcome).toBe("failed");
     const missing = result!.failures.find((f) => f.check === "example-match")!;
-    expect(missing).toMatchObject({ pointer: "/primaryKey", severity: "failure", message: "/primaryKey is missing (the example shows it and the schema requires it)" });
+    expect(missing).toMatchObject({ pointer: `/${field}`, severity: "failure", message: `/${field} is missing (the example shows it and the schema requires it)` });
     expect(missing.promoted).toBeUndefined();
     expect(result!.failures.map((f) => f.check)).toContain("schema");
   });
 
   test("missing-field: a key x-rekey-rotation names stays a rotation failure on every scenario step", async () => {
-    const { results } = await conform({ target: "mock", docs, ajv, fault: "missing-field", only: [`${MAPS}/scenario/**`] });
+    // An operation whose answer shows its keys, where the field the fault drops is one of them.
+    const keyOf = (picked: PickedOperation) => Object.entries(picked.operation.rotation?.keys ?? {})
+      .find(([, where]) => where.value === `/${droppedField(picked)}`)?.[0];
+    const picked = await pickOperation("dropping a rotated key under the missing-field fault", (candidate) =>
+      candidate.operation.rotation?.readBack === undefined && candidate.exchanges.some((e) => exampleBody(e) !== undefined)
+      && candidate.exchanges.some((e) => e.scenario !== undefined) && keyOf(candidate) !== undefined);
+    const field = droppedField(picked);
+    const { results } = await conform({ target: "mock", docs, ajv, fault: "missing-field", only: [`${picked.key}/scenario/**`] });
+    expect(results).toHaveLength(picked.exchanges.filter((e) => e.scenario !== undefined).length);
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) {
       expect(result.outcome).toBe("failed");
-      expect(result.failures.find((f) => f.check === "rotation" && f.pointer === "/primaryKey")).toMatchObject({
-        severity: "failure", message: "the answer has no /primaryKey (x-rekey-rotation names it as the primary key)",
+      expect(result.failures.find((f) => f.check === "rotation" && f.pointer === `/${field}`)).toMatchObject({
+        severity: "failure", message: `the answer has no /${field} (x-rekey-rotation names it as the ${keyOf(picked)} key)`,
       });
     }
   });

@@ -10,11 +10,25 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { conform, type ConformOptions } from "../../conformance/conform.ts";
 import { startMock, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { HELD_BACK, type GatedTarget } from "../../conformance/targets/mutation-gate.ts";
+import { compileExchanges } from "../../conformance/exchanges/compile-exchanges.ts";
+import { operationKey } from "../../conformance/exchange.ts";
+import { exampleResources } from "../helpers/example-resources.ts";
 import { productSpecs } from "../helpers/mock.ts";
+import { pickOperation, readOnlyExchanges } from "../helpers/picked-operation.ts";
 
 const { docs, ajv } = await productSpecs();
-const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"; // the Maps and API Management examples' subscription
-const MAPS_ACCOUNT = { resourceGroupName: "myResourceGroup", accountName: "myMapsAccount" };
+const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Exchanges of every product spec that may change state. */
+const MUTATING = compileExchanges({ docs, ajv }).filter((e) => e.mutation !== "never").length;
+
+// The resource a user names: the one the first example of an operation from specs/ addresses (the mock holds it), an
+// operation that rotates keys in a subscription a user can name (a UUID).
+const named = await pickOperation("rotating a resource of a UUID subscription", ({ operation, exchanges }) =>
+  operation.armPath !== undefined && exchanges.some((e) => e.mutation !== "never")
+  && UUID.test(String(operation.examples[0]?.parameters[operation.armPath.subscriptionParameter])));
+const { [named.operation.armPath!.subscriptionParameter]: NAMED_SUBSCRIPTION, ...NAMED_NAMES } = exampleResources(docs)[named.key];
+const NAMED_RESOURCES = { [named.key]: NAMED_NAMES };
 
 let mock: RunningMock;
 const log: string[] = [];
@@ -39,7 +53,7 @@ describe.each(TARGETS)("--target %s safety", (kind, where) => {
     log.length = 0;
     const { summary, results } = await run();
     const mutating = results.filter((r) => r.exchange.mutation !== "never");
-    expect(mutating.length).toBeGreaterThan(40);
+    expect(mutating.length).toBe(MUTATING);
     for (const r of mutating) expect([r.exchange.id, r.outcome]).toEqual([r.exchange.id, "held-back"]);
     // A scenario is held back whole: its read-back steps, which change nothing, go with the rotations between them.
     const heldBack = results.filter((r) => r.outcome === "held-back");
@@ -55,15 +69,14 @@ describe.each(TARGETS)("--target %s safety", (kind, where) => {
   });
 
   test("with --allow-mutations, only the named resources are changed", async () => {
-    const { results } = await run({ allowMutations: true, subscription: SUBSCRIPTION, resources: { maps: MAPS_ACCOUNT } });
+    const { results } = await run({ allowMutations: true, subscription: NAMED_SUBSCRIPTION, resources: NAMED_RESOURCES });
     const sentMutating = results.filter((r) => r.exchange.mutation !== "never" && r.outcome !== "held-back");
-    expect(sentMutating.length).toBeGreaterThan(10);
-    for (const r of sentMutating) {
-      expect(r.exchange.service).toBe("maps");
-      expect(r.exchange.resource).toMatch(/\/resourcegroups\/myresourcegroup\/providers\/microsoft\.maps\/accounts\/mymapsaccount$/);
-    }
-    const others = results.filter((r) => r.exchange.mutation !== "never" && r.exchange.service !== "maps");
-    expect(others.length).toBeGreaterThan(10);
+    expect(sentMutating.map((r) => r.exchange.id).sort()).toEqual(named.exchanges.filter((e) => e.mutation !== "never").map((e) => e.id).sort());
+    const resource = named.exchanges.find((e) => e.kind === "example")!.resource;
+    for (const r of sentMutating) expect(r.exchange.resource).toBe(resource);
+    const others = results.filter((r) => r.exchange.mutation !== "never" && operationKey(r.exchange) !== named.key);
+    expect(others.length).toBe(MUTATING - sentMutating.length);
+    expect(others.length).toBeGreaterThan(0);
     for (const r of others) expect(r.reason).toBe(reasons.unnamed);
     expect(results.filter((r) => r.outcome === "failed")).toEqual([]);
   });
@@ -89,9 +102,9 @@ describe("a URL target", () => {
 
   test("with --allow-mutations but no subscription named, keeps its hands off: the examples' subscription is not yours", async () => {
     log.length = 0;
-    const { results } = await conform({ ...url(), allowMutations: true, resources: { maps: MAPS_ACCOUNT } });
+    const { results } = await conform({ ...url(), allowMutations: true, resources: NAMED_RESOURCES });
     const mutating = results.filter((r) => r.exchange.mutation !== "never");
-    expect(mutating.length).toBeGreaterThan(40);
+    expect(mutating.length).toBe(MUTATING);
     for (const r of mutating) expect([r.exchange.id, r.reason]).toEqual([r.exchange.id, HELD_BACK.url.unnamed]);
     expect(log.filter((line) => / 2\d\d /.test(line))).toEqual([]);
   });
@@ -112,12 +125,12 @@ describe("--target live --endpoint with --ca", () => {
     writeFileSync(join(dir, "ca.pem"), tlsMock.ca!);
   });
   afterAll(() => tlsMock.close());
-  const live = () => ({ target: "live", endpoint: tlsMock.url, subscription: SUBSCRIPTION, tokenEnv: "REKEY_LIVE_TEST_TOKEN", docs, ajv, only: ["maps/2026-12-01/**"], retries: 0 });
+  const live = () => ({ target: "live", endpoint: tlsMock.url, subscription: SUBSCRIPTION, tokenEnv: "REKEY_LIVE_TEST_TOKEN", docs, ajv, only: [named.only], retries: 0 });
 
   test("trusts the endpoint's certificate through the CA given", async () => {
     const { summary, results } = await conform({ ...live(), caFile: join(dir, "ca.pem") });
     const sent = results.filter((r) => r.outcome !== "held-back");
-    expect(sent.length).toBeGreaterThan(5);
+    expect(sent.length).toBe(readOnlyExchanges(named.exchanges).length);
     expect(summary.failed).toBe(0);
     expect(summary.passed).toBe(sent.length);
     expect(sent[0].curl).toContain("--cacert");
@@ -126,7 +139,7 @@ describe("--target live --endpoint with --ca", () => {
   test("without it, the self-signed endpoint fails every exchange sent on transport", async () => {
     const { results } = await conform(live());
     const sent = results.filter((r) => r.outcome !== "held-back");
-    expect(sent.length).toBeGreaterThan(5);
+    expect(sent.length).toBe(readOnlyExchanges(named.exchanges).length);
     for (const r of sent) expect(r.failures.map((f) => f.check)).toEqual(["transport"]);
     expect(sent[0].failures[0].message).toMatch(/certificate/i);
   });

@@ -3,17 +3,24 @@
  * checked the same way), and a document outside the specs layout keeps its $refs inside its own folder: anything
  * else is one line and exit 2, without reading it.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { fifo, sparseFile } from "../helpers/hostile-trees.ts";
+import { productDocs } from "../helpers/mock.ts";
+import { escapeRegExp } from "../helpers/picked-operation.ts";
 
 afterAll(removeTempDirs);
 
-const GOOD = "specs/maps/2023-06-01";
+// The first spec folder in specs/ whose document refers to an example file in its examples/ folder.
+const EXAMPLE_REF = (doc: { operations: Array<{ examples: Array<{ file: string }> }> }) => doc.operations.flatMap((op) => op.examples)
+  .map((example) => `$ref: ./examples/${basename(example.file)}`)[0];
+const picked = (await productDocs()).find((doc) => EXAMPLE_REF(doc) && readFileSync(`specs/${doc.service}/${doc.apiVersion}/openapi.yaml`, "utf8").includes(EXAMPLE_REF(doc)))!;
+const GOOD = `specs/${picked.service}/${picked.apiVersion}`;
 const SPEC = readFileSync(`${GOOD}/openapi.yaml`, "utf8");
+const EXAMPLE = EXAMPLE_REF(picked).replace("$ref: ./examples/", "");
 
 async function expectRefused(input: string, expected: RegExp): Promise<void> {
   const result = await runRekey(["diff", input, GOOD]);
@@ -57,9 +64,11 @@ describe("rekey diff on inputs that are not spec documents", () => {
 
   it("keeps the $refs of a document outside the specs layout inside its own folder", async () => {
     const dir = tempDir();
-    mkdirSync(join(dir, "doc/examples"), { recursive: true });
-    writeFileSync(join(dir, "RegenerateKey.json"), readFileSync(`${GOOD}/examples/RegenerateKey.json`));
-    writeFileSync(join(dir, "doc/openapi.yaml"), SPEC.replace("$ref: ./examples/RegenerateKey.json", "$ref: ../RegenerateKey.json"));
-    await expectRefused(join(dir, "doc"), /^error: \S+\/doc\/openapi\.yaml#\/paths\/.+\/\$ref: \$ref "\.\.\/RegenerateKey\.json" is refused: \S+\/RegenerateKey\.json lies outside \S+\/doc\/ — .+ \[load\/ref\]$/);
+    mkdirSync(join(dir, "doc"));
+    cpSync(`${GOOD}/examples`, join(dir, "doc/examples"), { recursive: true }); // the document's other examples resolve
+    writeFileSync(join(dir, EXAMPLE), readFileSync(`${GOOD}/examples/${EXAMPLE}`));
+    writeFileSync(join(dir, "doc/openapi.yaml"), SPEC.replace(`$ref: ./examples/${EXAMPLE}`, `$ref: ../${EXAMPLE}`));
+    const name = escapeRegExp(EXAMPLE);
+    await expectRefused(join(dir, "doc"), new RegExp(`^error: \\S+/doc/openapi\\.yaml#/paths/.+/\\$ref: \\$ref "\\.\\./${name}" is refused: \\S+/${name} lies outside \\S+/doc/ — .+ \\[load/ref\\]$`));
   });
 });

@@ -6,12 +6,22 @@ import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, wri
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+import { productDocs } from "../helpers/mock.ts";
 import { listFiles } from "../../generator/manifest.ts";
 import { RECORD_PATH } from "../../generator/release-record.ts";
+import { clientNames, deref, tokens } from "../../kernel/index.ts";
 
 afterAll(removeTempDirs);
+
+// Spec folders picked from specs/: the first one, and the first with a parameter whose length the clients check.
+const docs = await productDocs();
+const FIRST = `${docs[0].service}/${docs[0].apiVersion}`;
+const NEW = `${docs[0].service}/2099-01-01`;
+const LIMITED = docs.flatMap((doc) => doc.operations.flatMap((op) => op.parameters.map((parameter) => ({ doc, at: deref(doc.raw, parameter.schema, parameter.schemaPointer) }))))
+  .find(({ at }) => typeof at.node?.maxLength === "number")!;
 
 let specs: string;
 let out: string;
@@ -32,15 +42,18 @@ describe("generate --check", () => {
   });
 
   it("fails after a constraint changes in a spec, and passes once regenerated", async () => {
-    const spec = join(specs, "batch/2024-02-01/openapi.yaml");
-    const text = readFileSync(spec, "utf8");
-    expect(text).toContain("maxLength: 24");
-    writeFileSync(spec, text.replace("maxLength: 24", "maxLength: 20"));
+    const { doc, at } = LIMITED;
+    const spec = join(specs, doc.service, doc.apiVersion, "openapi.yaml");
+    const [before, after] = [at.node.maxLength as number, (at.node.maxLength as number) - 1];
+    const yaml = parseDocument(readFileSync(spec, "utf8"));
+    expect(yaml.getIn([...tokens(at.pointer), "maxLength"])).toBe(before);
+    yaml.setIn([...tokens(at.pointer), "maxLength"], after);
+    writeFileSync(spec, yaml.toString());
 
     const stale = await runRekey(["generate", "--check", ...flags()]);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/is not what the specs generate/);
-    expect(stale.stderr).toMatch(/M src\/batch\/2024-02-01\/validators\.js:\d+\n\s+- .*24.*\n\s+\+ .*20/);
+    expect(stale.stderr).toMatch(new RegExp(`M src/${doc.service}/${doc.apiVersion}/validators\\.js:\\d+\\n\\s+- .*${before}.*\\n\\s+\\+ .*${after}`));
     expect(stale.stderr).toMatch(/run `npm run generate`/);
 
     expect((await runRekey(["generate", ...flags()])).code).toBe(0);
@@ -48,10 +61,10 @@ describe("generate --check", () => {
   });
 
   it("fails when a generated file is edited by hand", async () => {
-    appendFileSync(join(out, "src/maps/2023-06-01/client.ts"), "// a quick fix\n");
+    appendFileSync(join(out, `src/${FIRST}/client.ts`), "// a quick fix\n");
     const result = await runRekey(["generate", "--check", ...flags()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/M src\/maps\/2023-06-01\/client\.ts/);
+    expect(result.stderr).toContain(`M src/${FIRST}/client.ts`);
   });
 
   it("leaves dist/ out: it is built from the sources, never committed", async () => {
@@ -60,7 +73,7 @@ describe("generate --check", () => {
     expect((await runRekey(["generate", "--check", ...flags()])).code).toBe(1); // a file, not a build's staging folder
     rmSync(join(out, "dist.build-1.tmp"));
     cpSync(join(REPO_ROOT, "generated/dist"), join(out, "dist"), { recursive: true });
-    appendFileSync(join(out, "dist/maps/2023-06-01/index.js"), "// rebuilt by the next build\n");
+    appendFileSync(join(out, `dist/${FIRST}/index.js`), "// rebuilt by the next build\n");
     writeFileSync(join(out, "dist/extra.js"), "");
     const result = await runRekey(["generate", "--check", ...flags()]);
     expect(result.stderr).toBe("");
@@ -76,7 +89,7 @@ describe("generate --check", () => {
 
   it("prints a file's name and lines with their control characters escaped: no forged CI command", async () => {
     writeFileSync(join(out, "src/x\n::error file=a::forged\u001b[31m.ts"), "export const x = 1;\n");
-    appendFileSync(join(out, "src/maps/2023-06-01/index.ts"), "\n::warning::also forged\r\n");
+    appendFileSync(join(out, `src/${FIRST}/index.ts`), "\n::warning::also forged\r\n");
     const result = await runRekey(["generate", "--check", ...flags()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("? src/x\\u000a::error file=a::forged\\u001b[31m.ts");
@@ -109,38 +122,38 @@ describe("generate", () => {
   });
 
   it("turns a copied spec folder under a new api-version into a new entry point", async () => {
-    cpSync(join(specs, "maps/2023-06-01"), join(specs, "maps/2099-01-01"), { recursive: true });
+    cpSync(join(specs, FIRST), join(specs, NEW), { recursive: true });
     const result = await runRekey(["generate", ...flags()]);
     expect(result.code).toBe(0);
-    // The copy still says 2023-06-01 inside; the folder name wins, with a warning.
-    expect(result.stderr).toMatch(/^warning: .*maps\/2099-01-01\/openapi\.yaml#\/info\/version: info\.version "2023-06-01" differs/m);
+    // The copy still says its own api-version inside; the folder name wins, with a warning.
+    expect(result.stderr).toMatch(new RegExp(`^warning: .*${NEW}/openapi\\.yaml#/info/version: info\\.version "${docs[0].apiVersion}" differs`, "m"));
 
     const pkg = JSON.parse(readFileSync(join(out, "package.json"), "utf8"));
-    expect(pkg.exports["./maps/2099-01-01"]).toEqual({
-      types: "./dist/maps/2099-01-01/index.d.ts",
-      default: "./dist/maps/2099-01-01/index.js",
+    expect(pkg.exports[`./${NEW}`]).toEqual({
+      types: `./dist/${NEW}/index.d.ts`,
+      default: `./dist/${NEW}/index.js`,
     });
-    expect(existsSync(join(out, "dist/maps/2023-06-01/index.js"))).toBe(true);
-    expect(readFileSync(join(out, "src/maps/index.ts"), "utf8")).toContain('export * from "./2099-01-01/index.js";');
+    expect(existsSync(join(out, `dist/${FIRST}/index.js`))).toBe(true);
+    expect(readFileSync(join(out, `src/${docs[0].service}/index.ts`), "utf8")).toContain('export * from "./2099-01-01/index.js";');
 
-    const entry = await import(pathToFileURL(join(out, "dist/maps/2099-01-01/index.js")).href);
+    const entry = await import(pathToFileURL(join(out, `dist/${NEW}/index.js`)).href);
     expect(entry.API_VERSION).toBe("2099-01-01");
-    expect(typeof entry.createMapsClient).toBe("function");
+    expect(typeof entry[clientNames(docs[0]).factoryName]).toBe("function");
   });
 });
 
 describe("generate after a spec folder is removed", () => {
   it("removes exactly the files it had written for that version", async () => {
-    cpSync(join(specs, "maps/2023-06-01"), join(specs, "maps/2099-01-01"), { recursive: true });
+    cpSync(join(specs, FIRST), join(specs, NEW), { recursive: true });
     expect((await runRekey(["generate", ...flags()])).code).toBe(0);
     const beforeRemoval = treeHash(out);
     writeFileSync(join(out, "NOTES.md"), "kept: rekey never wrote this\n");
-    rmSync(join(specs, "maps/2099-01-01"), { recursive: true });
+    rmSync(join(specs, NEW), { recursive: true });
 
     const result = await runRekey(["generate", ...flags()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ 6 removed\n$/);
-    expect(existsSync(join(out, "dist/maps/2099-01-01"))).toBe(false);
+    expect(existsSync(join(out, `dist/${NEW}`))).toBe(false);
     expect(readFileSync(join(out, "NOTES.md"), "utf8")).toBe("kept: rekey never wrote this\n");
     rmSync(join(out, "NOTES.md"));
     expect(treeHash(out)).not.toBe(beforeRemoval);

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { requestFromParameters } from "../../conformance/example-request.ts";
+import { keyValue } from "../../kernel/index.ts";
 import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+import { operationsUnderTest } from "../helpers/mock.ts";
+import { escapeRegExp } from "../helpers/picked-operation.ts";
 
 const REKEY = fileURLToPath(new URL("../../cli/rekey.js", import.meta.url));
 
@@ -35,20 +39,22 @@ describe("rekey mock", () => {
     const url = await cli.firstLine;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const token = "cli-secret-token-5b7c";
-    const answer = await fetch(`${url}/subscriptions/21a9967a-e8a9-4656-a70b-96ff1c4d05a0/resourceGroups/myResourceGroup/providers/Microsoft.Maps/accounts/myMapsAccount/regenerateKey?api-version=2023-06-01`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ keyType: "primary" }),
-    });
-    const keys = await answer.json();
-    await cli.printed(/\nPOST \/subscriptions\/.*\/regenerateKey\?api-version=2023-06-01 200 [\d.]+ms\n/);
+    // The first example, from specs/, of an operation that answers with the keys it rotates.
+    const { operation, values } = (await operationsUnderTest()).find(({ operation }) =>
+      operation.rotation !== undefined && !operation.rotation.readBack && Object.values(operation.rotation.keys).every((where) => where.value))!;
+    const request = requestFromParameters(operation, values);
+    const answer = await fetch(url + request.url, { method: request.method, headers: { authorization: `Bearer ${token}`, ...request.headers }, body: request.body });
+    expect(answer.ok).toBe(true);
+    const body = await answer.json();
+    const keys = Object.values(operation.rotation!.keys).map((where) => keyValue(where, "value", body));
+    for (const key of keys) expect(key).toEqual(expect.any(String));
+    await cli.printed(new RegExp(`\\n${request.method} ${escapeRegExp(request.url)} ${answer.status} [\\d.]+ms\\n`));
     cli.child.kill("SIGTERM");
     const [code] = await once(cli.child, "close");
     expect(code).toBe(0);
     const { stdout } = cli.output();
     expect(stdout).not.toContain(token);
-    expect(stdout).not.toContain(keys.primaryKey);
-    expect(stdout).not.toContain(keys.secondaryKey);
+    for (const key of keys) expect(stdout).not.toContain(key);
   });
 
   it("--tls --ca-out writes the CA and serves https; SIGINT stops it", async () => {
