@@ -5,7 +5,7 @@
 import { printable } from "./printable.ts";
 
 export interface Location {
-  /** Path relative to the working directory, e.g. specs/maps/2023-06-01/openapi.yaml */
+  /** Path relative to the working directory, e.g. specs/<service>/<api-version>/openapi.yaml */
   file: string;
   /** JSON pointer inside the file ("" for the whole file); or a line:column for syntax errors. */
   pointer?: string;

@@ -70,7 +70,7 @@ export async function loadForDiff(path: string): Promise<DocumentModel> {
   const read = readInputFile(file);
   if (!read.ok && read.notFound && isFolder) {
     throw new UserError(problem("diff/input", { file: displayPath(absolute) }, `the folder has no ${SPEC_FILE_NAME}`,
-      "pass a spec folder such as specs/maps/2023-06-01, or the document itself"));
+      "pass a spec folder (specs/<service>/<api-version>) or the openapi.yaml itself"));
   }
   if (!read.ok) throw new UserError(problem("diff/input", { file: displayPath(file) }, `the input ${read.reason}`, `${read.hint}; ${usage}`));
   const folder = dirname(read.realPath);

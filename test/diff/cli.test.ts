@@ -69,7 +69,7 @@ describe("rekey diff", () => {
   it.each([
     [["diff", `specs/${PAIR.service}/1999-01-01`, PATHS[1]], `error: specs/${PAIR.service}/1999-01-01: no such file or folder — pass two spec folders (specs/<service>/<api-version>) or two OpenAPI documents [diff/input]\n`],
     [["diff", "package.json", PATHS[1]], "error: package.json: no `openapi` field: this is not an OpenAPI document — start the document with `openapi: 3.1.0` [load/version]\n"],
-    [["diff", `specs/${PAIR.service}`, PATHS[1]], `error: specs/${PAIR.service}: the folder has no openapi.yaml — pass a spec folder such as specs/maps/2023-06-01, or the document itself [diff/input]\n`],
+    [["diff", `specs/${PAIR.service}`, PATHS[1]], `error: specs/${PAIR.service}: the folder has no openapi.yaml — pass a spec folder (specs/<service>/<api-version>) or the openapi.yaml itself [diff/input]\n`],
     [["diff", ...PATHS, "--format", "yaml"], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown. (see `rekey diff --help`)\n"],
     [["diff", PATHS[0]], "error: missing required argument 'new' (see `rekey diff --help`)\n"],
   ])("%j is one line and exit 2", async (args, message) => {
