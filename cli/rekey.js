@@ -45,9 +45,13 @@ async function bundle() {
   } catch {
     rmSync(staging, { recursive: true, force: true }); // another process built the same bundle first
   }
+  // Bundles of earlier sources go once they are an hour old: a process started just before an edit may still be
+  // importing its lazily loaded chunks.
+  const stale = Date.now() - 60 * 60 * 1000;
   for (const old of readdirSync(join(root, "build"))) {
-    if (old.startsWith("cli-") && join(root, "build", old) !== outdir && !old.endsWith(".tmp")) {
-      rmSync(join(root, "build", old), { recursive: true, force: true });
+    const path = join(root, "build", old);
+    if (old.startsWith("cli-") && path !== outdir && !old.endsWith(".tmp") && statSync(path).mtimeMs < stale) {
+      rmSync(path, { recursive: true, force: true });
     }
   }
   return entry;

@@ -143,7 +143,7 @@ describe("bad input", () => {
 
     const result = await runRekey(["generate", "--specs", specs, "--out", outDir]);
 
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe("");
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(c.lines ?? 1);
