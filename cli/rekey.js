@@ -50,7 +50,7 @@ async function bundle() {
   const stale = Date.now() - 60 * 60 * 1000;
   for (const old of readdirSync(join(root, "build"))) {
     const path = join(root, "build", old);
-    if (old.startsWith("cli-") && path !== outdir && !old.endsWith(".tmp") && statSync(path).mtimeMs < stale) {
+    if (old.startsWith("cli-") && path !== outdir && !old.endsWith(".tmp") && (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < stale) {
       rmSync(path, { recursive: true, force: true });
     }
   }
