@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { displayPath, type DocumentModel, type InputFile, problem, type Problem, readConfinedFile, realFolder, UserError } from "../kernel/index.ts";
+import { displayPath, type DocumentModel, type InputFile, problem, readConfinedFile, realFolder, UserError } from "../kernel/index.ts";
 import { releaseSection, renderChangelog, SECTION_HEADING } from "./diff/changelog.ts";
 import { INITIAL_VERSION, nextReleases, type ReleasedEntryPoint } from "./diff/history.ts";
 
@@ -120,17 +120,15 @@ function refuseEditedChangelog(outDir: string, releases: RecordedRelease[], reco
   if (!read.ok) return; // absent, unreadable or leading out of outDir: rewritten from the record (or refused by write)
   const shown = changelogSections(read.text);
   const file = displayPath(path);
-  const problems: Problem[] = [];
   for (const release of releases) {
     const section = shown.get(release.version);
     if (section === undefined || section.text === release.changelog.trimEnd()) continue;
-    problems.push(problem("release/edited", { file, line: section.line },
+    throw new UserError(problem("release/edited", { file, line: section.line },
       `release ${release.version} reads differently from the release record (${release.service} ${release.apiVersion}): a published release never changes`,
       recordExisted
         ? `restore the section from the last commit (git checkout HEAD -- ${file}); a correction is a new api-version folder, released as the next version`
         : `${displayPath(join(outDir, RECORD_PATH))} is missing: restore it from version control rather than let the specs renumber the releases`));
   }
-  if (problems.length > 0) throw new UserError(problems[0]);
 }
 
 /** The record with the specs' new releases appended, and the files printed from it. */

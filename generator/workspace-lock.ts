@@ -4,7 +4,7 @@
  * edit the lock (npm owns it): it says so when a new release left it behind.
  */
 import { basename, dirname, join } from "node:path";
-import { displayPath, type Problem, problem, readInputFile } from "../kernel/index.ts";
+import { displayPath, join as pointerTo, type Problem, problem, readInputFile } from "../kernel/index.ts";
 
 export function staleLockWarning(outDir: string, version: string): Problem | undefined {
   const lockPath = join(dirname(outDir), "package-lock.json");
@@ -18,6 +18,6 @@ export function staleLockWarning(outDir: string, version: string): Problem | und
     return undefined; // not a lock npm wrote: none of generation's business
   }
   if (typeof recorded !== "string" || recorded === version) return undefined;
-  return problem("release/lock", { file: displayPath(lockPath), pointer: `/packages/${basename(outDir)}/version` },
+  return problem("release/lock", { file: displayPath(lockPath), pointer: pointerTo("", "packages", basename(outDir), "version") },
     `the workspace is at ${recorded}, the package now at ${version}`, "run `npm install --package-lock-only` and commit the lock with generated/", "warning");
 }

@@ -8,16 +8,17 @@ export { parseSpecText } from "./spec-text.ts";
 export { discoverSpecs, displayPath, isApiVersion, isStable, refFoldersOf, resolveSpecsDir, SPEC_FILE_NAME } from "./spec-files.ts";
 export { isWithin, readConfinedFile, readInputFile, realFolder, type InputFile } from "./input-file.ts";
 export { listFiles, treesHash } from "./file-tree.ts";
-export { buildDocumentModel, deref, errorResponse, secretPaths, shownPaths, successResponses, walkProperties } from "./model.ts";
+export { buildDocumentModel, errorResponse, secretPaths, shownPaths, successResponses, walkProperties } from "./model.ts";
+export { deref } from "./deref.ts";
 export type { DocumentModel, ExampleModel, OperationModel, ParameterModel, RequestBodyModel, ResponseModel } from "./model-types.ts";
 export { describeLocation, elementIndex, keyName, keyPointer, keyValue, ROTATION_SCHEMA } from "./rotation.ts";
-export { ROTATION_EXTENSION, type KeyElement, type KeyFormat, type KeyLocation, type RotationSpec } from "./rotation-spec.ts";
+export { type KeyFormat, type KeyLocation, type RotationSpec } from "./rotation-spec.ts";
 export {
   armPathShape, parents, parseResourceId, qualifiedName, resourceAddress, resourceId, type ArmPathShape, type ResourceAddress,
 } from "./arm-path.ts";
 export { clientNames, operationTypeNames } from "./generated-names.ts";
 export { camelCase, isBindingName, isIdentifier, pascalCase } from "./names.ts";
-export { get, isArrayIndex, join, JsonPointerError, remove, set, tokens } from "./json-pointer.ts";
+export { get, join, remove, set, tokens } from "./json-pointer.ts";
 export {
   compiledSchema, createAjv, schemaChecker, schemaRef, toViolations, validate, type Ajv, type SchemaViolation,
 } from "./schema-validator.ts";

@@ -20,8 +20,6 @@ import { displayPath, isStable } from "./spec-files.ts";
 
 type AnyRecord = Record<string, any>;
 
-export { deref };
-
 export function successResponses(operation: OperationModel): ResponseModel[] {
   return operation.responses.filter((r) => /^2\d\d$/.test(r.status));
 }

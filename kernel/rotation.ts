@@ -35,6 +35,7 @@ const KEY_LOCATION = {
 /** Key names become parts of exchange ids and messages: letters, digits, dot, dash and underscore. */
 const KEY_NAME_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
 const KEY_NAME = { type: "string", pattern: KEY_NAME_PATTERN };
+const KEY_NAME_RE = new RegExp(KEY_NAME_PATTERN);
 const KEY_LOCATIONS = { type: "object", minProperties: 1, propertyNames: KEY_NAME, additionalProperties: KEY_LOCATION };
 
 /** The JSON Schema of `x-rekey-rotation` (`rekey lint --print-rotation-schema` prints it). */
@@ -131,7 +132,7 @@ export function readRotation(source: RotationSource, operation: OperationModel):
   for (const at of ["keys", "readBack/keys"]) {
     const names = get(raw, `/${at}`);
     if (names === null || typeof names !== "object" || Array.isArray(names)) continue;
-    for (const name of Object.keys(names).filter((n) => !new RegExp(KEY_NAME_PATTERN).test(n))) {
+    for (const name of Object.keys(names).filter((n) => !KEY_NAME_RE.test(n))) {
       refuse(join(pointer, ...at.split("/"), name), `key name ${JSON.stringify(name)} may hold only letters, digits, ".", "-" and "_" (1 to 64)`, "name the key as the request does, e.g. key1 or primary");
     }
   }

@@ -12,13 +12,12 @@ export const SECTION_HEADING = /^## (\d+\.\d+\.\d+) — /;
 
 function addedLines(release: Release, entry: string, serviceEntry: string): string[] {
   const { diff } = release;
-  const was = release.was === undefined ? undefined : markdownText(release.was);
   if (release.was === undefined) return [`New service: ${entry}, exported as ${serviceEntry}.`];
   if (!diff) {
     return [`New entry point ${entry}, older than the service's other api-versions; ${serviceEntry} still exports ${markdownText(release.now!)}.`];
   }
   const lines = [`New entry point ${entry}` + (release.becomesDefault
-    ? `; ${serviceEntry} now exports it (was ${was}).`
+    ? `; ${serviceEntry} now exports it (was ${markdownText(release.was)}).`
     : `; ${serviceEntry} still exports ${markdownText(release.now!)}.`)];
   if (release.breakingAgainst && release.breakingAgainst !== diff.old.apiVersion) {
     lines.push("", `Major: breaking changes against ${markdownText(release.breakingAgainst)}, which ${serviceEntry} exported before.`);
