@@ -20,8 +20,8 @@ const KEY_LENGTH = 64;
  * request-limits-and-throttling.md): 200 writes per subscription and principal, refilled at 10 per second, and a
  * global one across principals 15 times as large. Reported, not enforced.
  */
-export const WRITES = { capacity: 200, perSecond: 10 };
-export const GLOBAL_WRITES = { capacity: WRITES.capacity * 15, perSecond: WRITES.perSecond * 15 };
+const WRITES = { capacity: 200, perSecond: 10 };
+const GLOBAL_WRITES = { capacity: WRITES.capacity * 15, perSecond: WRITES.perSecond * 15 };
 
 /** One token bucket per subscription (the mock has one principal, so the global bucket is per subscription too). */
 export class RemainingWrites {

@@ -29,9 +29,14 @@ function withElement(body: unknown, location: KeyLocation): { body: unknown; at:
   return { body, at: `${array}/${index}` };
 }
 
-export function storedKey(resource: MockResource, name: string): MockResource["keys"][string] | undefined {
+/** The name the resource holds the key under (names compare case-insensitively), if it holds it. */
+export function storedName(resource: MockResource, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  const stored = Object.keys(resource.keys).find((k) => k.toLowerCase() === wanted);
+  return Object.keys(resource.keys).find((k) => k.toLowerCase() === wanted);
+}
+
+function storedKey(resource: MockResource, name: string): MockResource["keys"][string] | undefined {
+  const stored = storedName(resource, name);
   return stored === undefined ? undefined : resource.keys[stored];
 }
 

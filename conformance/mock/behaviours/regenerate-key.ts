@@ -11,17 +11,13 @@ import type { MockExchange } from "../mock-exchange.ts";
 import { ensureKeys } from "../seed-state.ts";
 import type { MockResource } from "../state.ts";
 import type { Behaviour, BehaviourOptions } from "./behaviour.ts";
-import { keysAnswer } from "./keys-answer.ts";
+import { keysAnswer, storedName } from "./keys-answer.ts";
 
 function selectedValue(rotation: RotationSpec, exchange: MockExchange): unknown {
   const selector = rotation.selector;
   if ("fixed" in selector) return selector.fixed;
   if (selector.in === "body") return get(exchange.body, selector.pointer);
   return exchange.parameters[selector.parameter];
-}
-
-function storedName(resource: MockResource, name: string): string {
-  return Object.keys(resource.keys).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
 }
 
 function preconditionFails(rotation: RotationSpec, resource: MockResource): boolean {
@@ -57,7 +53,7 @@ export const regenerateKey: Behaviour = (exchange, options) => {
   }
   ensureKeys(resource, rotation, exchange.now);
   for (const key of rotatedKeys(rotation, name, options.rotationFault)) {
-    resource.keys[storedName(resource, key)] = { value: newKey(rotation.keyFormat), lastUpdated: timestamp(exchange.now) };
+    resource.keys[storedName(resource, key) ?? key] = { value: newKey(rotation.keyFormat), lastUpdated: timestamp(exchange.now) };
   }
 
   const status = Number(op.success.status);
