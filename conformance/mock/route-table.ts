@@ -35,16 +35,18 @@ export interface RouteTable {
 export function routeTable(model: MockModel): RouteTable {
   // fastify turns these two router outcomes into framework errors, which the server answers 400 BadRequest.
   const router = Router({ ...ROUTER_OPTIONS, onBadUrl: () => undefined, onMaxParamLength: () => undefined });
-  for (const route of model.routes) router.on(ROUTE_METHODS as Router.HTTPMethod[], route.url, () => undefined, route);
+  for (const route of model.routes) {
+    router.on(ROUTE_METHODS as Router.HTTPMethod[], route.url, () => undefined, { route, count: (route.url.match(/:p\d+/g) ?? []).length });
+  }
   // A routed request is only judged, never served: it sees no resources.
   const empty = new MockState(() => []);
   return {
     route(request) {
       const found = router.find(request.method as Router.HTTPMethod, request.path);
       if (!found) return { refusal: armErrors.noRoute(request.method, request.path) };
-      const route = found.store as MockRoute | null;
-      if (!route) return { refusal: armErrors.badRequest(`The request is malformed: '${request.path}' has a malformed escape or a segment longer than the router reads.`) };
-      const count = (route.url.match(/:p\d+/g) ?? []).length;
+      const entry = found.store as { route: MockRoute; count: number } | null;
+      if (!entry) return { refusal: armErrors.badRequest(`The request is malformed: '${request.path}' has a malformed escape or a segment longer than the router reads.`) };
+      const { route, count } = entry;
       const exchange: MockExchange = {
         request,
         route,
