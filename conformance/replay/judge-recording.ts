@@ -7,10 +7,11 @@ import type { Ajv } from "../../kernel/index.ts";
 import type { RecordedContext } from "../checks/check.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
 import { CHECKS } from "../checks/registry.ts";
-import type { CompiledExchange, Exchange, ExchangeResponse, ExchangeResult, Finding } from "../exchange.ts";
+import type { CompiledExchange, ExchangeResponse, ExchangeResult, Finding } from "../exchange.ts";
 import type { RouteTable } from "../mock/route-table.ts";
 import { curlCommand } from "../runner/curl-command.ts";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../runner/http-sender.ts";
+import { publicView } from "../runner/run-conformance.ts";
 import type { SecretKeeper } from "../runner/secrets.ts";
 import { judge } from "../severity.ts";
 import { json, text } from "./body-text.ts";
@@ -35,11 +36,6 @@ export interface ReplayJudge {
 
 /** The checks that judge an answer's body: they do not run on a recording that left the body out. */
 const BODY_CHECKS = new Set(["schema", "undeclared-fields", "error-contract", "example-match", "rotation"]);
-
-function publicView(exchange: CompiledExchange): Exchange {
-  const { context: _context, ...rest } = exchange;
-  return rest;
-}
 
 /** A body decoded and within the runner's limits, or why it cannot be judged. */
 function decoded(which: "request" | "answer", body: Buffer, encoding: string | undefined, maxBytes: number): Buffer | string {

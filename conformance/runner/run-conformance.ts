@@ -84,7 +84,8 @@ class ResourceLocks {
   }
 }
 
-function publicView(exchange: CompiledExchange): Exchange {
+/** An exchange as reporters see it: without the compiled context (the spec model) only checks use. */
+export function publicView(exchange: CompiledExchange): Exchange {
   const { context: _context, ...rest } = exchange;
   return rest;
 }
