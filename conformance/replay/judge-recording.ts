@@ -6,9 +6,10 @@
 import type { Ajv } from "../../kernel/index.ts";
 import type { RecordedContext } from "../checks/check.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
-import { CHECKS } from "../checks/registry.ts";
+import { CHECKS, findCheck } from "../checks/registry.ts";
 import type { CompiledExchange, ExchangeResponse, ExchangeResult, Finding } from "../exchange.ts";
 import type { RouteTable } from "../mock/route-table.ts";
+import { checkFindings } from "../runner/check-findings.ts";
 import { curlCommand } from "../runner/curl-command.ts";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../runner/http-sender.ts";
 import { publicView } from "../runner/run-conformance.ts";
@@ -106,11 +107,7 @@ export function judgeRecorded(recording: Recording, recorded: RecordedExchange, 
 
   const findings: Finding[] = [];
   for (const name of exchange.checks) {
-    const check = CHECKS.find((c) => c.name === name)!;
-    for (const { notFromBody, severity, ...finding } of check.run({ exchange, response: answer, sent, examplesMode: false, ajv: options.ajv, recorded: context })) {
-      const actual = notFromBody ? finding.actual : secrets.quote(shown, finding.pointer, finding.actual);
-      findings.push({ check: name, exchange: exchange.id, severity: severity ?? check.severity, ...finding, actual });
-    }
+    findings.push(...checkFindings(findCheck(name)!, { exchange, response: answer, sent, examplesMode: false, ajv: options.ajv, recorded: context }, shown, secrets));
   }
   const { outcome, failures, warnings } = judge(findings, options.strict);
   return secrets.result({
