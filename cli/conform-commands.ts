@@ -3,7 +3,7 @@
  * check every answer, report, and exit 0 (all passed), 1 (a check failed, or Ctrl-C cut the run short) or 2.
  */
 import type { Command } from "commander";
-import { printable, problem, UserError } from "../kernel/index.ts";
+import { printable, problem, resolveSpecsDir, UserError } from "../kernel/index.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 
 interface ConformFlags {
@@ -101,7 +101,7 @@ a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
       const resources = { ...(config.resources ?? {}) };
       for (const [key, values] of Object.entries(fromFlags)) resources[key] = { ...(resources[key] ?? {}), ...values };
       const options = {
-        specsDir: (await import("../kernel/index.ts")).resolveSpecsDir(flags.specs),
+        specsDir: resolveSpecsDir(flags.specs),
         target: flags.target,
         only: flags.only,
         skip: flags.skip,
@@ -172,7 +172,7 @@ async function replayCommand(flags: ConformFlags, command: Command): Promise<voi
   const reporter = combineReporters([...(flags.quiet ? [] : [consoleReporter({ stream: process.stdout, verbose: flags.verbose })]), ...files]);
   const { summary } = await replay({
     files: flags.replay!,
-    specsDir: (await import("../kernel/index.ts")).resolveSpecsDir(flags.specs),
+    specsDir: resolveSpecsDir(flags.specs),
     checks: flags.checks === undefined ? undefined : commaList([flags.checks]),
     strict: flags.strict,
     maxBodyBytes: flags.maxBodyBytes === undefined ? undefined : whole("--max-body-bytes", flags.maxBodyBytes),
