@@ -3,7 +3,8 @@
  * check every answer, report, and exit 0 (all passed), 1 (a check failed, or Ctrl-C cut the run short) or 2.
  */
 import type { Command } from "commander";
-import { printable, problem, UserError } from "../kernel/index.ts";
+import { printable, problem, resolveSpecsDir, UserError } from "../kernel/index.ts";
+import type { Reporter } from "../conformance/exchange.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 
 interface ConformFlags {
@@ -101,7 +102,7 @@ a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
       const resources = { ...(config.resources ?? {}) };
       for (const [key, values] of Object.entries(fromFlags)) resources[key] = { ...(resources[key] ?? {}), ...values };
       const options = {
-        specsDir: (await import("../kernel/index.ts")).resolveSpecsDir(flags.specs),
+        specsDir: resolveSpecsDir(flags.specs),
         target: flags.target,
         only: flags.only,
         skip: flags.skip,
@@ -131,9 +132,7 @@ a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
         return;
       }
 
-      const { consoleReporter } = await import("../conformance/reporters/console-reporter.ts");
-      const { combineReporters } = await import("../conformance/reporters/combine-reporters.ts");
-      const reporter = combineReporters([...(flags.quiet ? [] : [consoleReporter({ stream: process.stdout, verbose: flags.verbose })]), ...files]);
+      const reporter = await consoleAndFiles(flags, files);
       const controller = new AbortController();
       const interrupt = () => {
         if (controller.signal.aborted) process.exit(130); // a second Ctrl-C: stop now
@@ -154,6 +153,13 @@ a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
     });
 }
 
+/** The console report (unless --quiet) and the --report files, as one reporter. */
+async function consoleAndFiles(flags: ConformFlags, files: Reporter[]): Promise<Reporter> {
+  const { consoleReporter } = await import("../conformance/reporters/console-reporter.ts");
+  const { combineReporters } = await import("../conformance/reporters/combine-reporters.ts");
+  return combineReporters([...(flags.quiet ? [] : [consoleReporter({ stream: process.stdout, verbose: flags.verbose })]), ...files]);
+}
+
 /** The flags that make sense without a target: what to judge with and how to report. */
 const REPLAY_FLAGS = new Set(["replay", "specs", "report", "checks", "strict", "maxBodyBytes", "quiet", "verbose"]);
 
@@ -166,13 +172,11 @@ async function replayCommand(flags: ConformFlags, command: Command): Promise<voi
   }
   const { reportersFromOption } = await import("../conformance/reporters/report-option.ts");
   const files = reportersFromOption(flags.report, { stream: process.stderr });
-  const { consoleReporter } = await import("../conformance/reporters/console-reporter.ts");
-  const { combineReporters } = await import("../conformance/reporters/combine-reporters.ts");
   const { replay } = await import("../conformance/replay/replay.ts");
-  const reporter = combineReporters([...(flags.quiet ? [] : [consoleReporter({ stream: process.stdout, verbose: flags.verbose })]), ...files]);
+  const reporter = await consoleAndFiles(flags, files);
   const { summary } = await replay({
     files: flags.replay!,
-    specsDir: (await import("../kernel/index.ts")).resolveSpecsDir(flags.specs),
+    specsDir: resolveSpecsDir(flags.specs),
     checks: flags.checks === undefined ? undefined : commaList([flags.checks]),
     strict: flags.strict,
     maxBodyBytes: flags.maxBodyBytes === undefined ? undefined : whole("--max-body-bytes", flags.maxBodyBytes),

@@ -5,20 +5,10 @@
  * that already reads as UTF-8 text is taken as decoded: compressed bytes never do (gzip's second byte, 0x8b, and
  * zlib's, 0x9c for the default level, cannot follow an ASCII byte in UTF-8; brotli's output is as good as random).
  */
+import { isUtf8 } from "node:buffer";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, type ZlibOptions } from "node:zlib";
 
 export type Decoded = { ok: true; body: Buffer } | { ok: false; reason: string };
-
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
-
-function isText(bytes: Buffer): boolean {
-  try {
-    UTF8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function undo(coding: string, bytes: Buffer, options: ZlibOptions): Buffer {
   if (coding === "gzip" || coding === "x-gzip") return gunzipSync(bytes, options);
@@ -35,7 +25,7 @@ function undo(coding: string, bytes: Buffer, options: ZlibOptions): Buffer {
 export function decodeBody(body: Buffer, contentEncoding: string | undefined, maxBytes: number): Decoded {
   const codings = (contentEncoding ?? "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c && c !== "identity");
   if (body.length > maxBytes) return { ok: false, reason: `its body is larger than ${maxBytes} bytes` };
-  if (codings.length === 0 || isText(body)) return { ok: true, body };
+  if (codings.length === 0 || isUtf8(body)) return { ok: true, body };
   let bytes = body;
   for (const coding of codings.reverse()) {
     if (!["gzip", "x-gzip", "deflate", "br"].includes(coding)) return { ok: false, reason: `its body's Content-Encoding "${coding}" is not one rekey decodes (gzip, deflate, br)` };

@@ -6,11 +6,13 @@
 import type { Ajv } from "../../kernel/index.ts";
 import type { RecordedContext } from "../checks/check.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
-import { CHECKS } from "../checks/registry.ts";
-import type { CompiledExchange, Exchange, ExchangeResponse, ExchangeResult, Finding } from "../exchange.ts";
+import { CHECKS, findCheck } from "../checks/registry.ts";
+import type { CompiledExchange, ExchangeResponse, ExchangeResult, Finding } from "../exchange.ts";
 import type { RouteTable } from "../mock/route-table.ts";
+import { checkFindings } from "../runner/check-findings.ts";
 import { curlCommand } from "../runner/curl-command.ts";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../runner/http-sender.ts";
+import { publicView } from "../runner/run-conformance.ts";
 import type { SecretKeeper } from "../runner/secrets.ts";
 import { judge } from "../severity.ts";
 import { json, text } from "./body-text.ts";
@@ -35,11 +37,6 @@ export interface ReplayJudge {
 
 /** The checks that judge an answer's body: they do not run on a recording that left the body out. */
 const BODY_CHECKS = new Set(["schema", "undeclared-fields", "error-contract", "example-match", "rotation"]);
-
-function publicView(exchange: CompiledExchange): Exchange {
-  const { context: _context, ...rest } = exchange;
-  return rest;
-}
 
 /** A body decoded and within the runner's limits, or why it cannot be judged. */
 function decoded(which: "request" | "answer", body: Buffer, encoding: string | undefined, maxBytes: number): Buffer | string {
@@ -110,11 +107,7 @@ export function judgeRecorded(recording: Recording, recorded: RecordedExchange, 
 
   const findings: Finding[] = [];
   for (const name of exchange.checks) {
-    const check = CHECKS.find((c) => c.name === name)!;
-    for (const { notFromBody, severity, ...finding } of check.run({ exchange, response: answer, sent, examplesMode: false, ajv: options.ajv, recorded: context })) {
-      const actual = notFromBody ? finding.actual : secrets.quote(shown, finding.pointer, finding.actual);
-      findings.push({ check: name, exchange: exchange.id, severity: severity ?? check.severity, ...finding, actual });
-    }
+    findings.push(...checkFindings(findCheck(name)!, { exchange, response: answer, sent, examplesMode: false, ajv: options.ajv, recorded: context }, shown, secrets));
   }
   const { outcome, failures, warnings } = judge(findings, options.strict);
   return secrets.result({

@@ -4,10 +4,10 @@ import { detectFormat } from "./detect-format.ts";
 import type { Recording } from "./recording.ts";
 
 /** The largest recording read: HAR files carry every body, base64 ones a third larger. */
-export const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
+const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
 
-export function readRecording(file: string, limit = MAX_RECORDING_BYTES): Recording {
-  const read = readInputFile(file, limit);
+export function readRecording(file: string): Recording {
+  const read = readInputFile(file, MAX_RECORDING_BYTES);
   if (!read.ok) throw new UserError(problem("conform/replay", { file: "--replay" }, `${file} ${read.reason}`, read.hint));
   try {
     const { doc, detected } = detectFormat(read.text, file);

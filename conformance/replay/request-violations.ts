@@ -3,22 +3,17 @@
  * checkParameter, the body with validateRequestBody) — the rules the mock enforces on a live request, applied to a
  * recorded one. A value the recorder replaced is excused the rules only a real value could keep, and noted.
  */
+import { isUtf8 } from "node:buffer";
 import { get as valueAt, toViolations } from "../../kernel/index.ts";
 import type { RecordedContext, RequestViolation } from "../checks/check.ts";
 import { canonicalValue } from "../mock/canonical-enums.ts";
 import type { MockExchange } from "../mock/mock-exchange.ts";
 import { checkParameter, parameterValue } from "../mock/steps/parameters.ts";
 import { validateRequestBody } from "../mock/steps/request-body.ts";
-
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
+import { json, text } from "./body-text.ts";
 
 function parsedBody(raw: Buffer | undefined): unknown {
-  if (!raw || raw.length === 0) return undefined;
-  try {
-    return JSON.parse(UTF8.decode(raw));
-  } catch {
-    return undefined;
-  }
+  return raw && isUtf8(raw) ? json(text(raw)) : undefined;
 }
 
 /** `bodyDropped`: the recording left the body out although one was sent (left-out.ts); it is then not judged. */

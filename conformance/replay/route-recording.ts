@@ -8,7 +8,7 @@ import type { RouteTable } from "../mock/route-table.ts";
 import type { RecordedRequest } from "./recording.ts";
 
 /** Where relative URLs (a path only) are resolved; never contacted. */
-const NO_HOST = "http://recording.invalid";
+export const NO_HOST = "http://recording.invalid";
 
 export interface RecordedUrl {
   /** https://host, or "" when the recording kept only the path. */

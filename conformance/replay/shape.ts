@@ -1,5 +1,6 @@
 /** Reading a parsed recording: typed access that refuses a malformed entry with one line naming file#pointer. */
 import { join, problem, UserError } from "../../kernel/index.ts";
+import { NO_HOST } from "./route-recording.ts";
 
 export type Json = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ export function stringAt(parent: Json, name: string, file: string, pointer: stri
 /** A request URL: absolute, or a path (resolved against a host that is never contacted). */
 export function urlAt(parent: Json, name: string, file: string, pointer: string): string {
   const value = stringAt(parent, name, file, pointer);
-  if (!URL.canParse(value, "http://recording.invalid")) throw malformed(file, join(pointer, name), "expected a URL");
+  if (!URL.canParse(value, NO_HOST)) throw malformed(file, join(pointer, name), "expected a URL");
   return value;
 }
 

@@ -14,6 +14,7 @@ import { documentedResponse } from "../checks/documented-response.ts";
 import { unitKey, type CompiledExchange, type Exchange, type ExchangeResponse, type ExchangeResult, type Finding, type RunEvent, type RunSummary, type TargetDescription } from "../exchange.ts";
 import { summarize } from "../run-summary.ts";
 import { judge } from "../severity.ts";
+import { checkFindings } from "./check-findings.ts";
 import { curlCommand } from "./curl-command.ts";
 import { createSender, TransportError, type Sender } from "./http-sender.ts";
 import { SecretKeeper } from "./secrets.ts";
@@ -84,7 +85,8 @@ class ResourceLocks {
   }
 }
 
-function publicView(exchange: CompiledExchange): Exchange {
+/** An exchange as reporters see it: without the compiled context (the spec model) only checks use. */
+export function publicView(exchange: CompiledExchange): Exchange {
   const { context: _context, ...rest } = exchange;
   return rest;
 }
@@ -160,10 +162,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       if (!response && name !== "transport") continue;
       const check = findCheck(name)!;
       ran.push(name);
-      for (const { notFromBody, severity, ...finding } of check.run({ exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv })) {
-        const actual = notFromBody || !shown ? finding.actual : secrets.quote(shown, finding.pointer, finding.actual);
-        findings.push({ check: name, exchange: exchange.id, severity: severity ?? check.severity, ...finding, actual });
-      }
+      findings.push(...checkFindings(check, { exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv }, shown, secrets));
     }
     const { outcome, failures, warnings } = judge(findings, options.strict ?? false);
     finish({
