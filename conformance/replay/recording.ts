@@ -50,14 +50,17 @@ export interface Recording {
   exchanges: RecordedExchange[];
 }
 
-/** Header values as recorders write them: a string, a list (vcr, test-proxy), a number. */
+/**
+ * Header values as recorders write them: a string, a list (vcr, test-proxy), a number. The names come from the
+ * recording, so the record has no prototype: `constructor` or `__proto__` are header names like any other.
+ */
 export function headerRecord(entries: Iterable<[string, unknown]>): RecordedHeaders {
-  const headers: RecordedHeaders = {};
+  const headers: RecordedHeaders = Object.create(null);
   for (const [name, raw] of entries) {
     const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== null && v !== undefined).map(String);
     if (values.length === 0) continue;
     const key = name.toLowerCase();
-    headers[key] = headers[key] === undefined ? values.join(", ") : `${headers[key]}, ${values.join(", ")}`;
+    headers[key] = Object.hasOwn(headers, key) ? `${headers[key]}, ${values.join(", ")}` : values.join(", ");
   }
   return headers;
 }
