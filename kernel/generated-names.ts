@@ -12,7 +12,7 @@ import type { ArmClientOptions } from "../client-runtime/arm-client.ts";
  */
 export const CLIENT_MODULE_NAMES: readonly string[] = [
   "Client", "PACKAGE_PRODUCT", "ArmClientOptions", "CallOptions", "HttpErrorStatus", "HttpOtherStatus", "HttpStatusRange",
-  "RekeyError", "assertValid", "createArmClient", "isRekeyError", "operations", "paths", "validators", "API_VERSION",
+  "RekeyServiceError", "assertValid", "createArmClient", "isRekeyServiceError", "operations", "paths", "validators", "API_VERSION",
   "DEFAULT_ENDPOINT",
 ];
 
