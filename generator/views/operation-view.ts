@@ -138,7 +138,7 @@ export function buildOperationView(op: OperationModel): OperationView {
  * marks a group optional (`header?: {…}`) when none of its parameters is required; indexing into `… | undefined`
  * does not compile, so such a group is wrapped in NonNullable first.
  */
-function parameterType(op: OperationModel, opType: Code, p: ParameterModel): Code {
+export function parameterType(op: OperationModel, opType: Code, p: ParameterModel): Code {
   const group = indexType(opType, "parameters", p.in);
   const groupOptional = !op.parameters.some((q) => q.in === p.in && q.required);
   return groupOptional ? indexType(code`NonNullable<${group}>`, p.name) : indexType(group, p.name);
