@@ -92,6 +92,13 @@ describe("every failure is a RekeyError with a kind", () => {
     expect(isRekeyError(e)).toBe(true);
   });
 
+  it("options: a credential that gives no token, found at call time", async () => {
+    const e = await failureOf(() => client(http.url, { credential: async () => null as never }).accounts.regenerateKeys(args));
+    expect(e).toBeInstanceOf(RekeyOptionsError);
+    expect(e).toMatchObject({ kind: "options", option: "credential" });
+    expect(http.requests).toHaveLength(0);
+  });
+
   it("timeout: keeps the name TimeoutError, and carries the client request id", async () => {
     http.script({ hang: true });
     const e = await failureOf(() => client(http.url, { timeoutMs: 100 }).accounts.regenerateKeys(args));
