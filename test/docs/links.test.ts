@@ -3,7 +3,7 @@
  * heading in it), nothing points outside the repository, and every repository path the prose names — a module said
  * to enforce something, a test said to prove it — exists. A rename that leaves a document behind fails here.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../kernel/index.ts";
@@ -84,6 +84,24 @@ describe("README.md and docs/", () => {
   it.each(documents)("%s: names no place outside the repository", (file) => {
     const text = readFileSync(join(REPO_ROOT, file), "utf8");
     expect(text).not.toMatch(/\.\.\/shared|\/work\/|farm-studio/);
+  });
+});
+
+describe("docs/", () => {
+  it("has no orphan: every file in it is reached by links from README.md", () => {
+    const reached = new Set<string>(["README.md"]);
+    const queue = ["README.md"];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      for (const href of links(parse(file))) {
+        const target = /^[a-z][a-z0-9+.-]*:/i.test(href) ? undefined : resolveLink(file, href);
+        if (typeof target !== "object" || reached.has(target.file)) continue;
+        reached.add(target.file);
+        if (target.file.endsWith(".md")) queue.push(target.file);
+      }
+    }
+    const docs = readdirSync(join(REPO_ROOT, "docs")).map((name) => `docs/${name}`);
+    expect(docs.filter((file) => !reached.has(file))).toEqual([]);
   });
 });
 
