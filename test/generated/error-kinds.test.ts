@@ -162,6 +162,14 @@ describe("TLS trust failures say how to trust the certificate", () => {
     expect(https.requests).toHaveLength(0);
   });
 
+  it("through a caller's fetch too (the code is read through fetch's TypeError cause)", async () => {
+    https.script({ status: 200, body: {} });
+    const e = await failureOf(() => client(https.url, { fetch: (request) => fetch(request) }).accounts.regenerateKeys(args));
+    expect(e).toBeInstanceOf(RekeyTransportError);
+    expect((e as RekeyTransportError).hint).toContain("NODE_EXTRA_CA_CERTS=<ca.pem>");
+    expect((e as Error).cause).toBeInstanceOf(TypeError);
+  });
+
   it("with the CA given as the ca option, the same endpoint answers", async () => {
     https.script({ status: 404, body: { error: { code: "NotFound", message: "x" } } });
     const e = await failureOf(() => client(https.url, { ca: https.cert }).accounts.regenerateKeys(args));
