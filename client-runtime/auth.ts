@@ -1,5 +1,6 @@
 /** Bearer-token authentication: a token per attempt, and never over plain HTTP except to loopback. */
 import type { TokenProvider } from "./credentials.js";
+import { RekeyOptionsError } from "./errors.js";
 import type { Policy } from "./pipeline.js";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -18,7 +19,7 @@ export function insecureReason(url: URL): string | undefined {
 export function bearerTokenPolicy(getToken: TokenProvider, onToken: (token: string) => void): Policy {
   return async (request, next) => {
     const reason = insecureReason(new URL(request.url));
-    if (reason) throw new Error(reason);
+    if (reason) throw new RekeyOptionsError("endpoint", reason);
     const token = await getToken(request.signal);
     onToken(token);
     request.headers["authorization"] = `Bearer ${token}`;

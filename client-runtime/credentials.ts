@@ -2,6 +2,7 @@
  * Where bearer tokens come from: an @azure/identity-shaped credential, a static token, or a function.
  * Tokens with an expiry are cached until shortly before it; concurrent requests share one refresh.
  */
+import { RekeyOptionsError } from "./errors.js";
 
 export interface AccessToken {
   token: string;
@@ -63,7 +64,7 @@ export function tokenProvider(credential: Credential, scope: string): TokenProvi
   const refresh = async (): Promise<string> => {
     const token = await fetchToken();
     if (typeof token === "string") return token;
-    if (!token?.token) throw new Error(`the credential returned no token for scope ${scope}`);
+    if (!token?.token) throw new RekeyOptionsError("credential", `the credential returned no token for scope ${scope}`);
     cached = token;
     return token.token;
   };

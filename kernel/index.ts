@@ -19,7 +19,9 @@ export { type KeyFormat, type KeyLocation, type RotationSpec } from "./rotation-
 export {
   armPathShape, parents, parseResourceId, qualifiedName, resourceAddress, resourceId, type ArmPathShape, type ResourceAddress,
 } from "./arm-path.ts";
-export { clientNames, operationTypeNames } from "./generated-names.ts";
+export {
+  claimTypeNames, clientModuleExports, clientNames, ENTRY_POINT_NAMES, operationTypeNames, TYPES_MODULE_NAMES, typeNameOf,
+} from "./generated-names.ts";
 export { camelCase, isBindingName, isIdentifier, pascalCase } from "./names.ts";
 export { get, join, remove, set, tokens } from "./json-pointer.ts";
 export {

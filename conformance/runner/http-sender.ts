@@ -10,6 +10,7 @@ import type { HttpRequestSpec } from "../example-request.ts";
 import type { ExchangeResponse } from "../exchange.ts";
 import { responseHasBody } from "../../client-runtime/pipeline.ts";
 import { MAX_SHOWN_DEPTH } from "../../client-runtime/redaction.ts";
+import { isTlsTrustCode, tlsTrustHint } from "../../client-runtime/tls-hint.ts";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../client-runtime/transport.ts";
 import { bytes } from "../../client-runtime/units.ts";
 
@@ -75,6 +76,12 @@ function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
   return flat;
 }
 
+/** Why no answer came, on one line; a certificate this run does not trust says how to trust it. */
+function noAnswer(error: Error & { code?: string }): string {
+  const what = `${error.code ?? error.name}: ${error.message}`;
+  return isTlsTrustCode(error.code) ? `${what} — ${tlsTrustHint(error.code!, "--ca <ca.pem>")}` : what;
+}
+
 /** "4 MiB", "1 KiB" or "1000 bytes". */
 function tooLarge(what: string, limit: number): TransportError {
   return new TransportError(`${what} over the ${bytes(limit)} body limit; if the endpoint is right to send that much, raise it with --max-body-bytes`, false);
@@ -104,7 +111,7 @@ export function createSender(options: SenderOptions): Sender {
           else if (error instanceof TransportError) reject(error);
           else if (error.name === "AbortError") reject(new TransportError("stopped (interrupted)", false));
           else if (head) reject(new TransportError(`answer broken off: ${error.message}`, false));
-          else reject(new TransportError(`${error.code ?? error.name}: ${error.message}`, RETRYABLE.has(error.code ?? "") || /socket hang up/.test(error.message)));
+          else reject(new TransportError(noAnswer(error), RETRYABLE.has(error.code ?? "") || /socket hang up/.test(error.message)));
         };
         // Destroying the request closes the socket (never reused), so the rest of an oversized body is never read.
         const stop = (error: TransportError) => req.destroy(error);

@@ -5,6 +5,7 @@
  */
 import type { DocumentModel } from "../../kernel/index.ts";
 import { buildClientView } from "../views/client-view.ts";
+import { buildTypesView } from "../views/types-view.ts";
 import { valueLiteral } from "../views/escape.ts";
 import { bundleValidators, standaloneValidators } from "./emit-validators.ts";
 import { buildFromInputs, buildInputs, buildInputsHash } from "../package-build/dist-folder.ts";
@@ -28,6 +29,7 @@ async function documentFiles(doc: DocumentModel, typescript: TypeScriptService):
   return [
     { path: `${dir}/schema.ts`, content: await types },
     { path: `${dir}/client.ts`, content: render("client.ts", buildClientView(doc)) },
+    { path: `${dir}/types.ts`, content: render("types.ts", buildTypesView(doc)) },
     { path: `${dir}/validators.js`, content: validators.code },
     { path: `${dir}/validators.d.ts`, content: validators.dts },
     { path: `${dir}/examples.ts`, content: render("examples.ts", { examplesLiteral: valueLiteral(examples) }) },

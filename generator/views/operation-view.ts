@@ -28,7 +28,7 @@ export interface OperationView {
   errorTypeName: Code;
   /** The typed guard for this operation's errors, e.g. isAccountsRegenerateKeysError. */
   errorGuardName: Code;
-  /** RekeyError<Status, Body> members of the error union, one per documented error status (narrowed by status). */
+  /** RekeyServiceError<Status, Body> members of the error union, one per documented error status (narrowed by status). */
   errorTypeMembers: Code[];
   /** The OperationSpec object literal handed to the runtime's invoke. */
   operationSpecLiteral: Code;
@@ -138,7 +138,7 @@ export function buildOperationView(op: OperationModel): OperationView {
  * marks a group optional (`header?: {…}`) when none of its parameters is required; indexing into `… | undefined`
  * does not compile, so such a group is wrapped in NonNullable first.
  */
-function parameterType(op: OperationModel, opType: Code, p: ParameterModel): Code {
+export function parameterType(op: OperationModel, opType: Code, p: ParameterModel): Code {
   const group = indexType(opType, "parameters", p.in);
   const groupOptional = !op.parameters.some((q) => q.in === p.in && q.required);
   return groupOptional ? indexType(code`NonNullable<${group}>`, p.name) : indexType(group, p.name);
@@ -160,15 +160,15 @@ export function errorTypeMembers(op: OperationModel, opType: Code): Code[] {
   const members: Code[] = [];
   const exact = op.responses.filter((r) => /^[45]\d\d$/.test(r.status));
   const ranges = op.responses.filter((r) => /^[45]XX$/i.test(r.status));
-  for (const r of exact) members.push(code`RekeyError<${status(r)}, ${bodyType(r)}>`);
+  for (const r of exact) members.push(code`RekeyServiceError<${status(r)}, ${bodyType(r)}>`);
   const exactList = joinCode(exact.map(status), " | ");
   const minusExact = (set: Code) => (exact.length ? code`Exclude<${set}, ${exactList}>` : set);
-  for (const r of ranges) members.push(code`RekeyError<${minusExact(range(r))}, ${bodyType(r)}>`);
+  for (const r of ranges) members.push(code`RekeyServiceError<${minusExact(range(r))}, ${bodyType(r)}>`);
   const fallback = op.responses.find((r) => r.status === "default");
   const covered = [...exact.map(status), ...ranges.map(range)];
   const rest = covered.length ? code`Exclude<HttpErrorStatus, ${joinCode(covered, " | ")}>` : code`HttpErrorStatus`;
-  members.push(code`RekeyError<${rest}, ${fallback ? bodyType(fallback) : code`unknown`}>`);
+  members.push(code`RekeyServiceError<${rest}, ${fallback ? bodyType(fallback) : code`unknown`}>`);
   const documented = op.responses.filter((r) => /^[123]\d\d$/.test(r.status)).map(status);
-  members.push(code`RekeyError<${documented.length ? code`Exclude<HttpOtherStatus, ${joinCode(documented, " | ")}>` : code`HttpOtherStatus`}, unknown>`);
+  members.push(code`RekeyServiceError<${documented.length ? code`Exclude<HttpOtherStatus, ${joinCode(documented, " | ")}>` : code`HttpOtherStatus`}, unknown>`);
   return members;
 }

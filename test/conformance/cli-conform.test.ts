@@ -99,6 +99,28 @@ describe("rekey conform", () => {
     }
   });
 
+  test("a URL target whose certificate is not trusted fails each exchange with a one-line hint; --ca fixes it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rekey-cli-tls-"));
+    const ca = join(dir, "ca.pem");
+    const mock = await startProductMock({ tls: true, caOut: ca });
+    vi.stubEnv("REKEY_CLI_TLS_TOKEN", "cli-tls-token");
+    try {
+      const base = ["conform", "--target", mock.url, "--token-env", "REKEY_CLI_TLS_TOKEN", "--only", ONLY, "--retries", "0"];
+      const untrusted = await runRekey(base);
+      // Exit 1 as for any failed exchange: the endpoint is reachable, this run does not trust it.
+      expect(untrusted.code).toBe(1);
+      const hinted = untrusted.stdout.split("\n").filter((line) => line.includes("NODE_EXTRA_CA_CERTS=<ca.pem>"));
+      expect(hinted.length).toBeGreaterThan(0);
+      for (const line of hinted) expect(line).toMatch(/(UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY): .* — the server's certificate is not trusted: pass its CA certificate with --ca <ca\.pem>/);
+      const trusted = await runRekey([...base, "--ca", ca]);
+      expect(trusted.code, trusted.stdout).toBe(0);
+      expect(trusted.stdout).not.toContain("NODE_EXTRA_CA_CERTS");
+    } finally {
+      vi.unstubAllEnvs();
+      await mock.close();
+    }
+  });
+
   test("--list prints the exchange ids; --list-checks the registry", async () => {
     const list = await runRekey(["conform", "--list", "--only", ONLY]);
     expect(list.stdout.trim().split("\n").map((line) => line.split("\t")[0])).toEqual(picked.exchanges.map((e) => e.id));

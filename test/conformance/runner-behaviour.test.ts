@@ -101,6 +101,11 @@ describe("HTTPS targets", () => {
     expect(results).toHaveLength(TOTAL);
     expect(results.every((r) => r.failures[0]?.check === "transport")).toBe(true);
     expect(results[0].failures[0].message).toMatch(/certificate/i);
+    // One line that says how to trust the certificate: this command's own flag, or Node's.
+    for (const r of results) {
+      expect(r.failures[0].message).toContain("pass its CA certificate with --ca <ca.pem>, or run Node with NODE_EXTRA_CA_CERTS=<ca.pem>");
+      expect(r.failures[0].message).not.toMatch(/[\r\n]/);
+    }
   });
 });
 

@@ -13,7 +13,10 @@ import { flatten, parse } from "../helpers/markdown.ts";
 
 afterAll(removeTempDirs);
 
-const blocks = flatten(parse("README.md")).filter((t) => t.type === "fence" && t.info.trim() === "ts").map((t) => t.content);
+const tsBlocks = (file: string) => flatten(parse(file)).filter((t) => t.type === "fence" && t.info.trim() === "ts").map((t) => t.content);
+const blocks = tsBlocks("README.md");
+/** docs/errors.md shows the error classes, guards and named types the same way: its blocks compile too. */
+const errorBlocks = tsBlocks("docs/errors.md");
 
 /** A strict ESM project holding each block as its own module; the diagnostics tsc gives it. */
 function compile(sources: string[]): string[] {
@@ -45,6 +48,11 @@ describe("the README's TypeScript", () => {
 
   it("compiles in a strict ESM project against the package and @azure/identity", () => {
     expect(compile(blocks)).toEqual([]);
+  });
+
+  it("and so does docs/errors.md's", () => {
+    expect(errorBlocks.length).toBeGreaterThan(0);
+    expect(compile(errorBlocks)).toEqual([]);
   });
 
   it("would fail on an export the package does not have (the check can fail)", () => {

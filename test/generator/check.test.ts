@@ -164,7 +164,7 @@ describe("generate after a spec folder is removed", () => {
 
     const result = await runRekey(["generate", ...flags()]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ 6 removed\n$/);
+    expect(result.stdout).toMatch(/ 7 removed\n$/);
     expect(existsSync(join(out, `dist/${NEW}`))).toBe(false);
     expect(readFileSync(join(out, "NOTES.md"), "utf8")).toBe("kept: rekey never wrote this\n");
     rmSync(join(out, "NOTES.md"));

@@ -95,8 +95,8 @@ describe("operation view", () => {
     expect(view.successStatusesLiteral).toBe("[200]");
     expect(view.resultTypeExpr).toBe('operations["Accounts_RegenerateKeys"]["responses"][200]["content"]["application/json"]');
     expect(view.errorTypeMembers).toEqual([
-      'RekeyError<HttpErrorStatus, operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]>',
-      "RekeyError<Exclude<HttpOtherStatus, 200>, unknown>",
+      'RekeyServiceError<HttpErrorStatus, operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]>',
+      "RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>",
     ]);
     expect(view.errorGuardName).toBe("isAccountsRegenerateKeysError");
     expect(view.operationSpecLiteral).toBe('{ operationId: "Accounts_RegenerateKeys", successStatuses: [200], secretPaths: [], errorShownPaths: {"default":["/error/code"]} }');
@@ -111,7 +111,7 @@ describe("operation view", () => {
     }));
     expect(view.resultTypeExpr).toBe("undefined");
     expect(view.successStatusesLiteral).toBe("[204]");
-    expect(view.errorTypeMembers).toEqual(["RekeyError<HttpErrorStatus, unknown>", "RekeyError<Exclude<HttpOtherStatus, 204>, unknown>"]);
+    expect(view.errorTypeMembers).toEqual(["RekeyServiceError<HttpErrorStatus, unknown>", "RekeyServiceError<Exclude<HttpOtherStatus, 204>, unknown>"]);
     expect(view.paramsOptional).toBe(true);
     expect(view.bodyValidator).toBeUndefined();
   });
@@ -127,12 +127,12 @@ describe("error union members (status narrows body)", () => {
   const body = (key: string) => `operations["Accounts_RegenerateKeys"]["responses"][${key}]["content"]["application/json"]`;
 
   it.each([
-    [["default"], [`RekeyError<HttpErrorStatus, ${body('"default"')}>`]],
-    [["404", "default"], [`RekeyError<404, ${body("404")}>`, `RekeyError<Exclude<HttpErrorStatus, 404>, ${body('"default"')}>`]],
-    [["4XX"], [`RekeyError<HttpStatusRange<4>, ${body('"4XX"')}>`, "RekeyError<Exclude<HttpErrorStatus, HttpStatusRange<4>>, unknown>"]],
-    [["409", "5XX"], [`RekeyError<409, ${body("409")}>`, `RekeyError<Exclude<HttpStatusRange<5>, 409>, ${body('"5XX"')}>`,
-      "RekeyError<Exclude<HttpErrorStatus, 409 | HttpStatusRange<5>>, unknown>"]],
-  ])("%j", (statuses, want) => expect(members(...statuses)).toEqual([...want, "RekeyError<Exclude<HttpOtherStatus, 200>, unknown>"]));
+    [["default"], [`RekeyServiceError<HttpErrorStatus, ${body('"default"')}>`]],
+    [["404", "default"], [`RekeyServiceError<404, ${body("404")}>`, `RekeyServiceError<Exclude<HttpErrorStatus, 404>, ${body('"default"')}>`]],
+    [["4XX"], [`RekeyServiceError<HttpStatusRange<4>, ${body('"4XX"')}>`, "RekeyServiceError<Exclude<HttpErrorStatus, HttpStatusRange<4>>, unknown>"]],
+    [["409", "5XX"], [`RekeyServiceError<409, ${body("409")}>`, `RekeyServiceError<Exclude<HttpStatusRange<5>, 409>, ${body('"5XX"')}>`,
+      "RekeyServiceError<Exclude<HttpErrorStatus, 409 | HttpStatusRange<5>>, unknown>"]],
+  ])("%j", (statuses, want) => expect(members(...statuses)).toEqual([...want, "RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>"]));
 
   it("lists the x-ms-secret paths of every response, and the shown paths of each error response, in the operation spec", () => {
     const view = buildOperationView(operation({

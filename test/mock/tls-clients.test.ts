@@ -59,6 +59,8 @@ describe("HTTPS", () => {
     const result = await runNode({ MOCK_URL: https.url });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/self[- ]signed|unable to verify|UNABLE_TO_GET_ISSUER_CERT|fetch failed/i);
+    // The failure says how to trust the mock's certificate, in its message's one line.
+    expect(result.stderr).toMatch(/RekeyTransportError: .*the server's certificate is not trusted: pass its CA certificate with the client's `ca` option, or run Node with NODE_EXTRA_CA_CERTS=<ca\.pem> \(`rekey mock --tls --ca-out ca\.pem` writes the mock's\)/);
   });
 
   it("the certificate names localhost too", async () => {

@@ -2,7 +2,8 @@
 /**
  * The client every generated client is built on: options resolved and checked once, an openapi-fetch client
  * whose fetch is the pipeline (telemetry → retry → auth → transport), and `invoke`, which runs one operation
- * under its signal and turns any undocumented status into a redacted, typed RekeyError.
+ * under its signal and turns any undocumented status into a redacted, typed RekeyServiceError, a timeout into a
+ * RekeyTimeoutError and a network or TLS failure into a RekeyTransportError.
  *
  * Without caller middleware, `invoke` builds the URL with openapi-fetch's own serializers and hands the request
  * straight to the pipeline: openapi-fetch's Request/Response round trip cost more per call than the whole
@@ -12,10 +13,11 @@ import createClient, { type Client, createFinalURL, createQuerySerializer, defau
 import { insecureReason, bearerTokenPolicy } from "./auth.js";
 import { type CloudOptions, resolveCloud } from "./clouds.js";
 import { type Credential, isCredential, tokenProvider } from "./credentials.js";
-import { RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyThrottledError } from "./errors.js";
+import { RekeyOptionsError, RekeyResponseTooLargeError, RekeyServiceError, RekeyThrottledError, RekeyTimeoutError, RekeyTransportError } from "./errors.js";
 import { composePipeline, type PipelineResponse, pipelineFetch } from "./pipeline.js";
 import { scrubber, shownBody, valuesAt } from "./redaction.js";
 import { DEFAULT_MAX_RETRIES, RetryAfterTooLong, type RetryOptions, retryPolicy } from "./retry.js";
+import { errorCode } from "./retry-strategies.js";
 import { telemetryPolicy } from "./telemetry.js";
 import { callSignal, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS } from "./timeout.js";
 import { defaultTransport, ResponseTooLarge } from "./transport.js";
@@ -147,6 +149,20 @@ function responseTooLarge(operation: OperationSpec, error: ResponseTooLarge, cli
   });
 }
 
+/**
+ * What a call that got no answer rejects with: the caller's own abort reason, as given; a RekeyTimeoutError when the
+ * time limit ran out; a RekeyTransportError for a network or TLS failure (one with a Node error code); anything
+ * else (a credential's own error, say) as it was thrown.
+ */
+function failure(operation: OperationSpec, error: unknown, signal: AbortSignal, callerSignal: AbortSignal | undefined, timeoutMs: number, clientRequestId: string): unknown {
+  if (signal.aborted) {
+    if (callerSignal?.aborted) return error;
+    return new RekeyTimeoutError(operation.operationId, timeoutMs, clientRequestId, signal.reason);
+  }
+  const code = errorCode(error);
+  return code === undefined ? error : new RekeyTransportError(operation.operationId, error, code, clientRequestId);
+}
+
 export function createArmClient<Paths extends {}>(options: ArmClientOptions, spec: ClientSpec): ArmClient<Paths> {
   checkOptions(options, spec);
   const { endpoint, scope } = resolveCloud(options, spec.defaultEndpoint);
@@ -208,7 +224,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
   const fail = (operation: OperationSpec, outcome: Outcome, body: unknown, clientRequestId: string): never => {
     const scrub = scrubber([...secrets, ...valuesAt(body, operation.secretPaths)]);
     const shown = errorResponsePaths(operation, outcome.status);
-    throw new RekeyError({
+    throw new RekeyServiceError({
       operationId: operation.operationId,
       status: outcome.status,
       body: shownBody(body, { shown, secret: operation.secretPaths }, scrub),
@@ -226,7 +242,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
     } catch {
       if (!documented) return fail(operation, outcome, undefined, clientRequestId);
       // Never quote the body: it may hold keys.
-      throw new RekeyError({
+      throw new RekeyServiceError({
         operationId: operation.operationId,
         status: outcome.status,
         body: undefined,
@@ -256,7 +272,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
           : await viaOpenapiFetch(request, call.signal, clientRequestId);
       } catch (error) {
         if (error instanceof ResponseTooLarge) throw responseTooLarge(operation, error, clientRequestId);
-        if (!(error instanceof RetryAfterTooLong)) throw error;
+        if (!(error instanceof RetryAfterTooLong)) throw failure(operation, error, call.signal, callOptions?.signal, timeoutMs, clientRequestId);
         // The service's answer is settled as any other, then named a wait the client refused.
         throttled = error;
         outcome = outcomeOf(error.response);
@@ -266,7 +282,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
       try {
         return settle<T>(operation, outcome, clientRequestId);
       } catch (error) {
-        throw throttled && error instanceof RekeyError ? new RekeyThrottledError(error, throttled.retryAfterMs, throttled.maxRetryAfterInMs) : error;
+        throw throttled && error instanceof RekeyServiceError ? new RekeyThrottledError(error, throttled.retryAfterMs, throttled.maxRetryAfterInMs) : error;
       }
     },
   };

@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -29,15 +29,15 @@ export interface TenantAccessRegeneratePrimaryKeyParameters {
 /** What TenantAccess_RegeneratePrimaryKey resolves to. */
 export type TenantAccessRegeneratePrimaryKeyResult = undefined;
 
-/** What TenantAccess_RegeneratePrimaryKey rejects with when the service answers with an error: `status` narrows `body`. */
+/** What TenantAccess_RegeneratePrimaryKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type TenantAccessRegeneratePrimaryKeyError =
-  | RekeyError<HttpErrorStatus, operations["TenantAccess_RegeneratePrimaryKey"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 204>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["TenantAccess_RegeneratePrimaryKey"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 204>, unknown>
   ;
 
-/** True for an error of TenantAccess_RegeneratePrimaryKey; narrows to TenantAccessRegeneratePrimaryKeyError. */
+/** True for the service's error answer to TenantAccess_RegeneratePrimaryKey; narrows to TenantAccessRegeneratePrimaryKeyError. */
 export function isTenantAccessRegeneratePrimaryKeyError(value: unknown): value is TenantAccessRegeneratePrimaryKeyError {
-  return isRekeyError(value, "TenantAccess_RegeneratePrimaryKey");
+  return isRekeyServiceError(value, "TenantAccess_RegeneratePrimaryKey");
 }
 
 export interface TenantAccessListSecretsParameters {
@@ -52,15 +52,15 @@ export interface TenantAccessListSecretsParameters {
 /** What TenantAccess_ListSecrets resolves to. */
 export type TenantAccessListSecretsResult = operations["TenantAccess_ListSecrets"]["responses"][200]["content"]["application/json"];
 
-/** What TenantAccess_ListSecrets rejects with when the service answers with an error: `status` narrows `body`. */
+/** What TenantAccess_ListSecrets rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type TenantAccessListSecretsError =
-  | RekeyError<HttpErrorStatus, operations["TenantAccess_ListSecrets"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["TenantAccess_ListSecrets"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of TenantAccess_ListSecrets; narrows to TenantAccessListSecretsError. */
+/** True for the service's error answer to TenantAccess_ListSecrets; narrows to TenantAccessListSecretsError. */
 export function isTenantAccessListSecretsError(value: unknown): value is TenantAccessListSecretsError {
-  return isRekeyError(value, "TenantAccess_ListSecrets");
+  return isRekeyServiceError(value, "TenantAccess_ListSecrets");
 }
 
 export interface ApiManagementClientTenantAccessOperations {

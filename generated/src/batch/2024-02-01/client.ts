@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -29,15 +29,15 @@ export interface BatchAccountRegenerateKeyParameters {
 /** What BatchAccount_RegenerateKey resolves to. */
 export type BatchAccountRegenerateKeyResult = operations["BatchAccount_RegenerateKey"]["responses"][200]["content"]["application/json"];
 
-/** What BatchAccount_RegenerateKey rejects with when the service answers with an error: `status` narrows `body`. */
+/** What BatchAccount_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type BatchAccountRegenerateKeyError =
-  | RekeyError<HttpErrorStatus, operations["BatchAccount_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["BatchAccount_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of BatchAccount_RegenerateKey; narrows to BatchAccountRegenerateKeyError. */
+/** True for the service's error answer to BatchAccount_RegenerateKey; narrows to BatchAccountRegenerateKeyError. */
 export function isBatchAccountRegenerateKeyError(value: unknown): value is BatchAccountRegenerateKeyError {
-  return isRekeyError(value, "BatchAccount_RegenerateKey");
+  return isRekeyServiceError(value, "BatchAccount_RegenerateKey");
 }
 
 export interface BatchClientBatchAccountOperations {

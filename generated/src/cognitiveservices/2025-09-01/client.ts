@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -29,15 +29,15 @@ export interface AccountsRegenerateKeyParameters {
 /** What Accounts_RegenerateKey resolves to. */
 export type AccountsRegenerateKeyResult = operations["Accounts_RegenerateKey"]["responses"][200]["content"]["application/json"];
 
-/** What Accounts_RegenerateKey rejects with when the service answers with an error: `status` narrows `body`. */
+/** What Accounts_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type AccountsRegenerateKeyError =
-  | RekeyError<HttpErrorStatus, operations["Accounts_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["Accounts_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of Accounts_RegenerateKey; narrows to AccountsRegenerateKeyError. */
+/** True for the service's error answer to Accounts_RegenerateKey; narrows to AccountsRegenerateKeyError. */
 export function isAccountsRegenerateKeyError(value: unknown): value is AccountsRegenerateKeyError {
-  return isRekeyError(value, "Accounts_RegenerateKey");
+  return isRekeyServiceError(value, "Accounts_RegenerateKey");
 }
 
 export interface CognitiveServicesClientAccountsOperations {

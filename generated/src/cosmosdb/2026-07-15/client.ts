@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -27,15 +27,15 @@ export interface DatabaseAccountsListKeysParameters {
 /** What DatabaseAccounts_ListKeys resolves to. */
 export type DatabaseAccountsListKeysResult = operations["DatabaseAccounts_ListKeys"]["responses"][200]["content"]["application/json"];
 
-/** What DatabaseAccounts_ListKeys rejects with when the service answers with an error: `status` narrows `body`. */
+/** What DatabaseAccounts_ListKeys rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type DatabaseAccountsListKeysError =
-  | RekeyError<HttpErrorStatus, operations["DatabaseAccounts_ListKeys"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["DatabaseAccounts_ListKeys"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of DatabaseAccounts_ListKeys; narrows to DatabaseAccountsListKeysError. */
+/** True for the service's error answer to DatabaseAccounts_ListKeys; narrows to DatabaseAccountsListKeysError. */
 export function isDatabaseAccountsListKeysError(value: unknown): value is DatabaseAccountsListKeysError {
-  return isRekeyError(value, "DatabaseAccounts_ListKeys");
+  return isRekeyServiceError(value, "DatabaseAccounts_ListKeys");
 }
 
 export interface DatabaseAccountsRegenerateKeyParameters {
@@ -50,15 +50,15 @@ export interface DatabaseAccountsRegenerateKeyParameters {
 /** What DatabaseAccounts_RegenerateKey resolves to. */
 export type DatabaseAccountsRegenerateKeyResult = undefined;
 
-/** What DatabaseAccounts_RegenerateKey rejects with when the service answers with an error: `status` narrows `body`. */
+/** What DatabaseAccounts_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type DatabaseAccountsRegenerateKeyError =
-  | RekeyError<HttpErrorStatus, operations["DatabaseAccounts_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200 | 202>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["DatabaseAccounts_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200 | 202>, unknown>
   ;
 
-/** True for an error of DatabaseAccounts_RegenerateKey; narrows to DatabaseAccountsRegenerateKeyError. */
+/** True for the service's error answer to DatabaseAccounts_RegenerateKey; narrows to DatabaseAccountsRegenerateKeyError. */
 export function isDatabaseAccountsRegenerateKeyError(value: unknown): value is DatabaseAccountsRegenerateKeyError {
-  return isRekeyError(value, "DatabaseAccounts_RegenerateKey");
+  return isRekeyServiceError(value, "DatabaseAccounts_RegenerateKey");
 }
 
 export interface CosmosDbClientDatabaseAccountsOperations {

@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -29,15 +29,15 @@ export interface AccountsRegenerateKeysParameters {
 /** What Accounts_RegenerateKeys resolves to. */
 export type AccountsRegenerateKeysResult = operations["Accounts_RegenerateKeys"]["responses"][200]["content"]["application/json"];
 
-/** What Accounts_RegenerateKeys rejects with when the service answers with an error: `status` narrows `body`. */
+/** What Accounts_RegenerateKeys rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type AccountsRegenerateKeysError =
-  | RekeyError<HttpErrorStatus, operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["Accounts_RegenerateKeys"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of Accounts_RegenerateKeys; narrows to AccountsRegenerateKeysError. */
+/** True for the service's error answer to Accounts_RegenerateKeys; narrows to AccountsRegenerateKeysError. */
 export function isAccountsRegenerateKeysError(value: unknown): value is AccountsRegenerateKeysError {
-  return isRekeyError(value, "Accounts_RegenerateKeys");
+  return isRekeyServiceError(value, "Accounts_RegenerateKeys");
 }
 
 export interface MapsClientAccountsOperations {

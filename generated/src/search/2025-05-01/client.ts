@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -31,15 +31,15 @@ export interface AdminKeysRegenerateParameters {
 /** What AdminKeys_Regenerate resolves to. */
 export type AdminKeysRegenerateResult = operations["AdminKeys_Regenerate"]["responses"][200]["content"]["application/json"];
 
-/** What AdminKeys_Regenerate rejects with when the service answers with an error: `status` narrows `body`. */
+/** What AdminKeys_Regenerate rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type AdminKeysRegenerateError =
-  | RekeyError<HttpErrorStatus, operations["AdminKeys_Regenerate"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["AdminKeys_Regenerate"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of AdminKeys_Regenerate; narrows to AdminKeysRegenerateError. */
+/** True for the service's error answer to AdminKeys_Regenerate; narrows to AdminKeysRegenerateError. */
 export function isAdminKeysRegenerateError(value: unknown): value is AdminKeysRegenerateError {
-  return isRekeyError(value, "AdminKeys_Regenerate");
+  return isRekeyServiceError(value, "AdminKeys_Regenerate");
 }
 
 export interface SearchClientAdminKeysOperations {

@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -27,15 +27,15 @@ export interface SignalRListKeysParameters {
 /** What SignalR_ListKeys resolves to. */
 export type SignalRListKeysResult = operations["SignalR_ListKeys"]["responses"][200]["content"]["application/json"];
 
-/** What SignalR_ListKeys rejects with when the service answers with an error: `status` narrows `body`. */
+/** What SignalR_ListKeys rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type SignalRListKeysError =
-  | RekeyError<HttpErrorStatus, operations["SignalR_ListKeys"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["SignalR_ListKeys"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of SignalR_ListKeys; narrows to SignalRListKeysError. */
+/** True for the service's error answer to SignalR_ListKeys; narrows to SignalRListKeysError. */
 export function isSignalRListKeysError(value: unknown): value is SignalRListKeysError {
-  return isRekeyError(value, "SignalR_ListKeys");
+  return isRekeyServiceError(value, "SignalR_ListKeys");
 }
 
 export interface SignalRRegenerateKeyParameters {
@@ -50,15 +50,15 @@ export interface SignalRRegenerateKeyParameters {
 /** What SignalR_RegenerateKey resolves to. */
 export type SignalRRegenerateKeyResult = operations["SignalR_RegenerateKey"]["responses"][200]["content"]["application/json"] | operations["SignalR_RegenerateKey"]["responses"][202]["content"]["application/json"];
 
-/** What SignalR_RegenerateKey rejects with when the service answers with an error: `status` narrows `body`. */
+/** What SignalR_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type SignalRRegenerateKeyError =
-  | RekeyError<HttpErrorStatus, operations["SignalR_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200 | 202>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["SignalR_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200 | 202>, unknown>
   ;
 
-/** True for an error of SignalR_RegenerateKey; narrows to SignalRRegenerateKeyError. */
+/** True for the service's error answer to SignalR_RegenerateKey; narrows to SignalRRegenerateKeyError. */
 export function isSignalRRegenerateKeyError(value: unknown): value is SignalRRegenerateKeyError {
-  return isRekeyError(value, "SignalR_RegenerateKey");
+  return isRekeyServiceError(value, "SignalR_RegenerateKey");
 }
 
 export interface SignalRClientSignalROperations {

@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -29,15 +29,15 @@ export interface StorageAccountsRegenerateKeyParameters {
 /** What StorageAccounts_RegenerateKey resolves to. */
 export type StorageAccountsRegenerateKeyResult = operations["StorageAccounts_RegenerateKey"]["responses"][200]["content"]["application/json"];
 
-/** What StorageAccounts_RegenerateKey rejects with when the service answers with an error: `status` narrows `body`. */
+/** What StorageAccounts_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type StorageAccountsRegenerateKeyError =
-  | RekeyError<HttpErrorStatus, operations["StorageAccounts_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["StorageAccounts_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of StorageAccounts_RegenerateKey; narrows to StorageAccountsRegenerateKeyError. */
+/** True for the service's error answer to StorageAccounts_RegenerateKey; narrows to StorageAccountsRegenerateKeyError. */
 export function isStorageAccountsRegenerateKeyError(value: unknown): value is StorageAccountsRegenerateKeyError {
-  return isRekeyError(value, "StorageAccounts_RegenerateKey");
+  return isRekeyServiceError(value, "StorageAccounts_RegenerateKey");
 }
 
 export interface StorageClientStorageAccountsOperations {

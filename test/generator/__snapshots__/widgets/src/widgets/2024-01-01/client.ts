@@ -2,8 +2,8 @@
 import type { Client } from "openapi-fetch";
 import { PACKAGE_PRODUCT } from "../../package-info.js";
 import {
-  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyError,
-  assertValid, createArmClient, isRekeyError,
+  type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
+  assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
@@ -25,15 +25,15 @@ export interface WidgetsRegenerateKeyParameters {
 /** What Widgets_RegenerateKey resolves to. */
 export type WidgetsRegenerateKeyResult = operations["Widgets_RegenerateKey"]["responses"][200]["content"]["application/json"];
 
-/** What Widgets_RegenerateKey rejects with when the service answers with an error: `status` narrows `body`. */
+/** What Widgets_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type WidgetsRegenerateKeyError =
-  | RekeyError<HttpErrorStatus, operations["Widgets_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
-  | RekeyError<Exclude<HttpOtherStatus, 200>, unknown>
+  | RekeyServiceError<HttpErrorStatus, operations["Widgets_RegenerateKey"]["responses"]["default"]["content"]["application/json"]>
+  | RekeyServiceError<Exclude<HttpOtherStatus, 200>, unknown>
   ;
 
-/** True for an error of Widgets_RegenerateKey; narrows to WidgetsRegenerateKeyError. */
+/** True for the service's error answer to Widgets_RegenerateKey; narrows to WidgetsRegenerateKeyError. */
 export function isWidgetsRegenerateKeyError(value: unknown): value is WidgetsRegenerateKeyError {
-  return isRekeyError(value, "Widgets_RegenerateKey");
+  return isRekeyServiceError(value, "Widgets_RegenerateKey");
 }
 
 export interface WidgetsClientWidgetsOperations {
