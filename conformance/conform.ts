@@ -27,6 +27,10 @@ export interface ConformOptions extends TargetOptions {
   /** Largest answer body read per exchange, in bytes (default 4 MiB, `--max-body-bytes`). */
   maxBodyBytes?: number;
   retries?: number;
+  /** Longest a long-running operation is followed after its accepted answer, in ms (`--lro-timeout`, default 60 s). */
+  lroTimeoutMs?: number;
+  /** Wait between polls when an answer has no usable Retry-After, in ms (tests; default 2 s, as @azure/core-lro). */
+  lroIntervalMs?: number;
   /** Count warnings (drift) as failures (`--strict`). */
   strict?: boolean;
   signal?: AbortSignal;
@@ -65,6 +69,7 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
     ["--concurrency", options.concurrency, 1, Number.MAX_SAFE_INTEGER, 8],
     ["--timeout", options.timeoutMs, 1, MAX_TIMER_MS, 30000],
     ["--retries", options.retries, 0, Number.MAX_SAFE_INTEGER, 2],
+    ["--lro-timeout", options.lroTimeoutMs, 1, MAX_TIMER_MS, 60000],
     ["--max-body-bytes", options.maxBodyBytes, 1, MAX_BODY_BYTES_CEILING, 16777216],
   ] as const;
   for (const [flag, n, min, max, example] of counts) {
@@ -99,6 +104,7 @@ export async function conform(options: ConformOptions): Promise<RunOutcome> {
     return await runConformance({
       exchanges, ajv, target,
       concurrency: options.concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, retries: options.retries,
+      followBounds: { ...(options.lroTimeoutMs !== undefined && { timeoutMs: options.lroTimeoutMs }), ...(options.lroIntervalMs !== undefined && { defaultIntervalMs: options.lroIntervalMs }) },
       strict: options.strict, signal: options.signal, onEvent: options.onEvent,
     });
   } finally {
