@@ -104,14 +104,18 @@ describe("the accepted answer", () => {
     expect(again.headers.get("azure-asyncoperation")).not.toBe(status);
   });
 
-  it("sends only the polling headers declared (Location alone), and the declared 202 body with the state's keys, not yet rotated", async () => {
+  it("sends only the polling headers declared (Location alone), and the declared 202 body with the new keys, which take effect at completion", async () => {
     const before = await signalKeys(mock);
     const accepted = await regenerateSignal(mock);
     expect(accepted.status).toBe(202);
     expect(accepted.headers.get("azure-asyncoperation")).toBeNull();
     expect(accepted.headers.get("location")).toMatch(new RegExp(`/operationResults/${GUID}\\?api-version=2025-01-01$`));
     expect(accepted.headers.get("retry-after")).toBe("0");
-    expect(accepted.body).toMatchObject(before);
+    expect(accepted.body.primaryKey).not.toBe(before.primaryKey);
+    expect(accepted.body.secondaryKey).toBe(before.secondaryKey);
+    expect(await signalKeys(mock)).toEqual(before);
+    await sleep(DURATION + 50);
+    expect(await signalKeys(mock)).toMatchObject({ primaryKey: accepted.body.primaryKey, secondaryKey: before.secondaryKey });
   });
 
   it("is refused synchronously, as ARM refuses it, when the request is bad: nothing is started", async () => {
@@ -179,7 +183,8 @@ describe("an operation's life", () => {
     const after = await signalKeys(mock);
     expect(after.primaryKey).not.toBe(before.primaryKey);
     expect(after.secondaryKey).toBe(before.secondaryKey);
-    expect(final.body).toMatchObject(after);
+    expect(final.body).toEqual(after);
+    expect(accepted.body).toMatchObject(after);
     expect(final.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
@@ -390,7 +395,7 @@ describe("configuration", () => {
     await sleep(DURATION + 50);
     const final = await poll(signal.headers.get("location")!);
     expect(final.status).toBe(200);
-    expect(final.body.primaryKey).toBe("primary-key-example");
+    expect(final.body).toEqual({}); // the example's 200
     expect(await signalKeys(examples)).toEqual(before);
     for (const answer of [gizmo, signal]) answer.headers.forEach((value) => expect(value).not.toContain("management.azure.com"));
   });

@@ -3,7 +3,7 @@
  * Azure/azure-resource-manager-rpc v1.0/async-api-reference.md): the request is checked and its work planned now,
  * the work itself happens when the operation completes (operations.ts). The answer is the accepted status with the
  * polling headers that response declares (polling.ts builds them on the mock's own origin), Retry-After, and the body
- * that response declares (its example, with the state's keys written in — not yet rotated). One path for every
+ * that response declares (its example, with the keys written in as they will be at completion). One path for every
  * long-running operation: a rotation's plan, else its documented examples, says what completing does.
  */
 import { POLLING_HEADERS, type ResponseModel } from "../../../kernel/index.ts";
@@ -15,7 +15,7 @@ import type { Completion } from "../operations.ts";
 import { locationName, POLLED_BY, pollingScope, pollingUrl, retryAfter } from "../polling.ts";
 import type { Behaviour, BehaviourOptions } from "./behaviour.ts";
 import { exampleResponse, type Preference } from "./example-response.ts";
-import { applyRegeneration, planRegeneration, regeneratedBody } from "./regenerate-key.ts";
+import { afterRegeneration, applyRegeneration, planRegeneration, regeneratedBody } from "./regenerate-key.ts";
 
 /** The accepted answer's body (if its response declares one) and what completing the operation does. */
 interface Work {
@@ -46,8 +46,13 @@ function rotationWork(exchange: MockExchange, options: BehaviourOptions): Work |
   if (early) applyRegeneration(plan, exchange.now);
   const acceptedStatus = op.operation.longRunning!.acceptedStatus;
   const shape = finalShape(op);
+  // A 202 that declares the keys shows the new ones, which take effect at completion: Azure's SignalR answers so
+  // (Azure/azure-cli src/azure-cli/azure/cli/command_modules/signalr/tests/latest/recordings/test_signalr_commands.yaml).
+  const accepted = responseOf(op, acceptedStatus)?.schema
+    ? regeneratedBody(op, acceptedStatus, early ? plan.resource : afterRegeneration(plan, new Date(exchange.now.getTime() + options.lroDurationMs)), address)
+    : undefined;
   return {
-    body: responseOf(op, acceptedStatus)?.schema ? regeneratedBody(op, acceptedStatus, plan.resource, address) : undefined,
+    body: accepted,
     complete: (at) => {
       // The resource as state holds it now: a state replaced meanwhile is the one that changes.
       const lookup = address ? state.lookup(address) : { found: plan.resource };

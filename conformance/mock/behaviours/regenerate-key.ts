@@ -37,11 +37,11 @@ function rotatedKeys(rotation: RotationSpec, selected: string, fault: BehaviourO
   return [selected];
 }
 
-/** A checked regeneration, not yet applied: the resource and the keys it will rotate. */
+/** A checked regeneration, not yet applied: the resource, and the new value of each key it will rotate. */
 export interface Regeneration {
   rotation: RotationSpec;
   resource: MockResource;
-  keys: string[];
+  values: Record<string, string>;
 }
 
 /** Checks the request against the rotation (precondition, key name): ARM's refusal, or what rotating will do. */
@@ -60,15 +60,24 @@ export function planRegeneration(exchange: MockExchange, options: BehaviourOptio
     return armErrors.invalidParameter(`The key name '${String(selected)}' is invalid. Valid values are ${Object.keys(rotation.keys).map((k) => `'${k}'`).join(", ")}.`, target);
   }
   ensureKeys(resource, rotation, exchange.now);
-  return { rotation, resource, keys: rotatedKeys(rotation, name, options.rotationFault) };
+  const values: Record<string, string> = {};
+  for (const key of rotatedKeys(rotation, name, options.rotationFault)) values[key] = newKey(rotation.keyFormat);
+  return { rotation, resource, values };
 }
 
-/** Gives each planned key a new value, stamped `at`, on `resource` (the plan's, or the one state holds now). */
+/** Gives each planned key its new value, stamped `at`, on `resource` (the plan's, or the one state holds now). */
 export function applyRegeneration(plan: Regeneration, at: Date, resource = plan.resource): void {
   if (resource !== plan.resource) ensureKeys(resource, plan.rotation, at);
-  for (const key of plan.keys) {
-    resource.keys[storedName(resource, key) ?? key] = { value: newKey(plan.rotation.keyFormat), lastUpdated: timestamp(at) };
+  for (const [key, value] of Object.entries(plan.values)) {
+    resource.keys[storedName(resource, key) ?? key] = { value, lastUpdated: timestamp(at) };
   }
+}
+
+/** The resource as it will be once the plan is applied at `at`, leaving the resource itself unchanged. */
+export function afterRegeneration(plan: Regeneration, at: Date): MockResource {
+  const preview = { ...plan.resource, keys: { ...plan.resource.keys } };
+  applyRegeneration(plan, at, preview);
+  return preview;
 }
 
 /** The answer body of this status: its example with the resource's keys (and name) written where the rotation says. */
