@@ -9,14 +9,16 @@ import type { MockState } from "./state.ts";
 import { checkStateDocument, type StateDocument } from "./state-file.ts";
 
 /** /_rekey/…: inspect, replace and reset the state; list the faults. No spec path can start with /_rekey. */
-export function registerAdminRoutes(app: FastifyInstance, state: MockState, setStateDocument: (doc: StateDocument) => void): void {
+export function registerAdminRoutes(app: FastifyInstance, state: MockState, setStateDocument: (doc: StateDocument) => void, beforeRead: () => void): void {
   const json = (reply: FastifyReply, status: number, value?: unknown) => {
     reply.code(status).header("cache-control", "no-cache");
     if (value === undefined) return reply.send();
     return reply.header("content-type", "application/json; charset=utf-8").send(JSON.stringify(value));
   };
-  app.get(`${ADMIN_PREFIX}/state`, async (_req, reply) =>
-    json(reply, 200, { resources: state.list().map(({ id, properties, keys }) => ({ id, properties, keys })) }));
+  app.get(`${ADMIN_PREFIX}/state`, async (_req, reply) => {
+    beforeRead(); // operations due complete first, so the state shown is the state a read-back would see
+    return json(reply, 200, { resources: state.list().map(({ id, properties, keys }) => ({ id, properties, keys })) });
+  });
   app.post(`${ADMIN_PREFIX}/state/reset`, async (_req, reply) => {
     state.reset();
     return json(reply, 204);
