@@ -21,6 +21,7 @@ interface ConformFlags {
   lroTimeout: string;
   retries: string;
   fault?: string;
+  lroDuration?: string;
   examplesOnly?: boolean;
   tokenEnv?: string;
   ca?: string;
@@ -63,6 +64,7 @@ export function registerConformCommands(program: Command): void {
     .option("--lro-timeout <ms>", "longest a long-running operation is followed after its 202 (polls and final result)", "60000")
     .option("--retries <n>", "extra attempts after a transport error (reset or refused connection) only", "2")
     .option("--fault <name>", "mock: break the contract in one named way (see `rekey mock --list-faults`)")
+    .option("--lro-duration <ms>", "mock: how long its long-running operations stay InProgress (default 40)")
     .option("--examples-only", "the target answers with the documented examples: bodies must equal them; scenarios are skipped")
     .option("--token-env <name>", "URL and live targets: environment variable holding the bearer token")
     .option("--ca <file>", "URL targets, and live with --endpoint: PEM CA certificate to trust")
@@ -116,6 +118,7 @@ a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
         lroTimeoutMs: whole("--lro-timeout", flags.lroTimeout),
         strict: flags.strict,
         fault: flags.fault,
+        lroDurationMs: flags.lroDuration === undefined ? undefined : whole("--lro-duration", flags.lroDuration),
         examplesOnly: flags.examplesOnly,
         tokenEnv: flags.tokenEnv,
         caFile: flags.ca,

@@ -44,6 +44,7 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   const kind = options.target === "mock" ? "mock" : options.target === "live" ? "live" : "url";
   if (kind === "url") parseBaseUrl(options.target);
   if (kind !== "mock" && options.fault) throw optionError("--fault", "faults are the embedded mock's", "drop --fault, or use --target mock");
+  if (kind !== "mock" && options.lroDurationMs !== undefined) throw optionError("--lro-duration", "--lro-duration sets the embedded mock's operations", "drop it, or use --target mock");
   if (kind !== "live") {
     for (const [flag, given] of [["--cloud", options.cloud], ["--endpoint", options.endpoint]] as const) {
       if (given) throw optionError(flag, `${flag} is for --target live`, "drop it, or use --target live");

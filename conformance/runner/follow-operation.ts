@@ -44,7 +44,10 @@ export interface FollowedRequest {
   url: string;
   response?: ExchangeResponse;
   transportError?: string;
-  /** The operation's state this answer shows (poll answers): the status as written, or running/succeeded/failed by the status code. */
+  /**
+   * The operation's state this answer shows (poll answers): the status as written, or running/succeeded/failed by the
+   * status code. For the read while running: the state the poll after it showed, when still running.
+   */
   state?: string;
 }
 
@@ -219,6 +222,7 @@ export async function followOperation(input: FollowInput): Promise<FollowedOpera
     poll.state = state.state;
     if (followed.readWhileRunning && !followed.readWhileRunning.confirmed && followed.requests.filter((r) => r.purpose === "poll").length === 1) {
       followed.readWhileRunning.confirmed = state.terminal === undefined;
+      if (followed.readWhileRunning.confirmed) followed.requests[followed.readWhileRunning.request].state = state.state;
     }
     if (state.terminal) {
       followed.terminal = { state: state.terminal, request: index };
