@@ -7,7 +7,8 @@ import { get as valueAt } from "../../kernel/index.ts";
 import type { Check } from "./check.ts";
 import { judgesLongRunning, requestLabel, shownAnswer } from "./async-operation.ts";
 
-const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+/** An error's code or message as a line may quote it: a string, cut at 200 characters. */
+const text = (value: unknown) => (typeof value === "string" ? (value.length > 200 ? `${value.slice(0, 200)}…` : value) : undefined);
 
 export const asyncTerminal: Check = {
   name: "async-terminal",

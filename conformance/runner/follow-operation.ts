@@ -291,7 +291,8 @@ function monitorState(answer: ExchangeResponse): PollState {
   if (typeof status !== "string" || status.trim() === "") {
     return { invalid: `the status monitor's answer has no status (a string: InProgress, Succeeded, Failed or Canceled)` };
   }
-  return { state: status, terminal: terminalState(status) };
+  // Kept to report it: a target's words, so bounded.
+  return { state: status.length > 64 ? `${status.slice(0, 64)}…` : status, terminal: terminalState(status) };
 }
 
 /**

@@ -213,3 +213,21 @@ describe("live safety", () => {
     expect(server.requests).toEqual([]);
   });
 });
+
+describe("the sender", () => {
+  test("refuses an absolute URL off the target's origin before connecting", async () => {
+    const { createSender } = await import("../../conformance/runner/http-sender.ts");
+    const elsewhere = await startAnsweringServer(() => ({ status: 200 }));
+    server = await startAnsweringServer(() => ({ status: 200, body: { ok: true } }));
+    const sender = createSender({ baseUrl: server.url, timeoutMs: 2000 });
+    try {
+      await expect(sender.send({ method: "GET", url: `${elsewhere.url}/x`, headers: { authorization: `Bearer ${TOKEN}` } })).rejects.toThrow(/not on the target's host/);
+      await expect(sender.send({ method: "GET", url: `${server.url}/y?api-version=1`, headers: {} })).resolves.toMatchObject({ status: 200 });
+      expect(elsewhere.requests).toEqual([]);
+      expect(server.requests.map((r) => r.url)).toEqual(["/y?api-version=1"]);
+    } finally {
+      sender.close();
+      await elsewhere.close();
+    }
+  });
+});
