@@ -4,7 +4,7 @@
  */
 import { get as valueAt } from "../../kernel/index.ts";
 import type { Check, CheckFailure } from "./check.ts";
-import { judgesLongRunning, requestLabel, shownAnswer } from "./async-operation.ts";
+import { judgesLongRunning, requestLabel, settledResult } from "./async-operation.ts";
 import { schema } from "./schema.ts";
 
 export const asyncFinalResult: Check = {
@@ -18,20 +18,16 @@ export const asyncFinalResult: Check = {
     if (record.stopped?.check === "async-final-result") {
       return [{ pointer: "", expected: "the final result", actual: "none", notFromBody: true, message: record.stopped.reason }];
     }
-    if (record.terminal?.state !== "Succeeded" || record.final === undefined) return [];
-    const request = record.requests[record.final];
-    const final = request.response!;
-    const where = requestLabel(input, record.final);
-    const { operation } = input.exchange.context;
-    const statuses = operation.longRunning!.finalStatuses;
-    // A status monitor's own answer is the result for azure-async-operation: its status code says nothing of it.
-    const ownAnswer = request.purpose === "poll" && record.monitor;
-    if (!ownAnswer && statuses.length > 0 && !statuses.includes(String(final.status))) {
-      return [{ pointer: "", expected: statuses.map(Number), actual: final.status, notFromBody: true, message: `${where} answered ${final.status}; the operation's final answer is ${statuses.join(" or ")}` }];
+    const settled = settledResult(input.followed, input.exchange.context.operation.longRunning!.finalStatuses);
+    if (!settled) return [];
+    const where = settled.fromStatus ? `the result the status monitor gave (${requestLabel(input, settled.request)})` : requestLabel(input, settled.request);
+    const statuses = input.exchange.context.operation.longRunning!.finalStatuses;
+    // A status monitor's own answer carries the result: its status code says nothing of it.
+    if (!settled.fromStatus && statuses.length > 0 && !statuses.includes(String(settled.response.status))) {
+      return [{ pointer: "", expected: statuses.map(Number), actual: settled.response.status, notFromBody: true, message: `${where} answered ${settled.response.status}; the operation's final answer is ${statuses.join(" or ")}` }];
     }
-    const judged = ownAnswer && statuses.length > 0 ? { ...final, status: Number(statuses[0]) } : final;
-    const shown = shownAnswer(input, record.final);
-    return schema.run({ ...input, response: judged }).map((failure): CheckFailure => ({
+    const shown = settled.shown;
+    return schema.run({ ...input, response: settled.response }).map((failure): CheckFailure => ({
       ...failure,
       actual: failure.notFromBody ? failure.actual : shown?.json === undefined ? "the body" : valueAt(shown.json, failure.pointer) ?? null,
       notFromBody: true,

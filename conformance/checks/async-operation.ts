@@ -3,7 +3,7 @@
  * succeed) and how they read the accepted answer and the runner's follow-up of it (runner/follow-operation.ts).
  */
 import type { CompiledExchange, ExchangeResponse } from "../exchange.ts";
-import type { CheckInput } from "./check.ts";
+import type { CheckInput, Followed } from "./check.ts";
 
 export function judgesLongRunning(exchange: CompiledExchange): boolean {
   return exchange.context.operation.longRunning !== undefined && exchange.expect.kind !== "rejection";
@@ -26,4 +26,39 @@ export function requestLabel(input: CheckInput, index: number): string {
   if (request.purpose === "final") return "the final result";
   if (request.purpose === "read-while-running") return "the read while running";
   return `poll ${input.followed!.record.requests.slice(0, index + 1).filter((r) => r.purpose === "poll").length}`;
+}
+
+export interface SettledResult {
+  /** The final result as judged: a status body's `properties` when it carries them (see below). */
+  response: ExchangeResponse;
+  /** The same as reports may show it. */
+  shown?: ExchangeResponse;
+  /** The index of the request that brought it. */
+  request: number;
+  /** A status monitor's own answer (final-state-via azure-async-operation or operation-location, no resourceLocation). */
+  fromStatus: boolean;
+}
+
+/**
+ * The final result of an operation that Succeeded, or undefined. Read from a status monitor's own answer, the result
+ * is its `properties` when it has them — ARM's Azure-AsyncOperation resource carries "additional response data"
+ * there (Azure/azure-resource-manager-rpc v1.0/async-api-reference.md), and rekey's mock puts a POST's result there —
+ * else the whole body, as @azure/core-lro hands it over; it is judged as the operation's first final status.
+ */
+export function settledResult(followed: Followed | undefined, finalStatuses: readonly string[]): SettledResult | undefined {
+  const record = followed?.record;
+  if (!record || record.terminal?.state !== "Succeeded" || record.final === undefined) return undefined;
+  const request = record.requests[record.final];
+  const response = request.response!;
+  const shown = followed!.shown[record.final];
+  const fromStatus = request.purpose === "poll" && record.monitor;
+  if (!fromStatus) return { response, shown, request: record.final, fromStatus };
+  const status = Number(finalStatuses[0] ?? 200);
+  const inner = (answer: ExchangeResponse | undefined): ExchangeResponse | undefined => {
+    if (!answer) return undefined;
+    const body = answer.json as Record<string, unknown> | undefined;
+    const properties = body && typeof body.properties === "object" && body.properties !== null ? body.properties : undefined;
+    return properties === undefined ? { ...answer, status } : { ...answer, status, json: properties, text: JSON.stringify(properties) };
+  };
+  return { response: inner(response)!, shown: inner(shown), request: record.final, fromStatus };
 }

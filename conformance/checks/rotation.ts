@@ -12,6 +12,7 @@
  */
 import { describeLocation, get as valueAt, keyName, type KeyLocation, keyPointer, keyValue, type RotationSpec } from "../../kernel/index.ts";
 import type { ExchangeResponse, ScenarioStep } from "../exchange.ts";
+import { settledResult } from "./async-operation.ts";
 import { type Check, type CheckFailure, type Followed, jsonType } from "./check.ts";
 
 /** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */
@@ -41,9 +42,6 @@ function locationsIn(spec: RotationSpec, reads: boolean): Record<string, KeyLoca
   return shown;
 }
 
-function settled({ record }: Followed): ExchangeResponse | undefined {
-  return record.terminal?.state === "Succeeded" && record.final !== undefined ? record.requests[record.final].response : undefined;
-}
 
 /**
  * Keys are rotated at completion and not before (ARM: the resource changes when the operation ends): the read-back
@@ -80,7 +78,7 @@ export const rotation: Check = {
     const spec = exchange.context.rotation ?? exchange.context.operation.rotation;
     if (!spec) return [];
     // A long-running rotation is judged on its final result; without one the async-* checks say why.
-    const response = followed ? settled(followed) : answer;
+    const response = followed ? settledResult(followed, exchange.context.operation.longRunning?.finalStatuses ?? [])?.response : answer;
     const early = followed ? changedWhileRunning(spec, step, followed, previous) : [];
     const body = response?.json;
     if (!response || response.status >= 300 || body === undefined) return early;

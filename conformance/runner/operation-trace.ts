@@ -43,7 +43,12 @@ export function showFollowUp(record: FollowedOperation, operation: OperationMode
   const paths = record.requests.map((request, index) => {
     const by = describedBy(record, index, operation, reader);
     if (!request.response || by === undefined) return { shown: [], secret: [] };
-    if (by === "status") return { shown: STATUS_FIELDS, secret: [] };
+    if (by === "status") {
+      // The result a status body may carry in `properties` is described by the operation's final answer.
+      const result = documentedResponse(operation, Number(operation.longRunning?.finalStatuses[0] ?? 200));
+      const under = (paths: readonly string[] = []) => paths.map((p) => `/properties${p === "/" ? "" : p}`);
+      return { shown: [...STATUS_FIELDS, ...under(result?.shownPaths)], secret: under(result?.secretPaths) };
+    }
     const documented = documentedResponse(by, request.response.status);
     return { shown: documented?.shownPaths ?? [], secret: documented?.secretPaths ?? [] };
   });

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
 import type { Ajv } from "../../kernel/index.ts";
+import { settledResult } from "../checks/async-operation.ts";
 import { findCheck } from "../checks/registry.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
 import type { Followed } from "../checks/check.ts";
@@ -155,10 +156,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   };
 
   /** The answer a later step compares with: a followed operation's final result (null when it has none). */
-  const settled = (response: ExchangeResponse, followed: Followed | undefined): ExchangeResponse | null => {
+  const settled = (exchange: CompiledExchange, response: ExchangeResponse, followed: Followed | undefined): ExchangeResponse | null => {
     if (!followed) return response;
-    const { record } = followed;
-    return record.terminal?.state === "Succeeded" && record.final !== undefined ? record.requests[record.final].response ?? null : null;
+    return settledResult(followed, exchange.context.operation.longRunning?.finalStatuses ?? [])?.response ?? null;
   };
 
   const sendOne = async (exchange: CompiledExchange, previous: ExchangeResponse | null | undefined, reader?: CompiledExchange): Promise<ExchangeResponse | null> => {
@@ -214,7 +214,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       attempts,
       operation: following?.trace,
     });
-    return response ? settled(response, following?.followed) : null;
+    return response ? settled(exchange, response, following?.followed) : null;
   };
 
   const runUnit = async (unit: CompiledExchange[]): Promise<void> => {

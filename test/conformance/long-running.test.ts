@@ -39,7 +39,9 @@ afterEach(async () => {
 });
 afterAll(removeTempDirs);
 
-async function run(behaviour: Behaviour, options: { lroTimeoutMs?: number; lroIntervalMs?: number; only?: string } = {}) {
+const viaStatus = await loadSpecs(longRunningWidgets("azure-async-operation"));
+
+async function run(behaviour: Behaviour, options: { lroTimeoutMs?: number; lroIntervalMs?: number; only?: string; specs?: typeof viaStatus } = {}) {
   const counts = { status: 0, result: 0 };
   server = await startAnsweringServer((request: AnsweredRequest, _index, origin) => {
     if (request.method === "POST") return { status: 202, headers: (behaviour.accepted ?? bothHeaders)(origin) };
@@ -48,7 +50,7 @@ async function run(behaviour: Behaviour, options: { lroTimeoutMs?: number; lroIn
     return { status: 404, body: { error: { code: "NotFound", message: "no such route" } } };
   });
   const outcome = await conform({
-    target: server.url, docs, ajv, tokenEnv: "REKEY_LRO_TEST_TOKEN", allowMutations: true, subscription: undefined,
+    target: server.url, docs: (options.specs ?? { docs }).docs, ajv: options.specs?.ajv ?? ajv, tokenEnv: "REKEY_LRO_TEST_TOKEN", allowMutations: true, subscription: undefined,
     resources: { Widgets_RegenerateKey: { subscriptionId: "sub1", widgetName: "widget1" } },
     only: [options.only ?? LRO_EXAMPLE_ID], concurrency: 1, lroTimeoutMs: options.lroTimeoutMs, lroIntervalMs: options.lroIntervalMs,
   });
@@ -199,6 +201,23 @@ describe("each async check fails on the endpoint that breaks its part", () => {
   test("async-retry-after: a Retry-After that is not whole seconds", async () => {
     const { result } = await run({ accepted: (origin) => ({ ...bothHeaders(origin), "retry-after": "Wed, 21 Oct 2026 07:28:00 GMT" }) }, { lroIntervalMs: 20 });
     expect(findings(result, "async-retry-after")).toMatchObject([{ severity: "warning", message: "the 202 answer has a Retry-After that is not whole seconds" }]);
+  });
+});
+
+describe("final-state-via azure-async-operation: the result is the status monitor's", () => {
+  const done = (properties: unknown): Answer => ({ status: 200, body: { id: "/op1", name: "op1", status: "Succeeded", properties } });
+
+  test("its properties are the result: judged by the final answer's schema, its keys redacted, Location never read", async () => {
+    const { result, requests } = await run({ status: (n) => (n === 0 ? running(0) : done({ primaryKey: KEY, lastRotated: "2026-01-01T00:00:01Z" })) }, { specs: viaStatus });
+    expect([...result.failures, ...result.warnings]).toEqual([]);
+    expect(requests.some((r) => r.url.includes("/operationResults/"))).toBe(false);
+    expect(result.operation!.requests.at(-1)!.body).toMatchObject({ status: "Succeeded", properties: { primaryKey: "[REDACTED]" } });
+    expect(JSON.stringify(result)).not.toContain(KEY);
+  });
+
+  test("async-final-result: properties that break the schema (the key field quoted redacted)", async () => {
+    const { result } = await run({ status: () => done({ primaryKey: 7 }) }, { specs: viaStatus });
+    expect(findings(result, "async-final-result")).toMatchObject([{ pointer: "/primaryKey", actual: "[REDACTED]", message: "the result the status monitor gave (poll 1): /primaryKey must be string" }]);
   });
 });
 
