@@ -81,7 +81,9 @@ export function statusAnswer(op: AcceptedOperation, now: number, fault?: LroFaul
   // A POST whose result is read from the status resource (final-state-via azure-async-operation) finds it in `properties`.
   const result = op.result;
   if (op.status === "Succeeded" && result && !isArmError(result) && result.json !== undefined
-    && op.operation?.operation.longRunning?.finalStateVia === "azure-async-operation") body.properties = result.json;
+    && op.operation?.operation.longRunning?.finalStateVia === "azure-async-operation") {
+    body.properties = fault === "invalid-final-result" ? invalidBody(result, { operation: op.operation, isError: false }).json : result.json;
+  }
   if (fault === "bad-status-body") delete body.status;
   const headers: Record<string, string> = {};
   if (op.status === "InProgress" && fault !== "no-retry-after") headers["retry-after"] = retryAfter(op, now);
