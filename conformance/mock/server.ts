@@ -284,6 +284,6 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     if (!taken) app.route({ method: ROUTE_METHODS, url, handler: poll(resource) });
   }
 
-  registerAdminRoutes(app, settings.state, settings.setStateDocument, () => operations.settle(Date.now()));
+  registerAdminRoutes(app, settings.state, settings.setStateDocument, operations);
   return app;
 }

@@ -401,6 +401,15 @@ describe("configuration", () => {
     for (const answer of [gizmo, signal]) answer.headers.forEach((value) => expect(value).not.toContain("management.azure.com"));
   });
 
+  it("resetting the state forgets the operations in flight: they change nothing after, and their URLs answer 404", async () => {
+    const accepted = await regenerateGizmo(mock);
+    expect((await fetch(`${mock.url}/_rekey/state/reset`, { method: "POST" })).status).toBe(204);
+    const reset = await gizmoKeys(mock);
+    await sleep(DURATION + 50);
+    expect(await gizmoKeys(mock)).toEqual(reset);
+    expectArmError(await poll(accepted.headers.get("azure-asyncoperation")!), 404, "OperationNotFound");
+  });
+
   it("Prefer: code=200 asks for the synchronous example instead of starting an operation", async () => {
     const answer = await regenerateGizmo(mock, { prefer: "code=200" });
     expect(answer.status).toBe(200);
