@@ -88,6 +88,12 @@ export class OperationStore {
     return found && found.scope.toLowerCase() === scope.toLowerCase() ? found : undefined;
   }
 
+  /** Forgets every operation, finished or not (the state they would change was reset). */
+  clear(): void {
+    this.byId.clear();
+    this.pending = [];
+  }
+
   /** Completes every operation whose end time has passed, oldest first. */
   settle(now: number): void {
     if (this.pending.length === 0 || this.pending[0].endsAt > now) return;

@@ -10,11 +10,9 @@
  * "Azure-AsyncOperation Resource format", "Operation result rules"); @azure/core-lro (Azure/azure-sdk-for-js
  * sdk/core/core-lro) polls these headers and stops on Succeeded, Failed and Canceled.
  */
-import type { LroFault } from "./faults.ts";
-import { invalidBody } from "./faults.ts";
 import type { ArmError } from "./arm-errors.ts";
+import { invalidBody, type LroFault } from "./faults.ts";
 import { isArmError, type MockResponse } from "./mock-exchange.ts";
-import type { MockModel } from "./mock-model.ts";
 import type { AcceptedOperation } from "./operations.ts";
 
 export type PollingResource = "operationStatuses" | "operationResults";
@@ -81,7 +79,9 @@ export function statusAnswer(op: AcceptedOperation, now: number, fault?: LroFaul
   // A POST whose result is read from the status resource (final-state-via azure-async-operation) finds it in `properties`.
   const result = op.result;
   if (op.status === "Succeeded" && result && !isArmError(result) && result.json !== undefined
-    && op.operation?.operation.longRunning?.finalStateVia === "azure-async-operation") body.properties = result.json;
+    && op.operation?.operation.longRunning?.finalStateVia === "azure-async-operation") {
+    body.properties = fault === "invalid-final-result" ? invalidBody(result, { operation: op.operation, isError: false }).json : result.json;
+  }
   if (fault === "bad-status-body") delete body.status;
   const headers: Record<string, string> = {};
   if (op.status === "InProgress" && fault !== "no-retry-after") headers["retry-after"] = retryAfter(op, now);
@@ -99,29 +99,4 @@ export function resultAnswer(op: AcceptedOperation, origin: string, now: number,
   if (isArmError(result)) return result;
   const answer: MockResponse = { ...result, headers: { ...result.headers } };
   return fault === "invalid-final-result" ? invalidBody(answer, { operation: op.operation, isError: false }) : answer;
-}
-
-export interface PollingNamespace {
-  /** Every api-version the specs hold for the namespace, newest first. */
-  apiVersions: string[];
-  /** Any of its operations asks for a bearer token (the polling URLs then do too). */
-  requiresBearer: boolean;
-}
-
-/** Lower-case namespace → what its polling URLs accept: built once from the model. */
-export function pollingDirectory(model: MockModel): Map<string, PollingNamespace> {
-  const found = new Map<string, { versions: Set<string>; requiresBearer: boolean }>();
-  for (const route of model.routes) {
-    for (const versions of route.operations.values()) {
-      for (const op of versions.values()) {
-        if (!op.shape) continue;
-        const key = op.shape.namespace.toLowerCase();
-        const entry = found.get(key) ?? { versions: new Set<string>(), requiresBearer: false };
-        entry.versions.add(op.doc.apiVersion);
-        entry.requiresBearer ||= op.requiresBearer;
-        found.set(key, entry);
-      }
-    }
-  }
-  return new Map([...found].map(([key, { versions, requiresBearer }]) => [key, { apiVersions: [...versions].sort().reverse(), requiresBearer }]));
 }

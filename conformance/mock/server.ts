@@ -14,12 +14,12 @@ import { ARM_ERROR_SHAPE, renderErrorBody, type ErrorShape } from "./error-body.
 import { FAULT_HEADER, findFault, type Fault } from "./faults.ts";
 import { isArmError, type MockExchange, type MockResponse } from "./mock-exchange.ts";
 import type { MockModel, MockOperation, MockRoute } from "./mock-model.ts";
-import type { AcceptedOperation, OperationStore } from "./operations.ts";
+import type { OperationStore } from "./operations.ts";
 import { runPipeline } from "./pipeline.ts";
-import { pollingDirectory, type PollingResource, pollingScope, resultAnswer, statusAnswer } from "./polling.ts";
+import type { PollingResource } from "./polling.ts";
+import { answerPoll, pollingDirectory, type PollRequest } from "./polling-routes.ts";
 import { providerResponse, type ProviderDirectory } from "./provider-routes.ts";
 import { formatLogLine, type LogLine } from "./request-log.ts";
-import { DEFAULT_LOCATIONS } from "./steps/api-version.ts";
 import { checkBearer } from "./steps/authentication.ts";
 import type { MockState } from "./state.ts";
 import { registerAdminRoutes } from "./admin-routes.ts";
@@ -248,30 +248,16 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     const now = new Date();
     const requested = headerFault(req);
     if (requested && isArmError(requested)) return finish(req, reply, armAnswer(req, requested), started, requested.code);
-    const { subscriptionId, namespace, location, operationId } = req.params as Record<string, string>;
-    const entry = namespaces.get(namespace.toLowerCase());
-    const apiVersion = (req.query as Record<string, unknown>)["api-version"];
-    let fault = requested;
-    let accepted: AcceptedOperation | undefined;
-    let answer: MockResponse | ArmError;
-    if (req.method !== "GET") answer = armErrors.methodNotAllowed(req.method, ["GET"]);
-    else if (apiVersion === undefined || apiVersion === "") answer = armErrors.missingApiVersion();
-    else {
-      const refusal = entry?.requiresBearer === false ? undefined : checkBearer(req.headers, now);
-      if (refusal) answer = refusal;
-      else if (!entry) answer = armErrors.invalidResourceNamespace(namespace);
-      else if (typeof apiVersion !== "string") answer = armErrors.invalidApiVersion(String(apiVersion), entry.apiVersions);
-      else if (!entry.apiVersions.some((v) => v.toLowerCase() === apiVersion.toLowerCase())) {
-        answer = armErrors.noRegisteredProvider(apiVersion, `locations/${resource}`, entry.apiVersions, DEFAULT_LOCATIONS);
-      } else {
-        accepted = operations.find(operationId, pollingScope(subscriptionId, namespace, location), now.getTime());
-        fault ??= accepted?.fault;
-        if (fault?.before) answer = fault.before(subscriptionId);
-        else if (!accepted || fault?.lro === "status-404") answer = armErrors.operationNotFound(operationId);
-        else if (resource === "operationStatuses") answer = statusAnswer(accepted, now.getTime(), fault?.lro);
-        else answer = resultAnswer(accepted, originOf(req), now.getTime(), fault?.lro);
-      }
-    }
+    const { answer, accepted, fault } = answerPoll({
+      method: req.method,
+      resource,
+      params: req.params as PollRequest["params"],
+      apiVersion: (req.query as Record<string, unknown>)["api-version"],
+      headers: req.headers,
+      now,
+      origin: originOf(req),
+      fault: requested,
+    }, namespaces, operations);
     const error = isArmError(answer) ? answer : undefined;
     let response = error ? errorResponse(error, accepted?.operation?.errorShape ?? ARM_ERROR_SHAPE) : answer as MockResponse;
     response.headers = { ...armHeaders(req.headers, now), ...response.headers };
@@ -284,6 +270,6 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     if (!taken) app.route({ method: ROUTE_METHODS, url, handler: poll(resource) });
   }
 
-  registerAdminRoutes(app, settings.state, settings.setStateDocument, () => operations.settle(Date.now()));
+  registerAdminRoutes(app, settings.state, settings.setStateDocument, operations);
   return app;
 }

@@ -7,10 +7,11 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { loadSpecs } from "../../kernel/index.ts";
+import { compiledSchema, keyValue, loadSpecs } from "../../kernel/index.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
 import { startMock, type MockOptions, type RunningMock } from "../../conformance/mock/start-mock.ts";
 import { runRekey } from "../helpers/cli.ts";
+import { operationsUnderTest, productSpecs, send, startProductMock } from "../helpers/mock.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures", import.meta.url));
 const SUBSCRIPTION = "00000000-1111-2222-3333-444444444444";
@@ -400,6 +401,15 @@ describe("configuration", () => {
     for (const answer of [gizmo, signal]) answer.headers.forEach((value) => expect(value).not.toContain("management.azure.com"));
   });
 
+  it("resetting the state forgets the operations in flight: they change nothing after, and their URLs answer 404", async () => {
+    const accepted = await regenerateGizmo(mock);
+    expect((await fetch(`${mock.url}/_rekey/state/reset`, { method: "POST" })).status).toBe(204);
+    const reset = await gizmoKeys(mock);
+    await sleep(DURATION + 50);
+    expect(await gizmoKeys(mock)).toEqual(reset);
+    expectArmError(await poll(accepted.headers.get("azure-asyncoperation")!), 404, "OperationNotFound");
+  });
+
   it("Prefer: code=200 asks for the synchronous example instead of starting an operation", async () => {
     const answer = await regenerateGizmo(mock, { prefer: "code=200" });
     expect(answer.status).toBe(200);
@@ -415,4 +425,48 @@ describe("configuration", () => {
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(bad.stderr).toContain("--lro-duration");
   });
+});
+
+describe("every long-running operation specs/ holds", async () => {
+  const operations = (await operationsUnderTest()).filter(({ operation }) => operation.longRunning);
+  const all = await operationsUnderTest();
+
+  it("there are some", () => expect(operations.length).toBeGreaterThan(0));
+
+  it.each(operations.map((o) => [`${o.doc.service}/${o.doc.apiVersion}/${o.operation.operationId}`, o] as const))(
+    "%s: 202 with exactly its declared polling headers, keys unchanged until completion, the final result as declared",
+    async (_name, { doc, operation, values }) => {
+      const { ajv } = await productSpecs();
+      const running = await startProductMock({ lroDurationMs: DURATION });
+      mocks.push(running);
+      const lr = operation.longRunning!;
+      const readBack = operation.rotation?.readBack;
+      const reader = readBack && all.find((o) => o.doc === doc && o.operation.operationId === readBack.operationId)!;
+      const keys = async () => {
+        const answer = await send(running, reader!.operation, reader!.values);
+        return Object.values(readBack!.keys).map((where) => keyValue(where, "value", answer.json));
+      };
+      const before = reader ? await keys() : [];
+
+      const accepted = await send(running, operation, values);
+      expect(accepted.status).toBe(Number(lr.acceptedStatus));
+      for (const header of ["Azure-AsyncOperation", "Location", "Operation-Location"]) {
+        const value = accepted.headers.get(header);
+        if (lr.declaredHeaders.includes(header)) expect(value?.startsWith(`${running.url}/subscriptions/`), header).toBe(true);
+        else expect(value, header).toBeNull();
+      }
+      expect(accepted.headers.get("retry-after")).toMatch(/^\d+$/);
+      if (reader) expect(await keys()).toEqual(before);
+
+      const location = accepted.headers.get("location") ?? accepted.headers.get("azure-asyncoperation")!.replace("/operationStatuses/", "/operationResults/");
+      let final = await call(location);
+      for (const until = Date.now() + 5000; final.status === 202 && Date.now() < until; final = await call(location)) await sleep(50);
+      const declared = operation.responses.find((r) => r.status === String(final.status));
+      expect(declared && /^2/.test(declared.status) && declared.status !== lr.acceptedStatus, `final status ${final.status}`).toBe(true);
+      if (declared!.schema) {
+        const validate = compiledSchema(ajv, doc, declared!.schemaPointer!);
+        expect(validate(final.body), JSON.stringify(validate.errors)).toBe(true);
+      } else expect(final.text).toBe("");
+      if (reader) expect(await keys()).not.toEqual(before);
+    });
 });
