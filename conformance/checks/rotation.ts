@@ -9,6 +9,9 @@
  * none (Maps' account keys were once {id, primaryKey, secondaryKey}: Azure/bicep-types-az,
  * generated/maps/microsoft.maps/2017-01-01-preview/types.md), so without one the key values alone are judged and a
  * warning says the timestamps could not be.
+ *
+ * A long-running rotation is judged on its final result (the runner follows the operation), and its keys must not
+ * change before completion: a read-back taken while the operation still ran must show the keys of the read before.
  */
 import { describeLocation, get as valueAt, keyName, type KeyLocation, keyPointer, keyValue, type RotationSpec } from "../../kernel/index.ts";
 import type { ExchangeResponse, ScenarioStep } from "../exchange.ts";
@@ -70,7 +73,7 @@ function changedWhileRunning(spec: RotationSpec, step: ScenarioStep, { record }:
 
 export const rotation: Check = {
   name: "rotation",
-  summary: "regenerating changes exactly the selected key (and advances its timestamp); the name echoes the path",
+  summary: "regenerating changes exactly the selected key (and advances its timestamp), at completion and not before; the name echoes the path",
   severity: "failure",
   appliesTo: (exchange) => exchange.scenario !== undefined,
   run: ({ exchange, response: answer, previous, followed }) => {
