@@ -25,7 +25,9 @@ export function requestLabel(input: CheckInput, index: number): string {
   const request = input.followed!.record.requests[index];
   if (request.purpose === "final") return "the final result";
   if (request.purpose === "read-while-running") return "the read while running";
-  return `poll ${input.followed!.record.requests.slice(0, index + 1).filter((r) => r.purpose === "poll").length}`;
+  const poll = `poll ${input.followed!.record.requests.slice(0, index + 1).filter((r) => r.purpose === "poll").length}`;
+  // A Location's last poll brings the final result itself.
+  return input.followed!.record.final === index && !input.followed!.record.monitor ? `the final result (${poll})` : poll;
 }
 
 export interface SettledResult {

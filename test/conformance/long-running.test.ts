@@ -184,6 +184,15 @@ describe("each async check fails on the endpoint that breaks its part", () => {
     expect(findings(result, "async-final-result")).toMatchObject([{ message: "the final result answered 201; the operation's final answer is 200" }]);
   });
 
+  test("a Location-only operation: its last poll is the final result, an error status its failure", async () => {
+    const locationOnly = (origin: string) => ({ location: origin + RESULT_PATH, "retry-after": "0" });
+    const invalid = await run({ accepted: locationOnly, result: () => ({ status: 200, body: { primaryKey: 5 } }) });
+    expect(findings(invalid.result, "async-final-result")).toMatchObject([{ pointer: "/primaryKey", message: "the final result (poll 1): /primaryKey must be string" }]);
+    await server!.close();
+    const failed = await run({ accepted: locationOnly, result: () => ({ status: 500, body: { error: { code: "InternalServerError", message: "rotation failed" } } }) });
+    expect(findings(failed.result, "async-terminal")).toMatchObject([{ message: "the operation ended Failed (poll 1): InternalServerError: rotation failed" }]);
+  });
+
   test("async-retry-after: no Retry-After anywhere is a warning, and the default interval is used", async () => {
     const { result, summary } = await run({
       accepted: (origin) => ({ "azure-asyncoperation": origin + STATUS_PATH, location: origin + RESULT_PATH }),
