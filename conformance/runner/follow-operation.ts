@@ -51,7 +51,8 @@ export interface FollowedRequest {
   state?: string;
 }
 
-export type StopCheck = "async-accepted" | "async-polling-url" | "async-terminal" | "async-final-result";
+/** The check that reports why following stopped; "interrupted" (the run was stopped) is reported by none. */
+export type StopCheck = "async-accepted" | "async-polling-url" | "async-terminal" | "async-final-result" | "interrupted";
 
 export interface FollowedOperation {
   finalStateVia: FinalStateVia;
@@ -188,7 +189,9 @@ export async function followOperation(input: FollowInput): Promise<FollowedOpera
     await sleep(ms, signal);
     return !signal?.aborted && performance.now() < deadline && followed.requests.length < bounds.maxRequests;
   };
-  const boundReached = () => ({ check: "async-terminal" as const, reason: signal?.aborted ? "interrupted" : `no terminal state within ${bounds.timeoutMs} ms (${followed.requests.length} requests; --lro-timeout sets the bound)` });
+  const boundReached = (): FollowedOperation["stopped"] => signal?.aborted
+    ? { check: "interrupted", reason: "interrupted" }
+    : { check: "async-terminal", reason: `no terminal state within ${bounds.timeoutMs} ms (${followed.requests.length} requests; --lro-timeout sets the bound)` };
 
   const usable = urls.filter((u) => !u.refused);
   if (urls.length === 0) return done({ check: "async-accepted", reason: `the ${input.accepted.status} answer carries no polling header (${POLLING_ORDER.join(", ")})` });
@@ -215,6 +218,7 @@ export async function followOperation(input: FollowInput): Promise<FollowedOpera
     if (!(await wait(answer))) return done(boundReached());
     const poll = await get("poll", pollUrl, pick.header);
     const index = followed.requests.length - 1;
+    if (!poll.response && signal?.aborted) return done(boundReached());
     if (!poll.response) return done({ check: "async-polling-url", reason: `the ${pick.header} URL did not answer: ${poll.transportError}`, request: index });
     answer = poll.response;
     const state = followed.monitor ? monitorState(answer) : locationState(answer);
@@ -269,6 +273,7 @@ export async function followOperation(input: FollowInput): Promise<FollowedOpera
   for (;;) {
     const final = await get("final", finalUrl, header);
     const index = followed.requests.length - 1;
+    if (!final.response && signal?.aborted) return done(boundReached());
     if (!final.response) return done({ check: "async-final-result", reason: `the final result could not be read: ${final.transportError}`, request: index });
     if (final.response.status !== 202 || header !== "Location") {
       followed.final = index;

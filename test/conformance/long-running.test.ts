@@ -41,7 +41,7 @@ afterAll(removeTempDirs);
 
 const viaStatus = await loadSpecs(longRunningWidgets("azure-async-operation"));
 
-async function run(behaviour: Behaviour, options: { lroTimeoutMs?: number; lroIntervalMs?: number; only?: string; specs?: typeof viaStatus } = {}) {
+async function run(behaviour: Behaviour, options: { lroTimeoutMs?: number; lroIntervalMs?: number; only?: string; specs?: typeof viaStatus; signal?: AbortSignal } = {}) {
   const counts = { status: 0, result: 0 };
   server = await startAnsweringServer((request: AnsweredRequest, _index, origin) => {
     if (request.method === "POST") return { status: 202, headers: (behaviour.accepted ?? bothHeaders)(origin) };
@@ -52,7 +52,7 @@ async function run(behaviour: Behaviour, options: { lroTimeoutMs?: number; lroIn
   const outcome = await conform({
     target: server.url, docs: (options.specs ?? { docs }).docs, ajv: options.specs?.ajv ?? ajv, tokenEnv: "REKEY_LRO_TEST_TOKEN", allowMutations: true, subscription: undefined,
     resources: { Widgets_RegenerateKey: { subscriptionId: "sub1", widgetName: "widget1" } },
-    only: [options.only ?? LRO_EXAMPLE_ID], concurrency: 1, lroTimeoutMs: options.lroTimeoutMs, lroIntervalMs: options.lroIntervalMs,
+    only: [options.only ?? LRO_EXAMPLE_ID], concurrency: 1, lroTimeoutMs: options.lroTimeoutMs, lroIntervalMs: options.lroIntervalMs, signal: options.signal,
   });
   return { ...outcome, result: outcome.results[0]!, requests: server.requests };
 }
@@ -98,6 +98,16 @@ describe("following an operation", () => {
     });
     expect(result.outcome).toBe("passed");
     expect(times[0]).toBeGreaterThanOrEqual(950);
+  });
+
+  test("Ctrl-C while polling stops at once: the run is interrupted, no async check blames the endpoint", async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const { result, summary } = await run({ status: () => (setTimeout(() => controller.abort(), 50), { ...running(0, 99), headers: { "retry-after": "10" } }) }, { signal: controller.signal });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(summary.interrupted).toBe(true);
+    expect(result.operation).toMatchObject({ stopped: "interrupted" });
+    expect(result.failures.filter((f) => f.check.startsWith("async-"))).toEqual([]);
   });
 
   test("an answer to a request meant to be refused is never followed", async () => {
