@@ -2,6 +2,7 @@
  * The runner follows a long-running operation after its 202 — polls, Retry-After, the final result where
  * final-state-via says — and each async-* check fails on the endpoint that breaks its part of ARM's contract. The
  * endpoint is a loopback server answering the widgets fixture made long-running; every request it saw is asserted.
+ * The read a rotation takes while its operation runs is judged against the real mock (specs/) and its fault.
  */
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
@@ -267,5 +268,28 @@ describe("the sender", () => {
       sender.close();
       await elsewhere.close();
     }
+  });
+});
+
+describe("keys are judged before completion only when a poll proves the operation still ran", () => {
+  test("lro-rotate-early: flagged when the read lands while InProgress, not judged when the operation was already done", async () => {
+    const { pickOperation } = await import("../helpers/picked-operation.ts");
+    const { productSpecs } = await import("../helpers/mock.ts");
+    const product = await productSpecs();
+    const picked = await pickOperation("long-running, its keys read back", ({ operation, exchanges }) =>
+      operation.longRunning !== undefined && operation.rotation?.readBack !== undefined && exchanges.some((e) => e.scenario !== undefined));
+    const rotating = picked.exchanges.find((e) => e.scenario !== undefined && !e.scenario.reads)!;
+    const early = (result: ExchangeResult) => result.failures.filter((f) => f.check === "rotation" && f.message.startsWith("keys changed before the operation completed"));
+    const runWith = (lroDurationMs: number) => conform({ target: "mock", ...product, fault: "lro-rotate-early", only: [rotating.id], lroDurationMs });
+
+    const running = (await runWith(400)).results.find((r) => r.exchange.id === rotating.id)!;
+    expect(running.operation!.requests[0]).toMatchObject({ purpose: "read-while-running", state: "InProgress" });
+    expect(early(running).length).toBeGreaterThan(0);
+
+    // Done at once: the read may come after completion, so it proves nothing and nothing is flagged.
+    const done = (await runWith(0)).results.find((r) => r.exchange.id === rotating.id)!;
+    expect(done.operation!.requests[0]).toMatchObject({ purpose: "read-while-running" });
+    expect(done.operation!.requests[0].state).toBeUndefined();
+    expect(early(done)).toEqual([]);
   });
 });
