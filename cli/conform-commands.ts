@@ -18,8 +18,10 @@ interface ConformFlags {
   concurrency: string;
   timeout: string;
   maxBodyBytes?: string;
+  lroTimeout: string;
   retries: string;
   fault?: string;
+  lroDuration?: string;
   examplesOnly?: boolean;
   tokenEnv?: string;
   ca?: string;
@@ -59,8 +61,10 @@ export function registerConformCommands(program: Command): void {
     .option("--concurrency <n>", "exchanges in flight at once", "8")
     .option("--timeout <ms>", "per-request timeout, body included", "30000")
     .option("--max-body-bytes <n>", "largest answer body read, in bytes; a longer one fails that exchange (default 4194304, 4 MiB)")
+    .option("--lro-timeout <ms>", "longest a long-running operation is followed after its 202 (polls and final result)", "60000")
     .option("--retries <n>", "extra attempts after a transport error (reset or refused connection) only", "2")
     .option("--fault <name>", "mock: break the contract in one named way (see `rekey mock --list-faults`)")
+    .option("--lro-duration <ms>", "mock: how long its long-running operations stay InProgress (default 40)")
     .option("--examples-only", "the target answers with the documented examples: bodies must equal them; scenarios are skipped")
     .option("--token-env <name>", "URL and live targets: environment variable holding the bearer token")
     .option("--ca <file>", "URL targets, and live with --endpoint: PEM CA certificate to trust")
@@ -111,8 +115,10 @@ a warning too) or the run was interrupted; 2 a bad flag, config or spec.`)
         timeoutMs: whole("--timeout", flags.timeout),
         maxBodyBytes: flags.maxBodyBytes === undefined ? undefined : whole("--max-body-bytes", flags.maxBodyBytes),
         retries: whole("--retries", flags.retries),
+        lroTimeoutMs: whole("--lro-timeout", flags.lroTimeout),
         strict: flags.strict,
         fault: flags.fault,
+        lroDurationMs: flags.lroDuration === undefined ? undefined : whole("--lro-duration", flags.lroDuration),
         examplesOnly: flags.examplesOnly,
         tokenEnv: flags.tokenEnv,
         caFile: flags.ca,

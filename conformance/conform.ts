@@ -27,6 +27,10 @@ export interface ConformOptions extends TargetOptions {
   /** Largest answer body read per exchange, in bytes (default 4 MiB, `--max-body-bytes`). */
   maxBodyBytes?: number;
   retries?: number;
+  /** Longest a long-running operation is followed after its accepted answer, in ms (`--lro-timeout`, default 60 s). */
+  lroTimeoutMs?: number;
+  /** Wait between polls when an answer has no usable Retry-After, in ms (tests; default 2 s, as @azure/core-lro). */
+  lroIntervalMs?: number;
   /** Count warnings (drift) as failures (`--strict`). */
   strict?: boolean;
   signal?: AbortSignal;
@@ -40,6 +44,7 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   const kind = options.target === "mock" ? "mock" : options.target === "live" ? "live" : "url";
   if (kind === "url") parseBaseUrl(options.target);
   if (kind !== "mock" && options.fault) throw optionError("--fault", "faults are the embedded mock's", "drop --fault, or use --target mock");
+  if (kind !== "mock" && options.lroDurationMs !== undefined) throw optionError("--lro-duration", "--lro-duration sets the embedded mock's operations", "drop it, or use --target mock");
   if (kind !== "live") {
     for (const [flag, given] of [["--cloud", options.cloud], ["--endpoint", options.endpoint]] as const) {
       if (given) throw optionError(flag, `${flag} is for --target live`, "drop it, or use --target live");
@@ -65,6 +70,7 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
     ["--concurrency", options.concurrency, 1, Number.MAX_SAFE_INTEGER, 8],
     ["--timeout", options.timeoutMs, 1, MAX_TIMER_MS, 30000],
     ["--retries", options.retries, 0, Number.MAX_SAFE_INTEGER, 2],
+    ["--lro-timeout", options.lroTimeoutMs, 1, MAX_TIMER_MS, 60000],
     ["--max-body-bytes", options.maxBodyBytes, 1, MAX_BODY_BYTES_CEILING, 16777216],
   ] as const;
   for (const [flag, n, min, max, example] of counts) {
@@ -99,6 +105,7 @@ export async function conform(options: ConformOptions): Promise<RunOutcome> {
     return await runConformance({
       exchanges, ajv, target,
       concurrency: options.concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, retries: options.retries,
+      followBounds: { ...(options.lroTimeoutMs !== undefined && { timeoutMs: options.lroTimeoutMs }), ...(options.lroIntervalMs !== undefined && { defaultIntervalMs: options.lroIntervalMs }) },
       strict: options.strict, signal: options.signal, onEvent: options.onEvent,
     });
   } finally {

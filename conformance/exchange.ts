@@ -129,6 +129,35 @@ export interface ExchangeResult {
   /** Reproduces the request; the token appears as $TOKEN. */
   curl: string;
   attempts: number;
+  /** A long-running operation the runner followed after its accepted answer: what it requested and saw. */
+  operation?: OperationTrace;
+}
+
+/** One request the runner sent to follow an operation (always a GET), as reports may show it. */
+export interface FollowUpRequest {
+  /** poll: the polling URL; final: where final-state-via reads the result; read-while-running: a rotation's read-back before completion. */
+  purpose: "poll" | "final" | "read-while-running";
+  /** The polling header the URL came from. */
+  header?: string;
+  /** Origin and path, with api-version the only query value kept (ARM signs its polling URLs' other values). */
+  url: string;
+  status?: number;
+  /** The state the answer shows (a status monitor's status, or running/succeeded/failed from a Location's status code). */
+  state?: string;
+  retryAfter?: string;
+  transportError?: string;
+  /** The body as reports may show it (deny by default). */
+  body?: unknown;
+}
+
+export interface OperationTrace {
+  finalStateVia: string;
+  requests: FollowUpRequest[];
+  /** Succeeded, Failed or Canceled, when reached. */
+  terminal?: string;
+  /** Why following stopped early (a polling URL never requested, the time bound). */
+  stopped?: string;
+  durationMs: number;
 }
 
 export interface TargetDescription {

@@ -3,7 +3,8 @@
  * signature; the registry (registry.ts) lists them and says which apply to an exchange.
  */
 import type { Ajv } from "../../kernel/index.ts";
-import type { CompiledExchange, Exchange, ExchangeResponse, Finding, Severity } from "../exchange.ts";
+import type { CompiledExchange, ExchangeResponse, Finding, Severity } from "../exchange.ts";
+import type { FollowedOperation } from "../runner/follow-operation.ts";
 
 export interface CheckInput {
   exchange: CompiledExchange;
@@ -20,6 +21,14 @@ export interface CheckInput {
   ajv: Ajv;
   /** Present when the answer was recorded rather than received (`rekey conform --replay`). */
   recorded?: RecordedContext;
+  /** The long-running operation the runner followed after this accepted answer. */
+  followed?: Followed;
+}
+
+export interface Followed {
+  record: FollowedOperation;
+  /** Each follow-up answer as reports may show it (by the index of its request): quote from these, never the raw ones. */
+  shown: Array<ExchangeResponse | undefined>;
 }
 
 /** What a replay knows beside the recorded answer (conformance/replay/). */
@@ -59,7 +68,7 @@ export interface Check {
   summary: string;
   /** The severity of what it finds, unless a finding says otherwise. */
   severity: Severity;
-  appliesTo(exchange: Exchange): boolean;
+  appliesTo(exchange: CompiledExchange): boolean;
   run(input: CheckInput): CheckFailure[];
 }
 

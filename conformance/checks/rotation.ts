@@ -9,9 +9,14 @@
  * none (Maps' account keys were once {id, primaryKey, secondaryKey}: Azure/bicep-types-az,
  * generated/maps/microsoft.maps/2017-01-01-preview/types.md), so without one the key values alone are judged and a
  * warning says the timestamps could not be.
+ *
+ * A long-running rotation is judged on its final result (the runner follows the operation), and its keys must not
+ * change before completion: a read-back taken while the operation still ran must show the keys of the read before.
  */
 import { describeLocation, get as valueAt, keyName, type KeyLocation, keyPointer, keyValue, type RotationSpec } from "../../kernel/index.ts";
-import { type Check, type CheckFailure, jsonType } from "./check.ts";
+import type { ExchangeResponse, ScenarioStep } from "../exchange.ts";
+import { settledResult } from "./async-operation.ts";
+import { type Check, type CheckFailure, type Followed, jsonType } from "./check.ts";
 
 /** Sub-millisecond digits of an ISO timestamp (Azure writes seven), which Date.parse drops. */
 function subMillisecond(value: string): string {
@@ -40,19 +45,49 @@ function locationsIn(spec: RotationSpec, reads: boolean): Record<string, KeyLoca
   return shown;
 }
 
+
+/**
+ * Keys are rotated at completion and not before (ARM: the resource changes when the operation ends): the read-back
+ * taken after the accepted answer, when a poll after it showed the operation still running, must show the keys of
+ * the read before the rotation.
+ */
+function changedWhileRunning(spec: RotationSpec, step: ScenarioStep, { record }: Followed, previous: ExchangeResponse | null | undefined): CheckFailure[] {
+  const read = record.readWhileRunning;
+  const during = read?.confirmed ? record.requests[read.request].response : undefined;
+  const before = previous?.json;
+  if (!spec.readBack || !during || during.status >= 300 || during.json === undefined || !previous || previous.status >= 300 || before === undefined) return [];
+  const failures: CheckFailure[] = [];
+  for (const [name, where] of Object.entries(spec.readBack.keys)) {
+    const [was, now] = [keyValue(where, "value", before), keyValue(where, "value", during.json)];
+    if (!where.value || was === undefined || now === undefined || was === now) continue;
+    failures.push({
+      pointer: keyPointer(where, "value", during.json)!,
+      expected: "the value before the rotation",
+      actual: "a new value",
+      notFromBody: true,
+      message: `keys changed before the operation completed: regenerating ${step.key}, ${spec.readBack.operationId} showed a new ${describeLocation(where, "value")} (the ${keyName(spec, name) ?? name} key) while the operation was still running`,
+    });
+  }
+  return failures;
+}
+
 export const rotation: Check = {
   name: "rotation",
-  summary: "regenerating changes exactly the selected key (and advances its timestamp); the name echoes the path",
+  summary: "regenerating changes exactly the selected key (and advances its timestamp), at completion and not before; the name echoes the path",
   severity: "failure",
   appliesTo: (exchange) => exchange.scenario !== undefined,
-  run: ({ exchange, response, previous }) => {
+  run: ({ exchange, response: answer, previous, followed }) => {
     const step = exchange.scenario!;
     const spec = exchange.context.rotation ?? exchange.context.operation.rotation;
-    const body = response!.json;
-    if (!spec || response!.status >= 300 || body === undefined) return [];
+    if (!spec) return [];
+    // A long-running rotation is judged on its final result; without one the async-* checks say why.
+    const response = followed ? settledResult(followed, exchange.context.operation.longRunning?.finalStatuses ?? [])?.response : answer;
+    const early = followed ? changedWhileRunning(spec, step, followed, previous) : [];
+    const body = response?.json;
+    if (!response || response.status >= 300 || body === undefined) return early;
     const locations = locationsIn(spec, step.reads === true);
-    if (!locations) return [];
-    const failures: CheckFailure[] = [];
+    if (!locations) return early;
+    const failures: CheckFailure[] = [...early];
     if (!step.reads && spec.resourceName && step.resourceName !== undefined) {
       const echoed = valueAt(body, spec.resourceName);
       if (typeof echoed !== "string" || echoed.toLowerCase() !== step.resourceName.toLowerCase()) {

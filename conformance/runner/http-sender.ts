@@ -45,6 +45,7 @@ export class TransportError extends Error {
 const RETRYABLE = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ECONNABORTED", "EAI_AGAIN"]);
 
 export interface Sender {
+  /** `request.url` is a path under the base URL, or an absolute URL on the base URL's origin (any other is refused). */
   send(request: HttpRequestSpec, signal?: AbortSignal): Promise<ExchangeResponse>;
   close(): void;
 }
@@ -87,6 +88,14 @@ function tooLarge(what: string, limit: number): TransportError {
   return new TransportError(`${what} over the ${bytes(limit)} body limit; if the endpoint is right to send that much, raise it with --max-body-bytes`, false);
 }
 
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 export function createSender(options: SenderOptions): Sender {
   const base = new URL(options.baseUrl);
   const secure = base.protocol === "https:";
@@ -115,7 +124,10 @@ export function createSender(options: SenderOptions): Sender {
         };
         // Destroying the request closes the socket (never reused), so the rest of an oversized body is never read.
         const stop = (error: TransportError) => req.destroy(error);
-        const req = (secure ? https : http).request(prefix + request.url, { method: request.method, headers, agent, signal }, (res) => {
+        // A path is sent under the base URL; an absolute URL (a polling URL) only when it is on the target's origin.
+        const absolute = /^[a-z][a-z\d+.-]*:/i.test(request.url);
+        if (absolute && !sameOrigin(request.url, base.origin)) return reject(new TransportError("refused: the URL is not on the target's host, so it is never requested", false));
+        const req = (secure ? https : http).request(absolute ? request.url : prefix + request.url, { method: request.method, headers, agent, signal }, (res) => {
           head = { status: res.statusCode ?? 0, headers: flatHeaders(res.headers) };
           const declared = Number(res.headers["content-length"]);
           if (responseHasBody(request.method, res.statusCode ?? 0) && declared > maxBodyBytes) return stop(tooLarge(`its Content-Length (${declared} bytes) is`, maxBodyBytes));

@@ -9,14 +9,18 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
 import type { Ajv } from "../../kernel/index.ts";
+import { settledResult } from "../checks/async-operation.ts";
 import { findCheck } from "../checks/registry.ts";
 import { documentedResponse } from "../checks/documented-response.ts";
-import { unitKey, type CompiledExchange, type Exchange, type ExchangeResponse, type ExchangeResult, type Finding, type RunEvent, type RunSummary, type TargetDescription } from "../exchange.ts";
+import type { Followed } from "../checks/check.ts";
+import { unitKey, type CompiledExchange, type Exchange, type ExchangeResponse, type ExchangeResult, type Finding, type OperationTrace, type RunEvent, type RunSummary, type TargetDescription } from "../exchange.ts";
 import { summarize } from "../run-summary.ts";
 import { judge } from "../severity.ts";
 import { checkFindings } from "./check-findings.ts";
 import { curlCommand } from "./curl-command.ts";
+import { DEFAULT_FOLLOW_BOUNDS, type FollowBounds, followOperation } from "./follow-operation.ts";
 import { createSender, TransportError, type Sender } from "./http-sender.ts";
+import { showFollowUp } from "./operation-trace.ts";
 import { SecretKeeper } from "./secrets.ts";
 
 export interface Target {
@@ -47,6 +51,8 @@ export interface RunOptions {
   retries?: number;
   /** Count warnings (drift) as failures. */
   strict?: boolean;
+  /** How long and how often a long-running operation is followed after its accepted answer (runner/follow-operation.ts). */
+  followBounds?: Partial<FollowBounds>;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
 }
@@ -124,7 +130,38 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const notSent = (exchange: CompiledExchange, outcome: "held-back" | "skipped", reason: string) =>
     finish({ exchange: publicView(exchange), outcome, failures: [], warnings: [], checksRun: [], reason, curl: curlCommand(target.baseUrl, exchange, exchange.request.headers, { caFile: target.caFile, insecure: target.insecureTls }), attempts: 0 });
 
-  const sendOne = async (exchange: CompiledExchange, previous: ExchangeResponse | null | undefined): Promise<ExchangeResponse | null> => {
+  const followBounds: FollowBounds = { ...DEFAULT_FOLLOW_BOUNDS, ...options.followBounds };
+  const origin = new URL(target.baseUrl).origin;
+
+  /**
+   * Follows a long-running operation after its accepted answer (not for a request meant to be refused, nor against
+   * a target that answers with examples: it holds no operations). `reader`: the read-back step of the rotation
+   * scenario, read once before the first poll.
+   */
+  const follow = async (exchange: CompiledExchange, response: ExchangeResponse, headers: Record<string, string>, reader: CompiledExchange | undefined): Promise<{ followed: Followed; trace: OperationTrace } | undefined> => {
+    const longRunning = exchange.context.operation.longRunning;
+    if (!longRunning || target.examplesMode || exchange.expect.kind === "rejection" || response.status !== Number(longRunning.acceptedStatus)) return undefined;
+    const authorization = headers.authorization;
+    const common = { "x-ms-correlation-request-id": headers["x-ms-correlation-request-id"], ...(authorization ? { authorization } : {}) };
+    const record = await followOperation({
+      sender, origin, headers: common, longRunning, accepted: response, bounds: followBounds, signal,
+      requestUrl: target.baseUrl.replace(/\/$/, "") + exchange.request.url,
+      readWhileRunning: reader && {
+        url: target.baseUrl.replace(/\/$/, "") + reader.request.url,
+        send: () => sender.send({ ...reader.request, headers: { ...reader.request.headers, ...common, "x-ms-client-request-id": randomUUID() } }, signal),
+      },
+    });
+    const { shown, trace } = showFollowUp(record, exchange.context.operation, reader?.context.operation, secrets);
+    return { followed: { record, shown }, trace };
+  };
+
+  /** The answer a later step compares with: a followed operation's final result (null when it has none). */
+  const settled = (exchange: CompiledExchange, response: ExchangeResponse, followed: Followed | undefined): ExchangeResponse | null => {
+    if (!followed) return response;
+    return settledResult(followed, exchange.context.operation.longRunning?.finalStatuses ?? [])?.response ?? null;
+  };
+
+  const sendOne = async (exchange: CompiledExchange, previous: ExchangeResponse | null | undefined, reader?: CompiledExchange): Promise<ExchangeResponse | null> => {
     emit({ type: "exchange-start", exchange: publicView(exchange) });
     const sent = { clientRequestId: randomUUID(), correlationRequestId: randomUUID() };
     const headers: Record<string, string> = {
@@ -155,6 +192,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     }
     const documented = response ? documentedResponse(exchange.context.operation, response.status) : undefined;
     if (response) secrets.learn(response, documented?.secretPaths ?? []);
+    const following = response && await follow(exchange, response, headers, reader);
     const shown = response && secrets.response(response, { shown: documented?.shownPaths ?? [], secret: documented?.secretPaths ?? [] });
     const findings: Finding[] = [];
     const ran: string[] = [];
@@ -162,7 +200,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       if (!response && name !== "transport") continue;
       const check = findCheck(name)!;
       ran.push(name);
-      findings.push(...checkFindings(check, { exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv }, shown, secrets));
+      findings.push(...checkFindings(check, { exchange, response, transportError, previous, sent, examplesMode: target.examplesMode, ajv, followed: following?.followed }, shown, secrets));
     }
     const { outcome, failures, warnings } = judge(findings, options.strict ?? false);
     finish({
@@ -174,8 +212,9 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       checksRun: ran,
       curl,
       attempts,
+      operation: following?.trace,
     });
-    return response ?? null;
+    return response ? settled(exchange, response, following?.followed) : null;
   };
 
   const runUnit = async (unit: CompiledExchange[]): Promise<void> => {
@@ -197,10 +236,12 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       for (const exchange of unit) {
         const baseline = exchange.scenario?.compareWith;
         const previous = baseline !== undefined ? answers[baseline - 1] : answers.at(-1);
+        // A rotation whose keys are read back is read once more while its operation still runs.
+        const reader = exchange.scenario && !exchange.scenario.reads ? unit.slice(unit.indexOf(exchange) + 1).find((e) => e.scenario?.reads) : undefined;
         if (signal?.aborted) {
           notSent(exchange, "skipped", "interrupted");
           answers.push(undefined);
-        } else answers.push(await sendOne(exchange, previous));
+        } else answers.push(await sendOne(exchange, previous, reader));
       }
     };
     const mayChange = unit.some((e) => e.mutation !== "never");

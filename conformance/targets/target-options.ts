@@ -6,6 +6,8 @@ export interface TargetOptions {
   target: string;
   /** mock: break the contract in one named way. */
   fault?: string;
+  /** mock: how long its long-running operations stay InProgress, in ms (default CONFORM_LRO_DURATION_MS). */
+  lroDurationMs?: number;
   /** mock: answer with the documented examples instead of state. */
   examplesOnly?: boolean;
   /** Name of the environment variable that holds a bearer token. */

@@ -56,6 +56,8 @@ describe("rekey conform", () => {
     [["--concurrency", "many"], /--concurrency: "many" is not a whole number/],
     [["--timeout", "99999999999"], /--timeout: "99999999999" is not a whole number from 1 to 2147483647/],
     [["--max-body-bytes", "0"], /--max-body-bytes: "0" is not a whole number from 1 to \d+/],
+    [["--lro-timeout", "0"], /--lro-timeout: "0" is not a whole number from 1 to 2147483647/],
+    [["--target", "https://127.0.0.1:1", "--lro-duration", "5"], /--lro-duration: --lro-duration sets the embedded mock's operations/],
   ])("usage error %j → exit 2, one line", async (args, message) => {
     const { code, stdout, stderr } = await runRekey(["conform", ...args]);
     expect(code).toBe(2);

@@ -13,12 +13,13 @@ import type { CompiledExchange } from "../../conformance/exchange.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
 import { deref, tokens } from "../../kernel/index.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
-import { FAULT_CAUGHT_AS } from "../helpers/fault-severity.ts";
+import { FAULT_CAUGHT_AS as SYNCHRONOUS_FAULTS, LRO_FAULT_CAUGHT_AS } from "../helpers/fault-severity.ts";
 import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
 import { productSpecs } from "../helpers/mock.ts";
 import { isBodyEnumNegative, pickOperation, type PickedOperation } from "../helpers/picked-operation.ts";
 
 const { docs, ajv } = await productSpecs();
+const FAULT_CAUGHT_AS = { ...SYNCHRONOUS_FAULTS, ...LRO_FAULT_CAUGHT_AS };
 
 /** The example exchange's documented JSON object answer, if it has one. */
 function exampleBody(exchange: CompiledExchange): Record<string, unknown> | undefined {
@@ -43,6 +44,17 @@ const BODY_EXAMPLE = BODY.exchanges.find((e) => exampleBody(e) !== undefined)!.i
 const NO_CONTENT_EXAMPLE = NO_CONTENT.exchanges.find((e) => e.kind === "example" && e.expect.kind === "success" && e.expect.example?.status === 204)!.id;
 const id = (picked: PickedOperation, predicate: (e: CompiledExchange) => boolean) => picked.exchanges.find(predicate)!.id;
 const steps = BODY.exchanges.filter((e) => e.scenario !== undefined);
+// Long-running operations: one whose keys are read back by another operation, one whose final result shows them.
+const isExample = (e: CompiledExchange) => e.kind === "example";
+const READ_BACK_LRO = await pickOperation("long-running, its keys read back", ({ operation, exchanges }) =>
+  operation.longRunning !== undefined && operation.rotation?.readBack !== undefined && exchanges.some(isExample) && exchanges.some((e) => e.scenario?.reads === false || (e.scenario !== undefined && !e.scenario.reads)));
+const KEYS_LRO = await pickOperation("long-running, its final result showing the keys (with a schema)", ({ operation, exchanges }) =>
+  operation.longRunning !== undefined && operation.rotation !== undefined && operation.rotation.readBack === undefined
+  && operation.responses.some((r) => operation.longRunning!.finalStatuses.includes(r.status) && r.schemaPointer !== undefined) && exchanges.some(isExample));
+const LRO_EXAMPLE = id(READ_BACK_LRO, isExample);
+const lro = (check: string, extra: Partial<Expected> = {}): Expected => ({ check, exchange: LRO_EXAMPLE, only: [LRO_EXAMPLE], ...extra });
+/** The first step that rotates (the one after the first read), in its own scenario only. */
+const earlyRotation = READ_BACK_LRO.exchanges.find((e) => e.scenario !== undefined && !e.scenario.reads)!;
 
 interface Expected {
   check: string;
@@ -50,6 +62,11 @@ interface Expected {
   /** The fault as given to the mock (default: its name). */
   fault?: string;
   timeoutMs?: number;
+  /** What the run sends (default: the two operations above). */
+  only?: string[];
+  lroTimeoutMs?: number;
+  lroIntervalMs?: number;
+  lroDurationMs?: number;
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -71,6 +88,19 @@ const EXPECTED: Record<string, Expected> = {
   "no-rotation": { check: "rotation", exchange: steps.find((e) => e.scenario!.step === 2)!.id },
   "rotate-both": { check: "rotation", exchange: steps.at(-1)!.id },
   "rotate-other": { check: "rotation", exchange: steps.find((e) => e.scenario!.step === 2)!.id },
+  "lro-failed": lro("async-terminal"),
+  "lro-canceled": lro("async-terminal"),
+  "lro-never-finishes": lro("async-terminal", { lroTimeoutMs: 300 }),
+  "lro-status-404": lro("async-polling-url"),
+  // Polled every 30 ms, an operation of 300 ms shows itself running to more than one poll.
+  "lro-no-retry-after": lro("async-retry-after", { lroIntervalMs: 30, lroDurationMs: 300 }),
+  "lro-no-polling-header": lro("async-accepted"),
+  "lro-foreign-host": lro("async-polling-url"),
+  "lro-relative-url": lro("async-polling-url"),
+  "lro-bad-status-body": lro("async-polling-url"),
+  "lro-invalid-final-result": lro("async-final-result", { exchange: id(KEYS_LRO, isExample), only: [id(KEYS_LRO, isExample)] }),
+  // The read-back taken while the operation runs already shows the new key; long enough that it lands then.
+  "lro-rotate-early": lro("rotation", { exchange: earlyRotation.id, only: [earlyRotation.id], lroDurationMs: 300 }),
 };
 
 describe("each mock fault is caught by the check made for it", () => {
@@ -81,7 +111,8 @@ describe("each mock fault is caught by the check made for it", () => {
 
   const run = (name: string, expected: Expected, strict: boolean) => conform({
     target: "mock", docs, ajv, fault: expected.fault ?? name, timeoutMs: expected.timeoutMs, retries: 1, strict,
-    only: [BODY.only, NO_CONTENT.only],
+    only: expected.only ?? [BODY.only, NO_CONTENT.only],
+    lroTimeoutMs: expected.lroTimeoutMs, lroIntervalMs: expected.lroIntervalMs, lroDurationMs: expected.lroDurationMs,
   });
 
   const failures = Object.entries(EXPECTED).filter(([name]) => FAULT_CAUGHT_AS[name] === "failure");

@@ -25,3 +25,19 @@ export const FAULT_CAUGHT_AS: Record<string, Severity> = {
   "rotate-both": "failure",
   "rotate-other": "failure",
 };
+
+/** The lro-* faults (long-running operations), caught by the async-* checks and the rotation check. */
+export const LRO_FAULT_CAUGHT_AS: Record<string, Severity> = {
+  "lro-failed": "failure",
+  "lro-canceled": "failure",
+  "lro-never-finishes": "failure",
+  "lro-status-404": "failure",
+  // ARM asks for Retry-After; a client without one polls at its own interval.
+  "lro-no-retry-after": "warning",
+  "lro-no-polling-header": "failure",
+  "lro-foreign-host": "failure",
+  "lro-relative-url": "failure",
+  "lro-bad-status-body": "failure",
+  "lro-invalid-final-result": "failure",
+  "lro-rotate-early": "failure",
+};
