@@ -13,6 +13,7 @@ interface MockFlags {
   state?: string;
   fault?: string;
   latency: string;
+  lroDuration?: string;
   examplesOnly?: boolean;
   quiet?: boolean;
 }
@@ -44,13 +45,16 @@ export function registerMockCommands(program: Command): void {
     .option("--state <file>", "JSON file of resources to add or replace, and extra api-versions ARM should list")
     .option("--fault <name>", "break the contract in one named way (see `rekey mock --list-faults`)")
     .option("--latency <ms>", "delay every answer by this many milliseconds", "0")
+    .option("--lro-duration <ms>", "how long a long-running operation stays InProgress, in milliseconds (default 100)")
     .option("--examples-only", "answer with the documented examples instead of state")
     .option("--quiet", "do not log requests")
     .option("--list-faults", "print the fault names and exit")
     .action(async (flags: MockFlags & { listFaults?: boolean }) => {
       if (flags.listFaults) {
         const { listFaults } = await import("../conformance/mock/faults.ts");
-        for (const f of listFaults()) console.log(`${f.name.padEnd(22)} ${f.summary}`);
+        const faults = listFaults();
+        const width = Math.max(...faults.map((f) => f.name.length)) + 1;
+        for (const f of faults) console.log(`${f.name.padEnd(width)} ${f.summary}`);
         return;
       }
       if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) {
@@ -70,6 +74,7 @@ export function registerMockCommands(program: Command): void {
         state: flags.state,
         fault: flags.fault,
         latencyMs: integer("--latency", flags.latency, "give milliseconds, e.g. --latency 50"),
+        lroDurationMs: flags.lroDuration === undefined ? undefined : integer("--lro-duration", flags.lroDuration, "give milliseconds, e.g. --lro-duration 2000"),
         examplesOnly: flags.examplesOnly,
         log: flags.quiet ? undefined : (line) => process.stdout.write(line + "\n"),
       });

@@ -86,6 +86,15 @@ export const armErrors = {
       { headers: { "retry-after": String(seconds) } }),
   internal: () => service(500, "InternalServerError", "An internal server error occurred. Please retry the request."),
   conflict: (status: number, code: string, message: string) => service(status, code, message),
+  /** ARM's rule for operationResults/operationStatuses: an id unknown in this subscription is a 404 (async-api-reference.md). */
+  operationNotFound: (operationId: string) =>
+    service(404, "OperationNotFound", `The operation '${operationId}' was not found.`),
+  /** The error object of an operation that ended Failed; the Location URL answers it as the request would have. */
+  operationFailed: () =>
+    service(400, "OperationFailed", "The asynchronous operation failed; the resource was not changed. Retry the request."),
+  /** ARM requires error.code on Canceled too (async-api-reference.md, Azure-AsyncOperation resource format). */
+  operationCanceled: () =>
+    service(409, "OperationCanceled", "The asynchronous operation was canceled before it completed; the resource was not changed."),
 };
 
 /** ARM prints token times US-style: 8/17/2017 10:54:41 PM. */

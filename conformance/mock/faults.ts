@@ -18,9 +18,16 @@ export interface FaultContext {
   isError: boolean;
 }
 
+/** How a fault breaks ARM's asynchronous contract (operations.ts, behaviours/long-running.ts, polling.ts). */
+export type LroFault =
+  | "failed" | "canceled" | "never-finishes" | "status-404" | "no-retry-after" | "no-polling-header"
+  | "foreign-host" | "relative-url" | "bad-status-body" | "invalid-final-result" | "rotate-early";
+
 export interface Fault {
   name: string;
   summary: string;
+  /** Acts on long-running operations only: how the operation, its 202 or its polling answers break the contract. */
+  lro?: LroFault;
   /** Answer instead of running the pipeline (the request does not reach state). */
   before?: (subscription: string) => ArmError;
   rotation?: "none" | "both" | "other";
@@ -74,13 +81,7 @@ const FAULTS: Fault[] = [
   {
     name: "wrong-type",
     summary: "a success body field has the wrong JSON type",
-    response: successOnly((r, c) => {
-      if (!isObject(r.json)) return r;
-      const field = documentedField(r.json, c, r.status);
-      if (!field) return r;
-      const value = r.json[field];
-      return { ...r, json: { ...r.json, [field]: typeof value === "number" ? String(value) : 12345 } };
-    }),
+    response: successOnly((r, c) => (isObject(r.json) && documentedField(r.json, c, r.status) ? invalidBody(r, c) : r)),
   },
   {
     name: "extra-field",
@@ -136,7 +137,27 @@ const FAULTS: Fault[] = [
   { name: "no-rotation", summary: "regeneration answers but changes no key", rotation: "none" },
   { name: "rotate-both", summary: "regeneration changes every key, not just the selected one", rotation: "both" },
   { name: "rotate-other", summary: "regeneration changes another key (or array element) instead of the selected one", rotation: "other" },
+  { name: "lro-failed", summary: "a long-running operation ends Failed with an error object; no key changes", lro: "failed" },
+  { name: "lro-canceled", summary: "a long-running operation ends Canceled with an error object; no key changes", lro: "canceled" },
+  { name: "lro-never-finishes", summary: "a long-running operation stays InProgress forever", lro: "never-finishes" },
+  { name: "lro-status-404", summary: "the polling URLs of a long-running operation answer 404", lro: "status-404" },
+  { name: "lro-no-retry-after", summary: "no Retry-After on the 202 or on any polling answer", lro: "no-retry-after" },
+  { name: "lro-no-polling-header", summary: "the 202 carries neither Azure-AsyncOperation nor Location", lro: "no-polling-header" },
+  { name: "lro-foreign-host", summary: "polling URLs point at another host (https://elsewhere.invalid/…)", lro: "foreign-host" },
+  { name: "lro-relative-url", summary: "polling URLs are relative (path and query only)", lro: "relative-url" },
+  { name: "lro-bad-status-body", summary: "the operation-status body has no status", lro: "bad-status-body" },
+  { name: "lro-invalid-final-result", summary: "the final result at Location breaks its schema", lro: "invalid-final-result" },
+  { name: "lro-rotate-early", summary: "keys rotate when the operation is accepted, not when it completes", lro: "rotate-early" },
 ];
+
+/** The wrong type in the body's documented field, or a body where the spec declares none (a 204 becomes a 200). */
+export function invalidBody(response: MockResponse, context: FaultContext): MockResponse {
+  if (!isObject(response.json)) return { ...response, status: response.status === 204 ? 200 : response.status, json: { rekeyUndocumentedField: true } };
+  const field = documentedField(response.json, context, response.status);
+  if (!field) return { ...response, json: { ...response.json, rekeyUndocumentedField: true } };
+  const value = response.json[field];
+  return { ...response, json: { ...response.json, [field]: typeof value === "number" ? String(value) : 12345 } };
+}
 
 export function listFaults(): Array<Pick<Fault, "name" | "summary">> {
   return FAULTS.map(({ name, summary }) => ({ name, summary }));

@@ -16,6 +16,8 @@ export interface MockRequest {
   headers: IncomingHttpHeaders;
   /** The raw body, when one was sent. */
   body?: Buffer;
+  /** scheme://host[:port] the client reached the mock at (its polling URLs are built on it); absent off the wire. */
+  origin?: string;
 }
 
 export interface MockResponse {

@@ -75,6 +75,11 @@ function mockOperation(doc: DocumentModel, operation: OperationModel, validatorF
     throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer + "/responses" },
       `operation ${operation.operationId} has no success response to serve`, "document a 2xx response"));
   }
+  if (operation.longRunning && !operation.armPath) {
+    throw new UserError(problem("mock", { file: displayPath(doc.file), pointer: operation.pointer },
+      `long-running operation ${operation.operationId} has a path that is not ARM-shaped, so it has no provider namespace to poll under`,
+      "give it an ARM path (/subscriptions/{subscriptionId}/…/providers/{namespace}/…)"));
+  }
   const pathParameters = [...operation.pathTemplate.matchAll(TEMPLATE_PARAMETER)].map((m) => m[1]);
   return {
     doc,

@@ -7,6 +7,7 @@
 import type { ArmError } from "./arm-errors.ts";
 import { exampleResponse, parsePrefer } from "./behaviours/example-response.ts";
 import type { Behaviour, BehaviourOptions } from "./behaviours/behaviour.ts";
+import { acceptExample, acceptOperation } from "./behaviours/long-running.ts";
 import { readBack } from "./behaviours/read-back.ts";
 import { regenerateKey } from "./behaviours/regenerate-key.ts";
 import type { MockExchange, MockResponse, MockStep } from "./mock-exchange.ts";
@@ -27,10 +28,20 @@ export const STEPS: MockStep[] = [
   lookUpResource,
 ];
 
-/** The behaviour for an operation: a plug-in chosen by what its spec declares, else its documented example. */
+/**
+ * The behaviour for an operation: a plug-in chosen by what its spec declares, else its documented example. A
+ * long-running operation starts asynchronously, unless Prefer asks for another documented status.
+ */
 function behaviourFor(exchange: MockExchange, examplesOnly: boolean): Behaviour {
   const preference = parsePrefer(exchange.request.headers.prefer);
-  if (preference || examplesOnly) return (ex) => exampleResponse(ex, preference);
+  const longRunning = exchange.operation!.operation.longRunning;
+  if (preference || examplesOnly) {
+    if (longRunning && (preference?.code === undefined || preference.code === longRunning.acceptedStatus)) {
+      return (ex, options) => acceptExample(ex, options, preference ?? {});
+    }
+    return (ex) => exampleResponse(ex, preference);
+  }
+  if (longRunning) return acceptOperation;
   if (exchange.operation!.rotation) return regenerateKey;
   if (exchange.operation!.readsBackFor) return readBack;
   return (ex) => exampleResponse(ex);

@@ -4,7 +4,7 @@
  * refusal, or a framework or client error — goes out with ARM's headers and an ARM error body, never a 5xx
  * unless a fault asks for one.
  */
-import type { Socket } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -14,7 +14,10 @@ import { ARM_ERROR_SHAPE, renderErrorBody, type ErrorShape } from "./error-body.
 import { FAULT_HEADER, findFault, type Fault } from "./faults.ts";
 import { isArmError, type MockExchange, type MockResponse } from "./mock-exchange.ts";
 import type { MockModel, MockOperation, MockRoute } from "./mock-model.ts";
+import type { OperationStore } from "./operations.ts";
 import { runPipeline } from "./pipeline.ts";
+import type { PollingResource } from "./polling.ts";
+import { answerPoll, pollingDirectory, type PollRequest } from "./polling-routes.ts";
 import { providerResponse, type ProviderDirectory } from "./provider-routes.ts";
 import { formatLogLine, type LogLine } from "./request-log.ts";
 import { checkBearer } from "./steps/authentication.ts";
@@ -30,6 +33,9 @@ export interface ServerSettings {
   fault?: Fault;
   latencyMs: number;
   examplesOnly: boolean;
+  /** Long-running operations: where they are kept and how long each stays InProgress. */
+  operations: OperationStore;
+  lroDurationMs: number;
   bodyLimit: number;
   https?: { key: string; cert: string };
   log?: LogLine;
@@ -68,6 +74,9 @@ function subscriptionOf(path: string): string {
   return /^\/subscriptions\/([^/]+)/i.exec(path)?.[1] ?? "";
 }
 
+/** A Host header the mock may build its polling URLs on: a name or an address, and a port. */
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 function newestOperation(route: MockRoute): MockOperation | undefined {
   let newest: MockOperation | undefined;
   for (const versions of route.operations.values()) {
@@ -77,8 +86,25 @@ function newestOperation(route: MockRoute): MockOperation | undefined {
 }
 
 export async function buildServer(settings: ServerSettings): Promise<FastifyInstance> {
-  const { model, state, log } = settings;
+  const { model, state, log, operations } = settings;
   const writes = new WriteCounters();
+  const scheme = settings.https ? "https" : "http";
+
+  /** Where the client reached the mock, from its Host header; the listening address when that is unusable. */
+  const originOf = (req: FastifyRequest): string => {
+    const host = req.headers.host;
+    if (typeof host === "string" && HOST.test(host)) return `${scheme}://${host}`;
+    const address = app.server.address() as AddressInfo;
+    return `${scheme}://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  };
+
+  /** The fault an x-rekey-fault header names (or ARM's refusal of a bad one); undefined when it names none. */
+  const headerFault = (req: FastifyRequest): Fault | ArmError | undefined => {
+    const header = req.headers[FAULT_HEADER];
+    if (typeof header !== "string") return undefined;
+    const found = findFault(header);
+    return "refusal" in found ? armErrors.badRequest(`Invalid ${FAULT_HEADER}: ${found.refusal}; ${found.hint}.`) : found.fault;
+  };
 
   const closing = new AbortController();
   const finish = async (req: FastifyRequest, reply: FastifyReply, response: MockResponse, started: number, code?: string, fault?: Fault) => {
@@ -150,21 +176,23 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
   const handle = (route: MockRoute, paramCount: number) => async (req: FastifyRequest, reply: FastifyReply) => {
     const started = performance.now();
     const now = new Date();
-    const faultHeader = req.headers[FAULT_HEADER];
-    let fault = settings.fault;
-    if (typeof faultHeader === "string") {
-      const found = findFault(faultHeader);
-      if ("refusal" in found) {
-        const error = armErrors.badRequest(`Invalid ${FAULT_HEADER}: ${found.refusal}; ${found.hint}.`);
-        return finish(req, reply, armAnswer(req, error), started, error.code);
-      }
-      fault = found.fault;
-    }
+    const requested = headerFault(req);
+    if (requested && isArmError(requested)) return finish(req, reply, armAnswer(req, requested), started, requested.code);
+    const fault = requested ?? settings.fault;
+    // Operations whose time has come complete before this request reads state.
+    operations.settle(now.getTime());
     const params = req.params as Record<string, string>;
     const path = pathOf(req.url);
     const subscription = subscriptionOf(path);
     const exchange: MockExchange = {
-      request: { method: req.method, path, query: req.query as MockExchange["request"]["query"], headers: req.headers, body: req.body as Buffer | undefined },
+      request: {
+        method: req.method,
+        path,
+        query: req.query as MockExchange["request"]["query"],
+        headers: req.headers,
+        body: req.body as Buffer | undefined,
+        origin: originOf(req),
+      },
       route,
       positional: Array.from({ length: paramCount }, (_, i) => params[`p${i}`]),
       state,
@@ -173,7 +201,13 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     };
     const result = fault?.before
       ? fault.before(subscription)
-      : runPipeline(exchange, { examplesOnly: settings.examplesOnly, rotationFault: fault?.rotation });
+      : runPipeline(exchange, {
+        examplesOnly: settings.examplesOnly,
+        rotationFault: fault?.rotation,
+        fault,
+        operations,
+        lroDurationMs: settings.lroDurationMs,
+      });
     const operation = exchange.operation ?? newestOperation(route);
     const isError = isArmError(result);
     let response = isError ? errorResponse(result, operation?.errorShape ?? ARM_ERROR_SHAPE) : result;
@@ -207,6 +241,35 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     });
   }
 
-  registerAdminRoutes(app, settings.state, settings.setStateDocument);
+  // The polling URLs of long-running operations (polling.ts): read-only, GET only, under the namespaces the specs cover.
+  const namespaces = pollingDirectory(model);
+  const poll = (resource: PollingResource) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const started = performance.now();
+    const now = new Date();
+    const requested = headerFault(req);
+    if (requested && isArmError(requested)) return finish(req, reply, armAnswer(req, requested), started, requested.code);
+    const { answer, accepted, fault } = answerPoll({
+      method: req.method,
+      resource,
+      params: req.params as PollRequest["params"],
+      apiVersion: (req.query as Record<string, unknown>)["api-version"],
+      headers: req.headers,
+      now,
+      origin: originOf(req),
+      fault: requested,
+    }, namespaces, operations);
+    const error = isArmError(answer) ? answer : undefined;
+    let response = error ? errorResponse(error, accepted?.operation?.errorShape ?? ARM_ERROR_SHAPE) : answer as MockResponse;
+    response.headers = { ...armHeaders(req.headers, now), ...response.headers };
+    if (fault?.response) response = fault.response(response, { operation: accepted?.operation, isError: error !== undefined });
+    return finish(req, reply, response, started, error?.code, fault);
+  };
+  for (const resource of ["operationStatuses", "operationResults"] as const) {
+    const url = `/subscriptions/:subscriptionId/providers/:namespace/locations/:location/${resource}/:operationId`;
+    const taken = model.routes.some((r) => r.url.replace(/:p\d+/g, ":").toLowerCase() === url.replace(/:[A-Za-z]+/g, ":").toLowerCase());
+    if (!taken) app.route({ method: ROUTE_METHODS, url, handler: poll(resource) });
+  }
+
+  registerAdminRoutes(app, settings.state, settings.setStateDocument, operations);
   return app;
 }

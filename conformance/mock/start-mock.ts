@@ -8,6 +8,7 @@ import { type Ajv, type DocumentModel, loadSpecs, problem, resolveSpecsDir, User
 import { findFault, MAX_DELAY_MS, type Fault } from "./faults.ts";
 import { ajvValidators, apiVersionsByResourceType, buildMockModel, type MockModel } from "./mock-model.ts";
 import { mockCacheDir, readMockCache, writeMockCache } from "./model-cache.ts";
+import { DEFAULT_LRO_DURATION_MS, DEFAULT_OPERATION_LIMIT, OperationStore } from "./operations.ts";
 import { providerDirectory } from "./provider-routes.ts";
 import type { LogLine } from "./request-log.ts";
 import { seedResources } from "./seed-state.ts";
@@ -32,6 +33,10 @@ export interface MockOptions {
   /** NAME or NAME:ARG, e.g. "missing-field" or "delay:2000". */
   fault?: string;
   latencyMs?: number;
+  /** How long a long-running operation stays InProgress, in milliseconds (default DEFAULT_LRO_DURATION_MS). */
+  lroDurationMs?: number;
+  /** Long-running operations kept before the oldest is forgotten (default DEFAULT_OPERATION_LIMIT). */
+  lroOperationLimit?: number;
   examplesOnly?: boolean;
   /** Use the start-up cache in build/ when loading from specsDir (default true). */
   cache?: boolean;
@@ -67,6 +72,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw option("--port", `"${options.port}" is not a port`, "use 0–65535 (0 picks a free one)");
   const latencyMs = options.latencyMs ?? 0;
   if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_DELAY_MS) throw option("--latency", `"${options.latencyMs}" is not a delay`, `give whole milliseconds from 0 to ${MAX_DELAY_MS}`);
+  const lroDurationMs = options.lroDurationMs ?? DEFAULT_LRO_DURATION_MS;
+  if (!Number.isInteger(lroDurationMs) || lroDurationMs < 0 || lroDurationMs > MAX_DELAY_MS) {
+    throw option("--lro-duration", `"${options.lroDurationMs}" is not a duration`, `give whole milliseconds from 0 to ${MAX_DELAY_MS}`);
+  }
+  const operationLimit = options.lroOperationLimit ?? DEFAULT_OPERATION_LIMIT;
+  if (!Number.isInteger(operationLimit) || operationLimit < 1) throw option("lroOperationLimit", `"${options.lroOperationLimit}" is not a count`, "give a whole number of at least 1");
   const fault = resolveFault(options.fault);
   let stateDocument = typeof options.state === "string" ? readStateFile(options.state)
     : options.state ? checkStateDocument(options.state, "state option") : undefined;
@@ -114,6 +125,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     providers: providerDirectory(versions, typeNames, stateDocument?.apiVersions),
     fault,
     latencyMs,
+    operations: new OperationStore(operationLimit),
+    lroDurationMs,
     examplesOnly: options.examplesOnly ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     https,

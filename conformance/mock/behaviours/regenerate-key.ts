@@ -4,10 +4,11 @@
  * The success answer is the documented example with the keys written where the rotation says they appear; an
  * operation whose keys are read back (readBack) answers as its spec says (e.g. 204 without a body).
  */
-import { get, keyName, type RotationSpec, set, tokens } from "../../../kernel/index.ts";
-import { armErrors } from "../arm-errors.ts";
+import { get, keyName, type ResourceAddress, type RotationSpec, set, tokens } from "../../../kernel/index.ts";
+import { armErrors, type ArmError } from "../arm-errors.ts";
 import { newKey, timestamp } from "../keys.ts";
-import type { MockExchange } from "../mock-exchange.ts";
+import { isArmError, type MockExchange } from "../mock-exchange.ts";
+import type { MockOperation } from "../mock-model.ts";
 import { ensureKeys } from "../seed-state.ts";
 import type { MockResource } from "../state.ts";
 import type { Behaviour, BehaviourOptions } from "./behaviour.ts";
@@ -36,9 +37,16 @@ function rotatedKeys(rotation: RotationSpec, selected: string, fault: BehaviourO
   return [selected];
 }
 
-export const regenerateKey: Behaviour = (exchange, options) => {
-  const op = exchange.operation!;
-  const rotation = op.rotation!;
+/** A checked regeneration, not yet applied: the resource, and the new value of each key it will rotate. */
+export interface Regeneration {
+  rotation: RotationSpec;
+  resource: MockResource;
+  values: Record<string, string>;
+}
+
+/** Checks the request against the rotation (precondition, key name): ARM's refusal, or what rotating will do. */
+export function planRegeneration(exchange: MockExchange, options: BehaviourOptions): Regeneration | ArmError {
+  const rotation = exchange.operation!.rotation!;
   const resource = exchange.resource!;
   if (preconditionFails(rotation, resource)) {
     const rule = rotation.precondition!;
@@ -52,15 +60,39 @@ export const regenerateKey: Behaviour = (exchange, options) => {
     return armErrors.invalidParameter(`The key name '${String(selected)}' is invalid. Valid values are ${Object.keys(rotation.keys).map((k) => `'${k}'`).join(", ")}.`, target);
   }
   ensureKeys(resource, rotation, exchange.now);
-  for (const key of rotatedKeys(rotation, name, options.rotationFault)) {
-    resource.keys[storedName(resource, key) ?? key] = { value: newKey(rotation.keyFormat), lastUpdated: timestamp(exchange.now) };
-  }
+  const values: Record<string, string> = {};
+  for (const key of rotatedKeys(rotation, name, options.rotationFault)) values[key] = newKey(rotation.keyFormat);
+  return { rotation, resource, values };
+}
 
+/** Gives each planned key its new value, stamped `at`, on `resource` (the plan's, or the one state holds now). */
+export function applyRegeneration(plan: Regeneration, at: Date, resource = plan.resource): void {
+  if (resource !== plan.resource) ensureKeys(resource, plan.rotation, at);
+  for (const [key, value] of Object.entries(plan.values)) {
+    resource.keys[storedName(resource, key) ?? key] = { value, lastUpdated: timestamp(at) };
+  }
+}
+
+/** The resource as it will be once the plan is applied at `at`, leaving the resource itself unchanged. */
+export function afterRegeneration(plan: Regeneration, at: Date): MockResource {
+  const preview = { ...plan.resource, keys: { ...plan.resource.keys } };
+  applyRegeneration(plan, at, preview);
+  return preview;
+}
+
+/** The answer body of this status: its example with the resource's keys (and name) written where the rotation says. */
+export function regeneratedBody(op: MockOperation, status: string, resource: MockResource, address: ResourceAddress | undefined): unknown {
+  let body = keysAnswer(op, status, op.rotation!.keys, resource);
+  if (op.rotation!.resourceName && address) body = set(body, op.rotation!.resourceName, address.names[address.names.length - 1]);
+  return body;
+}
+
+export const regenerateKey: Behaviour = (exchange, options) => {
+  const plan = planRegeneration(exchange, options);
+  if (isArmError(plan)) return plan;
+  applyRegeneration(plan, exchange.now);
+  const op = exchange.operation!;
   const status = Number(op.success.status);
   if (!op.success.schema) return { status, headers: {} };
-  let body = keysAnswer(op, op.success.status, rotation.keys, resource);
-  if (rotation.resourceName && exchange.address) {
-    body = set(body, rotation.resourceName, exchange.address.names[exchange.address.names.length - 1]);
-  }
-  return { status, headers: {}, json: body };
+  return { status, headers: {}, json: regeneratedBody(op, op.success.status, plan.resource, exchange.address) };
 };
