@@ -13,7 +13,7 @@ import type { ArmClientOptions } from "../client-runtime/arm-client.ts";
 export const CLIENT_MODULE_NAMES: readonly string[] = [
   "Client", "PACKAGE_PRODUCT", "ArmClientOptions", "CallOptions", "HttpErrorStatus", "HttpOtherStatus", "HttpStatusRange",
   "RekeyError", "assertValid", "createArmClient", "isRekeyError", "operations", "paths", "validators", "API_VERSION",
-  "DEFAULT_ENDPOINT",
+  "DEFAULT_ENDPOINT", "OperationSpec", "Poller", "PollerOptions",
 ];
 
 /** Every option the runtime's createArmClient reads: a client-level parameter must not take one of these names. */
