@@ -162,6 +162,21 @@ describe("ending without a result", () => {
   });
 });
 
+describe("secrets", () => {
+  it("keys a 202 carried and the bearer token are scrubbed from a later poll's error", async () => {
+    server.script(
+      { status: 202, headers: { location: resultUrl(), "retry-after": "0" }, body: { key: KEY } },
+      { status: 400, body: { error: { code: "BadKey", message: `key ${KEY} rejected for ${TOKEN}` } } },
+    );
+    const failure = await client().begin(lro(), FAST, REQUEST).then(() => undefined, (e: unknown) => e) as RekeyError;
+    expect(failure.code).toBe("BadKey");
+    const printed = `${failure.message} ${JSON.stringify(failure)}`;
+    expect(printed).toContain("[REDACTED]");
+    expect(printed).not.toContain(KEY);
+    expect(printed).not.toContain(TOKEN);
+  });
+});
+
 describe("host pinning", () => {
   it.each([
     ["a status monitor on another port", () => accepted({ "azure-asyncoperation": statusUrl(elsewhere.url) })],
