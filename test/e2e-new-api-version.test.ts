@@ -1,5 +1,5 @@
 /**
- * The README's "When Azure ships a new api-version" procedure, end to end on a temp copy of specs/: a spec folder
+ * The procedure of docs/new-api-version.md, end to end on a temp copy of specs/: a spec folder
  * (the first service's default api-version, taken from the specs listing) is copied to a new api-version and made to
  * say so; then lint, diff, generate into a copy of generated/ (a minor release appended to the record, the service's
  * entry point moved), the generated client called over real HTTP against `rekey mock` started on that tree, step 1
