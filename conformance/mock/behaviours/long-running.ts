@@ -49,7 +49,7 @@ function rotationWork(exchange: MockExchange, options: BehaviourOptions): Work |
   // A 202 that declares the keys shows the new ones, which take effect at completion: Azure's SignalR answers so
   // (Azure/azure-cli src/azure-cli/azure/cli/command_modules/signalr/tests/latest/recordings/test_signalr_commands.yaml).
   const accepted = responseOf(op, acceptedStatus)?.schema
-    ? regeneratedBody(op, acceptedStatus, early ? plan.resource : afterRegeneration(plan, new Date(exchange.now.getTime() + options.lroDurationMs)), address)
+    ? regeneratedBody(op, acceptedStatus, early ? plan.resource : afterRegeneration(plan, exchange.now), address)
     : undefined;
   return {
     body: accepted,

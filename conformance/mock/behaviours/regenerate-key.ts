@@ -73,7 +73,7 @@ export function applyRegeneration(plan: Regeneration, at: Date, resource = plan.
   }
 }
 
-/** The resource as it will be once the plan is applied at `at`, leaving the resource itself unchanged. */
+/** The resource as it will be once the plan is applied (stamped `at`), leaving the resource itself unchanged. */
 export function afterRegeneration(plan: Regeneration, at: Date): MockResource {
   const preview = { ...plan.resource, keys: { ...plan.resource.keys } };
   applyRegeneration(plan, at, preview);
