@@ -198,9 +198,11 @@ export function createPoller<Result>(init: PollerInit): Poller<Result> {
     // Documented statuses only; this also reads (and remembers for redaction) any keys a 202 body carries.
     const body = channel.settle(answer, init.successStatuses);
     state.retryAfterMs = retryAfterMs({ get: answer.header });
-    if (answer.status !== spec.acceptedStatus) return succeed(body);
     const statusMonitor = answer.header("operation-location") ?? answer.header("azure-asyncoperation");
     const location = answer.header("location");
+    // A 201 with a status monitor is running too (ARM's PUT), as core-lro reads it.
+    const running = answer.status === spec.acceptedStatus || answer.status === 202 || (answer.status === 201 && statusMonitor !== null);
+    if (!running) return succeed(body);
     if (statusMonitor !== null) {
       state.mode = "status";
       state.pollingUrl = pinned(answer, "status monitor URL", statusMonitor);
@@ -266,7 +268,10 @@ export function createPoller<Result>(init: PollerInit): Poller<Result> {
   }
 
   let inFlight: Promise<OperationStatus> | undefined;
-  /** One poll; a RekeyError ends the operation, other failures (abort, timeout, network) leave it in progress. */
+  /**
+   * One poll; a RekeyError ends the operation, other failures (abort, timeout, network) leave it in progress.
+   * Concurrent callers share the request in flight (under the first caller's signal).
+   */
   const pollOnce = (signal: AbortSignal | undefined): Promise<OperationStatus> => {
     inFlight ??= (async () => {
       try {
@@ -275,8 +280,8 @@ export function createPoller<Result>(init: PollerInit): Poller<Result> {
           try {
             await advance(await channel.get(state.pollingUrl!, signal), signal);
           } catch (error) {
-            if (error instanceof RekeyError) fail(error);
-            throw error;
+            if (!(error instanceof RekeyError)) throw error;
+            fail(error);
           }
           for (const listener of listeners) {
             try {

@@ -77,6 +77,14 @@ describe("following the operation to its final result", () => {
     expect(server.requests.at(-1)).toMatchObject({ method: "GET", path: "/widgets/w1/regenerateKey", query: { "api-version": "2024-01-01" } });
   });
 
+  it("a PUT answered 201 with a status monitor is running too, and its result is read at the request URL", async () => {
+    server.script({ status: 201, headers: { "azure-asyncoperation": statusUrl(), "retry-after": "0" }, body: { key: "creating" } }, status("Succeeded"), { status: 200, body: { key: KEY } });
+    const put = { ...lro({ method: "PUT", finalStateVia: "original-uri" }), successStatuses: [200, 201, 202] };
+    expect(await client().begin(put, FAST, { ...REQUEST, method: "PUT" })).toEqual({ key: KEY });
+    expect(server.requests.map((r) => r.method)).toEqual(["PUT", "GET", "GET"]);
+    expect(server.requests[2]!.path).toBe("/widgets/w1/regenerateKey");
+  });
+
   it("a start answered 200 is done at once: no polling, no resume token", async () => {
     server.script({ status: 200, body: { key: KEY } });
     const poller = client().begin(lro(), FAST, REQUEST);
@@ -145,6 +153,18 @@ describe("ending without a result", () => {
     expect(error.message).toMatch(new RegExp(`ended ${name} KeyVaultUnreachable`));
     expect(poller).toMatchObject({ status: name, isDone: true, error });
     await expect(poller.poll()).rejects.toBe(error);
+  });
+
+  it("onProgress hears the poll that ended the operation, whether by status or by an error status", async () => {
+    for (const ending of [status("Failed"), { status: 404, body: { error: { code: "NotFound", message: "gone" } } }]) {
+      server.reset();
+      server.script(accepted({ "azure-asyncoperation": statusUrl() }), ending);
+      const poller = client().begin(lro(), FAST, REQUEST);
+      const heard: string[] = [];
+      poller.onProgress((p) => heard.push(p.status));
+      await poller.then(() => undefined, () => undefined);
+      expect(heard).toEqual(["Failed"]);
+    }
   });
 
   it("an error status from a poll rejects with the service's error", async () => {
