@@ -55,6 +55,7 @@ describe("following the operation to its final result", () => {
     expect(server.requests.map((r) => `${r.method} ${r.path.split("/").at(-2)}`)).toEqual(
       ["POST w1", "GET operationStatuses", "GET operationStatuses", "GET operationResults"]);
     expect(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(server.requests.every((r) => r.headers["user-agent"]?.startsWith("test "))).toBe(true);
     expect(new Set(server.requests.map((r) => r.headers["x-ms-client-request-id"])).size).toBe(4);
   });
 
