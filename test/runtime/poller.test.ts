@@ -122,6 +122,20 @@ describe("waiting", () => {
     expect(second! - first!).toBeGreaterThanOrEqual(280);
   });
 
+  it("Retry-After: 0 means soon, not a busy loop: 50 ms apart by default, as short as a shorter pollIntervalMs", async () => {
+    server.script(accepted({ location: resultUrl() }), accepted({}), accepted({}), { status: 200, body: {} });
+    await client().begin(lro(), undefined, REQUEST);
+    const gaps = server.requests.slice(1).map((r, i) => r.receivedAt - server.requests[i]!.receivedAt);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(45);
+    expect(Math.max(...gaps)).toBeLessThan(1500); // not the 2000 ms pollIntervalMs: the service's 0 was read
+    server.reset();
+    server.script(accepted({ location: resultUrl() }), accepted({}), { status: 200, body: {} });
+    const start = Date.now();
+    await client().begin(lro(), { pollIntervalMs: 1 }, REQUEST);
+    expect(server.requests).toHaveLength(3);
+    expect(Date.now() - start).toBeLessThan(1000);
+  });
+
   it("an abort mid-poll rejects with the signal's reason; the operation can be awaited again later", async () => {
     server.script(accepted({ location: resultUrl() }), { hang: true });
     const controller = new AbortController();
