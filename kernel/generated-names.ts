@@ -13,7 +13,7 @@ import type { ArmClientOptions } from "../client-runtime/arm-client.ts";
 export const CLIENT_MODULE_NAMES: readonly string[] = [
   "Client", "PACKAGE_PRODUCT", "ArmClientOptions", "CallOptions", "HttpErrorStatus", "HttpOtherStatus", "HttpStatusRange",
   "RekeyServiceError", "assertValid", "createArmClient", "isRekeyServiceError", "operations", "paths", "validators", "API_VERSION",
-  "DEFAULT_ENDPOINT",
+  "DEFAULT_ENDPOINT", "OperationSpec", "Poller", "PollerOptions",
 ];
 
 /** Every option the runtime's createArmClient reads: a client-level parameter must not take one of these names. */
@@ -54,6 +54,7 @@ export const ENTRY_POINT_NAMES: readonly string[] = [
   "RekeyTransportError", "RekeyValidationError", "isRekeyError", "isRekeyServiceError", "AnyRekeyError", "HttpErrorStatus",
   "HttpOtherStatus", "HttpStatusRange", "RekeyErrorKind", "RekeyFailure", "StatusClass", "StatusClassOf", "CLOUDS", "CloudName",
   "CloudOptions", "AccessToken", "Credential", "TokenCredential", "ArmClientOptions", "CallOptions", "RetryOptions",
+  "RekeyOperationFailedError", "FailedOperationStatus", "OperationStatus", "Poller", "PollerOptions",
 ];
 
 /** Names the types module (types.ts.hbs) refers to itself: a type declared under one of them would capture the reference. */

@@ -78,6 +78,7 @@ export function packageFiles(docs: DocumentModel[], releases: ReleasePlan): Gene
         packageName: markdownText(PACKAGE_NAME),
         serviceImport: markdownCode(`${PACKAGE_NAME}/<service>`),
         entryPoints: buildEntryPoints(docs),
+        hasLongRunning: docs.some((d) => d.operations.some((o) => o.longRunning !== undefined)),
       }),
     },
     { path: CHANGELOG_PATH, content: releases.changelogFile },

@@ -30,6 +30,8 @@ export interface ClientView {
   /** Operations without a group prefix in their operationId sit on the client itself. */
   rootOperations: OperationView[];
   operations: OperationView[];
+  /** Some operation is long-running: the module imports the poller's types. */
+  hasLongRunning: boolean;
 }
 
 export function buildClientView(doc: DocumentModel): ClientView {
@@ -70,5 +72,6 @@ export function buildClientView(doc: DocumentModel): ClientView {
     groups: [...groups.values()],
     rootOperations,
     operations,
+    hasLongRunning: operations.some((o) => o.longRunning !== undefined),
   };
 }

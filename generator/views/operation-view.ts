@@ -1,5 +1,5 @@
 /** View model of one generated client method; the client template only interpolates it. */
-import { type OperationModel, operationTypeNames, type ParameterModel, pascalCase, type ResponseModel, successResponses } from "../../kernel/index.ts";
+import { camelCase, type OperationModel, operationTypeNames, type ParameterModel, pascalCase, type ResponseModel, successResponses } from "../../kernel/index.ts";
 import { docComment, docLines, indexType } from "./doc-comment.ts";
 import { type Code, code, commentText, identifier, joinCode, propertyAccess, propertyKey, stringLiteral, valueLiteral } from "./escape.ts";
 
@@ -48,6 +48,19 @@ export interface OperationView {
   hasBody: boolean;
   resultTypeExpr: Code;
   successStatusesLiteral: Code;
+  /** Present when the operation is long-running (x-ms-long-running-operation). */
+  longRunning: LongRunningView | undefined;
+}
+
+/** The methods a long-running operation adds: begin (returns the poller) and resume (from a resume token). */
+export interface LongRunningView {
+  /** e.g. beginRegenerateKey, a key of the client (or its group). */
+  beginMethodKey: Code;
+  resumeMethodKey: Code;
+  /** The local function of the factory that begins the operation, e.g. beginDatabaseAccountsRegenerateKey. */
+  beginFunction: Code;
+  /** The factory's constant holding the operation's OperationSpec, shared by begin and resume. */
+  specConst: Code;
 }
 
 export interface ValidatorNames {
@@ -100,7 +113,10 @@ export function buildOperationView(op: OperationModel): OperationView {
   const success = successResponses(op);
   const secretPaths = [...new Set(op.responses.flatMap((r) => r.secretPaths))];
   const errorShownPaths = Object.fromEntries(op.responses.filter((r) => !success.includes(r)).map((r) => [r.status, r.shownPaths]));
-  const resultTypes = success.map((r) =>
+  const lro = op.longRunning;
+  // A long-running method resolves to the final result: the accepted answer's body is not what it returns.
+  const results = lro ? success.filter((r) => lro.finalStatuses.includes(r.status)) : success;
+  const resultTypes = results.map((r) =>
     r.schema ? indexType(opType, "responses", Number(r.status), "content", r.contentType!) : code`undefined`);
   const successStatuses = code`[${joinCode(success.map((r) => code`${Number(r.status)}`), ", ")}]`;
 
@@ -114,7 +130,7 @@ export function buildOperationView(op: OperationModel): OperationView {
     errorTypeName: identifier(typeNames.errorTypeName),
     errorGuardName: identifier(typeNames.errorGuardName),
     errorTypeMembers: errorTypeMembers(op, opType),
-    operationSpecLiteral: code`{ operationId: ${stringLiteral(op.operationId)}, successStatuses: ${successStatuses}, secretPaths: ${valueLiteral(secretPaths, { compact: true })}, errorShownPaths: ${valueLiteral(errorShownPaths, { compact: true })} }`,
+    operationSpecLiteral: code`{ operationId: ${stringLiteral(op.operationId)}, successStatuses: ${successStatuses}, secretPaths: ${valueLiteral(secretPaths, { compact: true })}, errorShownPaths: ${valueLiteral(errorShownPaths, { compact: true })}${lro ? code`, longRunning: ${longRunningLiteral(op)}` : code``} }`,
     methodParams,
     paramsOptional: methodParams.every((p) => p.optional),
     httpMethodLiteral: stringLiteral(op.httpMethod.toUpperCase()),
@@ -130,7 +146,29 @@ export function buildOperationView(op: OperationModel): OperationView {
     hasBody: op.requestBody !== undefined,
     resultTypeExpr: joinCode([...new Set(resultTypes)], " | ") || code`undefined`,
     successStatusesLiteral: successStatuses,
+    longRunning: lro ? longRunningView(op) : undefined,
   };
+}
+
+function longRunningView(op: OperationModel): LongRunningView {
+  const name = pascalCase(op.methodName);
+  return {
+    beginMethodKey: propertyKey(`begin${name}`),
+    resumeMethodKey: propertyKey(`resume${name}`),
+    beginFunction: identifier(`begin${pascalCase(op.group)}${name}`),
+    specConst: identifier(`${camelCase(op.group)}${name}Operation`),
+  };
+}
+
+/** The runtime's LongRunningSpec of an operation: values from the model (final-state-via is one of four words). */
+function longRunningLiteral(op: OperationModel): Code {
+  const lro = op.longRunning!;
+  return valueLiteral({
+    method: op.httpMethod.toUpperCase(),
+    finalStateVia: lro.finalStateVia,
+    acceptedStatus: Number(lro.acceptedStatus),
+    finalStatuses: lro.finalStatuses.map(Number),
+  }, { compact: true });
 }
 
 /**

@@ -35,23 +35,45 @@ export function groupByService(docs: DocumentModel[]): Map<string, DocumentModel
   return byService;
 }
 
-/** One call per operation with the values of its first example, as TypeScript. */
-export function snippetCode(doc: DocumentModel, op: OperationModel, importPath: string): Code {
-  const { factoryName } = clientNames(doc);
+/** The call of one operation with the values of its first example, as TypeScript lines (after the client). */
+function callLines(op: OperationModel, resultName: string, comment?: string): Code[] {
   const parameters = op.examples[0]?.parameters ?? {};
   // Own values only: a parameter named like an Object.prototype member must not read the inherited one.
   const example = (name: string, otherwise: unknown) => (Object.hasOwn(parameters, name) ? parameters[name] : otherwise);
-  const argument = (clientName: string, value: unknown) =>
-    code`  ${propertyKey(clientName)}: ${valueLiteral(value, { bareKeys: true, indent: "  " })},`;
-  const clientArgs = op.parameters
-    .filter((p) => p.binding === "client")
-    .map((p) => argument(p.clientName, example(p.name, `<${p.name}>`)));
   const callArgs = op.parameters
     .filter((p) => p.binding === "method")
     .map((p) => argument(p.clientName, example(p.name, `<${p.name}>`)));
   if (op.requestBody) callArgs.push(argument("body", example(op.requestBody.name, {})));
   const method = propertyAccess(op.group ? propertyAccess(code`client`, op.group) : code`client`, op.methodName);
-  const returnsBody = op.responses.some((r) => /^2/.test(r.status) && r.schema);
+  const lro = op.longRunning;
+  const finalStatuses = lro ? lro.finalStatuses : op.responses.map((r) => r.status);
+  const returnsBody = op.responses.some((r) => /^2/.test(r.status) && r.schema && finalStatuses.includes(r.status));
+  return [
+    ...(comment ? [code`// ${commentText(comment)}`] : []),
+    code`${returnsBody ? code`const ${identifier(resultName)} = ` : code``}await ${method}({`,
+    ...callArgs,
+    code`});`,
+  ];
+}
+
+function argument(clientName: string, value: unknown): Code {
+  return code`  ${propertyKey(clientName)}: ${valueLiteral(value, { bareKeys: true, indent: "  " })},`;
+}
+
+/**
+ * One call per operation with the values of its first example, as TypeScript. A long-running operation's method
+ * awaits its final result; when its rotation reads the keys back with another operation, that call follows.
+ */
+export function snippetCode(doc: DocumentModel, op: OperationModel, importPath: string): Code {
+  const { factoryName } = clientNames(doc);
+  const parameters = op.examples[0]?.parameters ?? {};
+  const example = (name: string, otherwise: unknown) => (Object.hasOwn(parameters, name) ? parameters[name] : otherwise);
+  const clientArgs = op.parameters
+    .filter((p) => p.binding === "client")
+    .map((p) => argument(p.clientName, example(p.name, `<${p.name}>`)));
+  const readBack = op.longRunning && op.rotation?.readBack
+    ? doc.operations.find((o) => o.operationId === op.rotation!.readBack!.operationId)
+    : undefined;
   return joinCode([
     code`import { DefaultAzureCredential } from "@azure/identity";`,
     code`import { ${identifier(factoryName)} } from ${stringLiteral(importPath)};`,
@@ -60,9 +82,8 @@ export function snippetCode(doc: DocumentModel, op: OperationModel, importPath: 
     code`  credential: new DefaultAzureCredential(),`,
     ...clientArgs,
     code`});`,
-    code`${returnsBody ? code`const result = ` : code``}await ${method}({`,
-    ...callArgs,
-    code`});`,
+    ...callLines(op, "result", op.longRunning ? "Long-running: resolves once the operation has succeeded (begin… returns the poller)." : undefined),
+    ...(readBack ? callLines(readBack, "keys", "The new keys are read back once the operation has completed:") : []),
   ], "\n");
 }
 

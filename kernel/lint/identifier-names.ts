@@ -30,6 +30,7 @@ export const identifierNames: LintRule = (ctx) => {
     ...named.problems,
     ...parameterNames(ctx),
     ...declarationClashes(ctx, named.operations),
+    ...methodClashes(ctx, named.operations),
     ...ctx.doc.operations.flatMap((op) => argumentClashes(ctx, op)),
     ...optionClashes(ctx),
   ];
@@ -163,6 +164,32 @@ function declarationClashes({ doc, at }: LintContext, operations: OperationModel
     if (holder !== undefined && holder !== `group "${op.group}"`) {
       problems.push(problem(RULE, at(pointer), `${owner} would add "${member}" to the client, which already has ${holder}`, "rename the operationId"));
     } else members.set(member, op.group ? `group "${op.group}"` : `method "${op.methodName}"`);
+  }
+  return problems;
+}
+
+/**
+ * The methods of one group (or of the client itself): an operation's method, and for a long-running one also
+ * begin<Method> and resume<Method> (generator/views/operation-view.ts), which another operation's method must not be.
+ */
+function methodClashes({ at }: LintContext, operations: OperationModel[]): Problem[] {
+  const problems: Problem[] = [];
+  /** group + member → who adds it, and whether as a long-running extra (two plain methods clash in declarationClashes). */
+  const taken = new Map<string, { owner: string; extra: boolean }>();
+  for (const op of operations) {
+    const method = pascalCase(op.methodName);
+    const members = [{ name: op.methodName, extra: false }, ...(op.longRunning ? [`begin${method}`, `resume${method}`].map((name) => ({ name, extra: true })) : [])];
+    const clash = members.find((m) => {
+      const holder = taken.get(`${op.group}/${m.name}`);
+      return holder !== undefined && (holder.extra || m.extra);
+    });
+    if (clash) {
+      problems.push(problem(RULE, at(join(op.pointer, "operationId")),
+        `operationId "${op.operationId}" would add the method "${clash.name}", which ${taken.get(`${op.group}/${clash.name}`)!.owner} already adds (a long-running operation also adds begin… and resume…)`,
+        "rename one of the operationIds"));
+      continue;
+    }
+    for (const m of members) taken.set(`${op.group}/${m.name}`, { owner: `operationId "${op.operationId}"`, extra: m.extra });
   }
   return problems;
 }

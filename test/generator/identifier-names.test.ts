@@ -23,6 +23,11 @@ const clientName = (name: string) => (t: string) => t.replace("  version: '2024-
 const queryParameter = (name: string) => (t: string) => t.replace("      requestBody:\n",
   `        - name: '${name}'\n          in: query\n          schema:\n            type: string\n      requestBody:\n`);
 
+/** The regenerate operation made long-running (202 with Location), as test/kernel/long-running.test.ts does. */
+const longRunning = (t: string) => t
+  .replace("      operationId: Widgets_RegenerateKey\n", "      operationId: Widgets_RegenerateKey\n      x-ms-long-running-operation: true\n")
+  .replace("        default:\n          description: Error.", "        '202':\n          description: Accepted.\n          headers:\n            Location: { schema: { type: string } }\n        default:\n          description: Error.");
+
 const at = (pointer: string) => `widgets/2024-01-01/openapi.yaml#${pointer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `;
 
 const cases: Array<{ name: string; break(text: string): string; expected: RegExp }> = [
@@ -36,6 +41,8 @@ const cases: Array<{ name: string; break(text: string): string; expected: RegExp
   { name: "a part with no letters or digits", break: operationId("*/_RegenerateKey"), expected: /its group name "" \(from "\*\/"\) has no letters or digits/ },
   { name: "two operationIds that become one method", break: withSecondOperation("Widgets_regenerate-key"),
     expected: /\/get\/operationId: operationId "Widgets_regenerate-key" would declare "WidgetsRegenerateKeyParameters", which is already declared for operationId "Widgets_RegenerateKey" — rename one of them .+ \[identifier-names\]$/ },
+  { name: "a method named like a long-running operation's begin method", break: (t) => withSecondOperation("Widgets_BeginRegenerateKey")(longRunning(t)),
+    expected: /\/get\/operationId: operationId "Widgets_BeginRegenerateKey" would add the method "beginRegenerateKey", which operationId "Widgets_RegenerateKey" already adds \(a long-running operation also adds begin… and resume…\) — rename one of the operationIds \[identifier-names\]$/ },
   { name: "a root method named like the client's raw member", break: withSecondOperation("Raw"), expected: /operationId "Raw" would add "raw" to the client, which already has the client's raw member — / },
   { name: "a parameter named __proto__", break: queryParameter("__proto__"),
     expected: new RegExp(`^${at(`${OPERATION}/parameters/3/name`)}parameter name "__proto__" would set the prototype of the objects the client builds — .+ \\[identifier-names\\]$`) },

@@ -1,6 +1,6 @@
 /** Starts the real mock on 127.0.0.1 over the product specs, and sends requests to it as a client would. */
 import { loadSpecs } from "../../kernel/load-specs.ts";
-import type { DocumentModel, OperationModel } from "../../kernel/index.ts";
+import { type DocumentModel, type OperationModel, type ResponseModel, successResponses } from "../../kernel/index.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
 import { startMock, type MockOptions, type RunningMock } from "../../conformance/mock/start-mock.ts";
 
@@ -71,4 +71,21 @@ export async function send(
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json };
+}
+
+/** The response the mock answers a valid request with: a long-running operation's accepted one (202), else its first 2xx. */
+export function firstAnswer(operation: OperationModel): ResponseModel {
+  const accepted = operation.longRunning && operation.responses.find((r) => r.status === operation.longRunning!.acceptedStatus);
+  return accepted || successResponses(operation)[0];
+}
+
+/** Waits, within a bound, until the long-running operation an accepted answer started has completed (its keys rotated). */
+export async function settled(answer: Answer, boundMs = 5000): Promise<void> {
+  const location = answer.headers.get("location") ?? answer.headers.get("azure-asyncoperation")?.replace("/operationStatuses/", "/operationResults/");
+  if (answer.status !== 202 || !location) return;
+  for (const until = Date.now() + boundMs; Date.now() < until;) {
+    if ((await fetch(location, { headers: { authorization: `Bearer ${TOKEN}` } })).status !== 202) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`the operation at ${location} did not complete within ${boundMs} ms`);
 }

@@ -14,6 +14,8 @@ export interface ScriptedRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Date.now() when the request had arrived. */
+  receivedAt: number;
 }
 
 export type Step =
@@ -71,6 +73,7 @@ export async function startScriptedServer(options: { https?: boolean } = {}): Pr
         query: Object.fromEntries(url.searchParams),
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        receivedAt: Date.now(),
       });
       const step = queue.shift() ?? { status: 500, body: { error: { code: "NoScriptedResponse", message: "nothing scripted" } } };
       if ("hang" in step) return;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deref, get, join, keyName, keyValue, tokens } from "../../kernel/index.ts";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
-import { operationsUnderTest, send, startProductMock, type OperationUnderTest } from "../helpers/mock.ts";
+import { firstAnswer, operationsUnderTest, send, settled, startProductMock, type OperationUnderTest } from "../helpers/mock.ts";
 
 let mock: RunningMock;
 let operations: OperationUnderTest[];
@@ -47,7 +47,7 @@ describe("enum values in another case", () => {
       for (const parameter of op.operation.parameters.filter((p) => p.in === "path" && Array.isArray(p.schema.enum))) {
         const values = { ...op.values, [parameter.name]: otherCase(String(op.values[parameter.name])) };
         const answer = await send(mock, op.operation, values);
-        expect(answer.status, `${op.operation.operationId} ${parameter.name}=${String(values[parameter.name])}`).toBe(Number(Object.keys(op.operation.examples[0].responses)[0]));
+        expect(answer.status, `${op.operation.operationId} ${parameter.name}=${String(values[parameter.name])}`).toBe(Number(firstAnswer(op.operation).status));
         sent++;
       }
     }
@@ -62,9 +62,12 @@ describe("enum values in another case", () => {
       const shown = Object.entries(rotation.keys).filter(([, where]) => where.value);
       if (shown.length < 2) continue;
       for (const [name] of shown) {
-        const before = (await send(mock, op.operation, op.values)).json; // rotates the example's key: a fresh baseline
+        const baseline = await send(mock, op.operation, op.values); // rotates the example's key: a fresh baseline
+        await settled(baseline);
+        const before = baseline.json;
         const answer = await send(mock, op.operation, withBodyValue(op, otherCase(name)));
-        expect(answer.status, `${op.operation.operationId} ${otherCase(name)}`).toBe(200);
+        expect(answer.status, `${op.operation.operationId} ${otherCase(name)}`).toBe(Number(firstAnswer(op.operation).status));
+        await settled(answer);
         for (const [other, where] of shown) {
           const changed = keyValue(where, "value", answer.json) !== keyValue(where, "value", before);
           expect(changed, `${op.doc.service}/${op.doc.apiVersion} sent ${otherCase(name)}: key ${other}`).toBe(keyName(rotation, other) === keyName(rotation, name));
@@ -109,7 +112,7 @@ describe("bodies as clients send them", () => {
     for (const op of operations.filter((o) => o.operation.requestBody)) {
       for (const type of ["Application/JSON", "application/json; charset=UTF-8", "application/json;odata=minimalmetadata"]) {
         const answer = await send(mock, op.operation, op.values, { headers: { "content-type": type } });
-        expect(answer.status, `${op.operation.operationId} ${type}`).toBe(Number(Object.keys(op.operation.examples[0].responses)[0]));
+        expect(answer.status, `${op.operation.operationId} ${type}`).toBe(Number(firstAnswer(op.operation).status));
         sent++;
       }
     }
@@ -123,7 +126,7 @@ describe("bodies as clients send them", () => {
       const schema = deref(op.doc.raw, body.schema, body.schemaPointer).node as { additionalProperties?: unknown };
       if (schema.additionalProperties === false) continue;
       const values = { ...op.values, [body.name]: { ...(op.values[body.name] as object), rekeyUndeclared: true } };
-      expect((await send(mock, op.operation, values)).status, op.operation.operationId).toBe(Number(Object.keys(op.operation.examples[0].responses)[0]));
+      expect((await send(mock, op.operation, values)).status, op.operation.operationId).toBe(Number(firstAnswer(op.operation).status));
       sent++;
     }
     expect(sent).toBeGreaterThan(0);

@@ -13,8 +13,10 @@ import createClient, { type Client, createFinalURL, createQuerySerializer, defau
 import { insecureReason, bearerTokenPolicy } from "./auth.js";
 import { type CloudOptions, resolveCloud } from "./clouds.js";
 import { type Credential, isCredential, tokenProvider } from "./credentials.js";
-import { RekeyOptionsError, RekeyResponseTooLargeError, RekeyServiceError, RekeyThrottledError, RekeyTimeoutError, RekeyTransportError } from "./errors.js";
+import { RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyServiceError, RekeyThrottledError, RekeyTimeoutError, RekeyTransportError } from "./errors.js";
 import { composePipeline, type PipelineResponse, pipelineFetch } from "./pipeline.js";
+import { createPoller, type LongRunningSpec, type PollAnswer, type Poller, type PollerOptions, type PollingChannel } from "./poller.js";
+import { readResumeToken } from "./resume-token.js";
 import { scrubber, shownBody, valuesAt } from "./redaction.js";
 import { DEFAULT_MAX_RETRIES, RetryAfterTooLong, type RetryOptions, retryPolicy } from "./retry.js";
 import { errorCode } from "./retry-strategies.js";
@@ -67,6 +69,8 @@ export interface OperationSpec {
    * error shows strings only there; any other string by its shape.
    */
   errorShownPaths: Readonly<Record<string, readonly string[]>>;
+  /** How a long-running operation (x-ms-long-running-operation) is polled; absent for others. */
+  longRunning?: LongRunningSpec;
 }
 
 /** One request of an operation, as the generated method describes it. */
@@ -87,9 +91,19 @@ interface Outcome {
   body(): unknown;
 }
 
+/** An answer and, when the retry policy refused a throttling wait, that refusal. */
+interface Sent {
+  outcome: Outcome;
+  throttled: RetryAfterTooLong | undefined;
+}
+
 export interface ArmClient<Paths extends {}> {
   raw: Client<Paths>;
   invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, request: RequestSpec): Promise<T>;
+  /** Starts a long-running operation (its spec has `longRunning`): the poller follows it to its final result. */
+  begin<T>(operation: OperationSpec, options: PollerOptions | undefined, request: RequestSpec): Poller<T>;
+  /** Continues polling an operation begun elsewhere, from its poller's resumeToken; a bad token throws RekeyOptionsError. */
+  resume<T>(operation: OperationSpec, resumeToken: string, options?: PollerOptions): Poller<T>;
 }
 
 function checkNumber(option: string, value: unknown, min: number): void {
@@ -103,6 +117,11 @@ function checkMs(option: string, value: unknown, min: number): void {
   if (value !== undefined && (typeof value !== "number" || !(value >= min && value <= MAX_TIMER_MS))) {
     throw new RekeyOptionsError(option, `${JSON.stringify(value)} must be a number of ms from ${min} to ${MAX_TIMER_MS} (about 24.8 days)`);
   }
+}
+
+function checkPollerOptions(options: PollerOptions | undefined): void {
+  checkMs("timeoutMs", options?.timeoutMs, 1);
+  checkMs("pollIntervalMs", options?.pollIntervalMs, 0);
 }
 
 function checkOptions(options: ArmClientOptions, spec: ClientSpec): void {
@@ -190,6 +209,9 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
   const middleware = options.middleware ?? [];
   for (const m of middleware) raw.use(m);
 
+  const urlOf = (request: RequestSpec) =>
+    createFinalURL(request.path, { baseUrl: endpoint, params: request.params, querySerializer, pathSerializer: defaultPathSerializer });
+
   const direct = async (request: RequestSpec, signal: AbortSignal | undefined, clientRequestId: string): Promise<Outcome> => {
     const headers: Record<string, string> = { accept: "application/json", "x-ms-client-request-id": clientRequestId };
     for (const [name, value] of Object.entries(request.params.header ?? {})) if (value !== undefined) headers[name.toLowerCase()] = String(value);
@@ -198,8 +220,7 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
       headers["content-type"] = "application/json";
       body = encoder.encode(JSON.stringify(request.body));
     }
-    const url = createFinalURL(request.path, { baseUrl: endpoint, params: request.params, querySerializer, pathSerializer: defaultPathSerializer });
-    return outcomeOf(await transport({ url, method: request.method, headers, body, signal }));
+    return outcomeOf(await transport({ url: urlOf(request), method: request.method, headers, body, signal }));
   };
 
   const viaOpenapiFetch = async (request: RequestSpec, signal: AbortSignal | undefined, clientRequestId: string): Promise<Outcome> => {
@@ -257,6 +278,76 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
     return body as T;
   };
 
+  /** One request of an operation; a refused throttling wait comes back as the answer it was, to be settled. */
+  const send = async (operation: OperationSpec, clientRequestId: string, request: () => Promise<Outcome>): Promise<Sent> => {
+    try {
+      return { outcome: await request(), throttled: undefined };
+    } catch (error) {
+      if (error instanceof ResponseTooLarge) throw responseTooLarge(operation, error, clientRequestId);
+      if (!(error instanceof RetryAfterTooLong)) throw error;
+      // The service's answer is settled as any other, then named a wait the client refused.
+      return { outcome: outcomeOf(error.response), throttled: error };
+    }
+  };
+
+  const settleSent = <T>(operation: OperationSpec, sent: Sent, clientRequestId: string): T => {
+    try {
+      return settle<T>(operation, sent.outcome, clientRequestId);
+    } catch (error) {
+      const { throttled } = sent;
+      throw throttled && error instanceof RekeyServiceError ? new RekeyThrottledError(error, throttled.retryAfterMs, throttled.maxRetryAfterInMs) : error;
+    }
+  };
+
+  /** A request under the client's per-call time limit, inside `signal` (the operation's). */
+  const underCallTimeout = async <T>(operation: OperationSpec, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const call = callSignal(signal, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, operation.operationId);
+    try {
+      return await run(call.signal);
+    } finally {
+      call.dispose();
+    }
+  };
+
+  /** The poller's view of this client: the same pipeline, settling and redaction as every call. */
+  const channelFor = (operation: OperationSpec, request: RequestSpec | undefined): PollingChannel => {
+    // What each answer the poller holds was, to settle it as invoke does.
+    const sentOf = new WeakMap<PollAnswer, Sent>();
+    const answer = (url: string, sent: Sent, clientRequestId: string): PollAnswer => {
+      const polled: PollAnswer = {
+        url, status: sent.outcome.status, header: (name) => sent.outcome.header(name), requestId: requestIdOf(sent.outcome, scrubber(secrets)), clientRequestId,
+      };
+      sentOf.set(polled, sent);
+      return polled;
+    };
+    return {
+      operationId: operation.operationId,
+      origin: new URL(endpoint).origin,
+      start: (signal) => underCallTimeout(operation, signal, async (callSignal) => {
+        const clientRequestId = crypto.randomUUID();
+        const sent = await send(operation, clientRequestId, () => (middleware.length === 0
+          ? direct(request!, callSignal, clientRequestId)
+          : viaOpenapiFetch(request!, callSignal, clientRequestId)));
+        return answer(urlOf(request!), sent, clientRequestId);
+      }),
+      get: (url, signal) => underCallTimeout(operation, signal, async (callSignal) => {
+        const clientRequestId = crypto.randomUUID();
+        const headers = { accept: "application/json", "x-ms-client-request-id": clientRequestId };
+        const sent = await send(operation, clientRequestId,
+          async () => outcomeOf(await transport({ url, method: "GET", headers, body: undefined, signal: callSignal })));
+        return answer(url, sent, clientRequestId);
+      }),
+      settle: <T>(polled: PollAnswer, statuses: readonly number[]) =>
+        settleSent<T>({ ...operation, successStatuses: statuses }, sentOf.get(polled)!, polled.clientRequestId),
+      scrub: (text) => scrubber(secrets)(text),
+    };
+  };
+
+  const longRunningOf = (operation: OperationSpec) => {
+    if (!operation.longRunning) throw new TypeError(`${operation.operationId} is not a long-running operation`);
+    return operation.longRunning;
+  };
+
   return {
     raw,
     async invoke<T>(operation: OperationSpec, callOptions: CallOptions | undefined, request: RequestSpec): Promise<T> {
@@ -264,26 +355,30 @@ export function createArmClient<Paths extends {}>(options: ArmClientOptions, spe
       checkMs("timeoutMs", timeoutMs, 1);
       const call = callSignal(callOptions?.signal, timeoutMs, operation.operationId);
       const clientRequestId = crypto.randomUUID();
-      let outcome: Outcome;
-      let throttled: RetryAfterTooLong | undefined;
+      let sent;
       try {
-        outcome = middleware.length === 0
-          ? await direct(request, call.signal, clientRequestId)
-          : await viaOpenapiFetch(request, call.signal, clientRequestId);
+        sent = await send(operation, clientRequestId, () => (middleware.length === 0
+          ? direct(request, call.signal, clientRequestId)
+          : viaOpenapiFetch(request, call.signal, clientRequestId)));
       } catch (error) {
-        if (error instanceof ResponseTooLarge) throw responseTooLarge(operation, error, clientRequestId);
-        if (!(error instanceof RetryAfterTooLong)) throw failure(operation, error, call.signal, callOptions?.signal, timeoutMs, clientRequestId);
-        // The service's answer is settled as any other, then named a wait the client refused.
-        throttled = error;
-        outcome = outcomeOf(error.response);
+        if (error instanceof RekeyError) throw error;
+        throw failure(operation, error, call.signal, callOptions?.signal, timeoutMs, clientRequestId);
       } finally {
         call.dispose();
       }
-      try {
-        return settle<T>(operation, outcome, clientRequestId);
-      } catch (error) {
-        throw throttled && error instanceof RekeyServiceError ? new RekeyThrottledError(error, throttled.retryAfterMs, throttled.maxRetryAfterInMs) : error;
-      }
+      return settleSent<T>(operation, sent, clientRequestId);
+    },
+    begin<T>(operation: OperationSpec, pollerOptions: PollerOptions | undefined, request: RequestSpec): Poller<T> {
+      checkPollerOptions(pollerOptions);
+      return createPoller<T>({
+        channel: channelFor(operation, request), spec: longRunningOf(operation), successStatuses: operation.successStatuses, options: pollerOptions,
+      });
+    },
+    resume<T>(operation: OperationSpec, resumeToken: string, pollerOptions?: PollerOptions): Poller<T> {
+      checkPollerOptions(pollerOptions);
+      const spec = longRunningOf(operation);
+      const resumed = readResumeToken(resumeToken, operation.operationId, new URL(endpoint).origin);
+      return createPoller<T>({ channel: channelFor(operation, undefined), spec, successStatuses: operation.successStatuses, options: pollerOptions, resumed });
     },
   };
 }

@@ -200,6 +200,32 @@ export class RekeyThrottledError<Status extends number = number, Body = unknown>
   }
 }
 
+/** How a long-running operation ended when it did not succeed (the status monitor's `status`, case folded). */
+export type FailedOperationStatus = "Failed" | "Canceled";
+
+export interface RekeyOperationFailedInit<Body> extends RekeyErrorInit<number, Body> {
+  operationStatus: FailedOperationStatus;
+}
+
+/**
+ * A long-running operation that the service ended Failed or Canceled (its status monitor said so). `status` is the
+ * HTTP status of that poll (usually 200); `code`, `serviceMessage`, `target` and `details` come from the status
+ * body's `error` object, which `body.error` holds as redaction.ts shows it.
+ */
+export class RekeyOperationFailedError<Body = unknown> extends RekeyServiceError<number, Body> {
+  override readonly name: string = "RekeyOperationFailedError";
+  readonly operationStatus: FailedOperationStatus;
+
+  constructor(init: RekeyOperationFailedInit<Body>) {
+    super(init);
+    this.operationStatus = init.operationStatus;
+  }
+
+  override toJSON(): object {
+    return { ...super.toJSON(), operationStatus: this.operationStatus };
+  }
+}
+
 export interface RekeyResponseTooLargeInit {
   operationId: string;
   status: number;

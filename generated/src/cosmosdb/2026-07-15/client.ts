@@ -5,6 +5,7 @@ import {
   type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
   assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
+import type { OperationSpec, Poller, PollerOptions } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
 
@@ -47,7 +48,7 @@ export interface DatabaseAccountsRegenerateKeyParameters {
   body: NonNullable<operations["DatabaseAccounts_RegenerateKey"]["requestBody"]>["content"]["application/json"];
 }
 
-/** What DatabaseAccounts_RegenerateKey resolves to. */
+/** What DatabaseAccounts_RegenerateKey resolves to: its final result, once the long-running operation succeeded. */
 export type DatabaseAccountsRegenerateKeyResult = undefined;
 
 /** What DatabaseAccounts_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
@@ -65,7 +66,11 @@ export interface CosmosDbClientDatabaseAccountsOperations {
   /** Lists the access keys for the specified Azure Cosmos DB database account. */
   listKeys(parameters: DatabaseAccountsListKeysParameters, callOptions?: CallOptions): Promise<DatabaseAccountsListKeysResult>;
   /** Regenerates an access key for the specified Azure Cosmos DB database account. */
-  regenerateKey(parameters: DatabaseAccountsRegenerateKeyParameters, callOptions?: CallOptions): Promise<DatabaseAccountsRegenerateKeyResult>;
+  regenerateKey(parameters: DatabaseAccountsRegenerateKeyParameters, pollerOptions?: PollerOptions): Promise<DatabaseAccountsRegenerateKeyResult>;
+  /** Starts DatabaseAccounts_RegenerateKey (long-running) and returns its poller: `await` it, or `poll()` step by step. */
+  beginRegenerateKey(parameters: DatabaseAccountsRegenerateKeyParameters, pollerOptions?: PollerOptions): Poller<DatabaseAccountsRegenerateKeyResult>;
+  /** Continues DatabaseAccounts_RegenerateKey from a poller's resumeToken (e.g. after a restart); a bad token throws RekeyOptionsError. */
+  resumeRegenerateKey(resumeToken: string, pollerOptions?: PollerOptions): Poller<DatabaseAccountsRegenerateKeyResult>;
 }
 
 export interface CosmosDbClient {
@@ -81,6 +86,30 @@ export function createCosmosDbClient(options: CosmosDbClientOptions): CosmosDbCl
     apiVersion: API_VERSION,
     userAgent: PACKAGE_PRODUCT + " cosmosdb/2026-07-15",
   });
+  const databaseAccountsRegenerateKeyOperation: OperationSpec = { operationId: "DatabaseAccounts_RegenerateKey", successStatuses: [200, 202], secretPaths: [], errorShownPaths: {"default":["/error/code","/error/message","/error/target","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/additionalInfo/*/type","/error/details/*/additionalInfo/*/type","/error/additionalInfo/*/type"]}, longRunning: {"method":"POST","finalStateVia":"location","acceptedStatus":202,"finalStatuses":[200]} };
+  const beginDatabaseAccountsRegenerateKey = (parameters: DatabaseAccountsRegenerateKeyParameters, pollerOptions?: PollerOptions): Poller<DatabaseAccountsRegenerateKeyResult> => {
+    assertValid(validators.validateDatabaseAccountsRegenerateKeyParameters, {
+      subscriptionId: options.subscriptionId,
+      resourceGroupName: parameters.resourceGroupName,
+      accountName: parameters.accountName,
+    }, "DatabaseAccounts_RegenerateKey", "");
+    assertValid(validators.validateDatabaseAccountsRegenerateKeyBody, parameters.body, "DatabaseAccounts_RegenerateKey", "body");
+    return client.begin<DatabaseAccountsRegenerateKeyResult>(databaseAccountsRegenerateKeyOperation, pollerOptions, {
+      method: "POST",
+      path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.DocumentDB/databaseAccounts/{accountName}/regenerateKey",
+      params: {
+        path: {
+          subscriptionId: options.subscriptionId,
+          resourceGroupName: parameters.resourceGroupName,
+          accountName: parameters.accountName,
+        },
+        query: {
+          "api-version": API_VERSION,
+        },
+      },
+      body: parameters.body,
+    });
+  };
   return {
     databaseAccounts: {
       async listKeys(parameters: DatabaseAccountsListKeysParameters, callOptions?: CallOptions): Promise<DatabaseAccountsListKeysResult> {
@@ -104,28 +133,12 @@ export function createCosmosDbClient(options: CosmosDbClientOptions): CosmosDbCl
           },
         });
       },
-      async regenerateKey(parameters: DatabaseAccountsRegenerateKeyParameters, callOptions?: CallOptions): Promise<DatabaseAccountsRegenerateKeyResult> {
-        assertValid(validators.validateDatabaseAccountsRegenerateKeyParameters, {
-          subscriptionId: options.subscriptionId,
-          resourceGroupName: parameters.resourceGroupName,
-          accountName: parameters.accountName,
-        }, "DatabaseAccounts_RegenerateKey", "");
-        assertValid(validators.validateDatabaseAccountsRegenerateKeyBody, parameters.body, "DatabaseAccounts_RegenerateKey", "body");
-        return client.invoke<DatabaseAccountsRegenerateKeyResult>({ operationId: "DatabaseAccounts_RegenerateKey", successStatuses: [200, 202], secretPaths: [], errorShownPaths: {"default":["/error/code","/error/message","/error/target","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/additionalInfo/*/type","/error/details/*/additionalInfo/*/type","/error/additionalInfo/*/type"]} }, callOptions, {
-          method: "POST",
-          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.DocumentDB/databaseAccounts/{accountName}/regenerateKey",
-          params: {
-            path: {
-              subscriptionId: options.subscriptionId,
-              resourceGroupName: parameters.resourceGroupName,
-              accountName: parameters.accountName,
-            },
-            query: {
-              "api-version": API_VERSION,
-            },
-          },
-          body: parameters.body,
-        });
+      async regenerateKey(parameters: DatabaseAccountsRegenerateKeyParameters, pollerOptions?: PollerOptions): Promise<DatabaseAccountsRegenerateKeyResult> {
+        return await beginDatabaseAccountsRegenerateKey(parameters, pollerOptions);
+      },
+      beginRegenerateKey: beginDatabaseAccountsRegenerateKey,
+      resumeRegenerateKey(resumeToken: string, pollerOptions?: PollerOptions): Poller<DatabaseAccountsRegenerateKeyResult> {
+        return client.resume<DatabaseAccountsRegenerateKeyResult>(databaseAccountsRegenerateKeyOperation, resumeToken, pollerOptions);
       },
     },
     raw: client.raw,

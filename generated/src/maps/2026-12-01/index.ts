@@ -5,12 +5,15 @@ export type { components, operations, paths } from "./schema.js";
 export * as validators from "./validators.js";
 export { examples } from "./examples.js";
 export {
-  RekeyError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyServiceError, RekeyThrottledError, RekeyTimeoutError, RekeyTransportError,
-  RekeyValidationError, isRekeyError, isRekeyServiceError,
+  RekeyError, RekeyOperationFailedError, RekeyOptionsError, RekeyResponseTooLargeError, RekeyServiceError, RekeyThrottledError, RekeyTimeoutError,
+  RekeyTransportError, RekeyValidationError, isRekeyError, isRekeyServiceError,
 } from "../../runtime/index.js";
-export type { AnyRekeyError, HttpErrorStatus, HttpOtherStatus, HttpStatusRange, RekeyErrorKind, RekeyFailure, StatusClass, StatusClassOf } from "../../runtime/index.js";
+export type {
+  AnyRekeyError, HttpErrorStatus, HttpOtherStatus, HttpStatusRange, RekeyErrorKind, RekeyFailure, StatusClass, StatusClassOf,
+} from "../../runtime/index.js";
 export { CLOUDS } from "../../runtime/index.js";
 export type { CloudName, CloudOptions } from "../../runtime/index.js";
 export type { AccessToken, Credential, TokenCredential } from "../../runtime/index.js";
 export type { ArmClientOptions, CallOptions } from "../../runtime/index.js";
 export type { RetryOptions } from "../../runtime/index.js";
+export type { FailedOperationStatus, OperationStatus, Poller, PollerOptions } from "../../runtime/index.js";

@@ -5,6 +5,7 @@ import {
   type ArmClientOptions, type CallOptions, type HttpErrorStatus, type HttpOtherStatus, type HttpStatusRange, type RekeyServiceError,
   assertValid, createArmClient, isRekeyServiceError,
 } from "../../runtime/index.js";
+import type { OperationSpec, Poller, PollerOptions } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 import * as validators from "./validators.js";
 
@@ -47,8 +48,8 @@ export interface SignalRRegenerateKeyParameters {
   body: NonNullable<operations["SignalR_RegenerateKey"]["requestBody"]>["content"]["application/json"];
 }
 
-/** What SignalR_RegenerateKey resolves to. */
-export type SignalRRegenerateKeyResult = operations["SignalR_RegenerateKey"]["responses"][200]["content"]["application/json"] | operations["SignalR_RegenerateKey"]["responses"][202]["content"]["application/json"];
+/** What SignalR_RegenerateKey resolves to: its final result, once the long-running operation succeeded. */
+export type SignalRRegenerateKeyResult = operations["SignalR_RegenerateKey"]["responses"][200]["content"]["application/json"];
 
 /** What SignalR_RegenerateKey rejects with when the service answers with an error: `status` or `statusClass` narrows `body`. */
 export type SignalRRegenerateKeyError =
@@ -65,7 +66,11 @@ export interface SignalRClientSignalROperations {
   /** Get the access keys of the resource. */
   listKeys(parameters: SignalRListKeysParameters, callOptions?: CallOptions): Promise<SignalRListKeysResult>;
   /** Regenerate the access key for the resource. PrimaryKey and SecondaryKey cannot be regenerated at the same time. */
-  regenerateKey(parameters: SignalRRegenerateKeyParameters, callOptions?: CallOptions): Promise<SignalRRegenerateKeyResult>;
+  regenerateKey(parameters: SignalRRegenerateKeyParameters, pollerOptions?: PollerOptions): Promise<SignalRRegenerateKeyResult>;
+  /** Starts SignalR_RegenerateKey (long-running) and returns its poller: `await` it, or `poll()` step by step. */
+  beginRegenerateKey(parameters: SignalRRegenerateKeyParameters, pollerOptions?: PollerOptions): Poller<SignalRRegenerateKeyResult>;
+  /** Continues SignalR_RegenerateKey from a poller's resumeToken (e.g. after a restart); a bad token throws RekeyOptionsError. */
+  resumeRegenerateKey(resumeToken: string, pollerOptions?: PollerOptions): Poller<SignalRRegenerateKeyResult>;
 }
 
 export interface SignalRClient {
@@ -81,6 +86,30 @@ export function createSignalRClient(options: SignalRClientOptions): SignalRClien
     apiVersion: API_VERSION,
     userAgent: PACKAGE_PRODUCT + " signalr/2024-03-01",
   });
+  const signalRRegenerateKeyOperation: OperationSpec = { operationId: "SignalR_RegenerateKey", successStatuses: [200, 202], secretPaths: ["/primaryKey","/secondaryKey","/primaryConnectionString","/secondaryConnectionString"], errorShownPaths: {"default":["/error/code","/error/message","/error/target","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/additionalInfo/*/type","/error/details/*/additionalInfo/*/type","/error/additionalInfo/*/type"]}, longRunning: {"method":"POST","finalStateVia":"location","acceptedStatus":202,"finalStatuses":[200]} };
+  const beginSignalRRegenerateKey = (parameters: SignalRRegenerateKeyParameters, pollerOptions?: PollerOptions): Poller<SignalRRegenerateKeyResult> => {
+    assertValid(validators.validateSignalRRegenerateKeyParameters, {
+      subscriptionId: options.subscriptionId,
+      resourceGroupName: parameters.resourceGroupName,
+      resourceName: parameters.resourceName,
+    }, "SignalR_RegenerateKey", "");
+    assertValid(validators.validateSignalRRegenerateKeyBody, parameters.body, "SignalR_RegenerateKey", "body");
+    return client.begin<SignalRRegenerateKeyResult>(signalRRegenerateKeyOperation, pollerOptions, {
+      method: "POST",
+      path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.SignalRService/signalR/{resourceName}/regenerateKey",
+      params: {
+        path: {
+          subscriptionId: options.subscriptionId,
+          resourceGroupName: parameters.resourceGroupName,
+          resourceName: parameters.resourceName,
+        },
+        query: {
+          "api-version": API_VERSION,
+        },
+      },
+      body: parameters.body,
+    });
+  };
   return {
     signalR: {
       async listKeys(parameters: SignalRListKeysParameters, callOptions?: CallOptions): Promise<SignalRListKeysResult> {
@@ -104,28 +133,12 @@ export function createSignalRClient(options: SignalRClientOptions): SignalRClien
           },
         });
       },
-      async regenerateKey(parameters: SignalRRegenerateKeyParameters, callOptions?: CallOptions): Promise<SignalRRegenerateKeyResult> {
-        assertValid(validators.validateSignalRRegenerateKeyParameters, {
-          subscriptionId: options.subscriptionId,
-          resourceGroupName: parameters.resourceGroupName,
-          resourceName: parameters.resourceName,
-        }, "SignalR_RegenerateKey", "");
-        assertValid(validators.validateSignalRRegenerateKeyBody, parameters.body, "SignalR_RegenerateKey", "body");
-        return client.invoke<SignalRRegenerateKeyResult>({ operationId: "SignalR_RegenerateKey", successStatuses: [200, 202], secretPaths: ["/primaryKey","/secondaryKey","/primaryConnectionString","/secondaryConnectionString"], errorShownPaths: {"default":["/error/code","/error/message","/error/target","/error/details/*/code","/error/details/*/message","/error/details/*/target","/error/details/*/details/*/code","/error/details/*/details/*/message","/error/details/*/details/*/target","/error/details/*/details/*/additionalInfo/*/type","/error/details/*/additionalInfo/*/type","/error/additionalInfo/*/type"]} }, callOptions, {
-          method: "POST",
-          path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.SignalRService/signalR/{resourceName}/regenerateKey",
-          params: {
-            path: {
-              subscriptionId: options.subscriptionId,
-              resourceGroupName: parameters.resourceGroupName,
-              resourceName: parameters.resourceName,
-            },
-            query: {
-              "api-version": API_VERSION,
-            },
-          },
-          body: parameters.body,
-        });
+      async regenerateKey(parameters: SignalRRegenerateKeyParameters, pollerOptions?: PollerOptions): Promise<SignalRRegenerateKeyResult> {
+        return await beginSignalRRegenerateKey(parameters, pollerOptions);
+      },
+      beginRegenerateKey: beginSignalRRegenerateKey,
+      resumeRegenerateKey(resumeToken: string, pollerOptions?: PollerOptions): Poller<SignalRRegenerateKeyResult> {
+        return client.resume<SignalRRegenerateKeyResult>(signalRRegenerateKeyOperation, resumeToken, pollerOptions);
       },
     },
     raw: client.raw,
