@@ -9,9 +9,9 @@
  */
 import { resolve } from "node:path";
 import { loadSpecs, type Problem } from "../kernel/index.ts";
-import type { ConformOptions as RunnerOptions } from "../conformance/conform.ts";
+import type { ConformRunOptions } from "../conformance/conform.ts";
 import type { RunOutcome } from "../conformance/runner/run-conformance.ts";
-import type { MockOptions as ServerOptions, RunningMock } from "../conformance/mock/start-mock.ts";
+import type { MockServeOptions, RunningMock } from "../conformance/mock/start-mock.ts";
 import type { CheckResult, GenerateResult } from "../generator/pipeline.ts";
 import type { DiffResult } from "../generator/diff/diff.ts";
 
@@ -92,7 +92,7 @@ export async function diff(oldPath: string, newPath: string): Promise<DiffResult
 }
 
 /** `rekey mock`'s options: port 0 (the default) picks a free port; host defaults to 127.0.0.1. */
-export type MockOptions = SpecsOption & Omit<ServerOptions, "docs" | "ajv" | "specsDir">;
+export type MockOptions = SpecsOption & Omit<MockServeOptions, "specsDir">;
 
 /**
  * `rekey mock`: starts the ARM-faithful mock of the specs' operations (state, validation, faults, HTTPS) and
@@ -108,7 +108,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
  * `rekey conform`'s options. `target`: "mock" (the embedded mock, default), "live" (Azure Resource Manager, with
  * `subscription`) or a base URL. `onEvent` receives each exchange's result as it completes.
  */
-export type ConformOptions = SpecsOption & Omit<RunnerOptions, "docs" | "ajv" | "specsDir" | "target"> & { target?: string };
+export type ConformOptions = SpecsOption & Omit<ConformRunOptions, "specsDir" | "target"> & { target?: string };
 
 /**
  * `rekey conform`: sends the examples, the derived negative cases and the rotation scenarios to the target and checks
