@@ -10,7 +10,10 @@ export { isWithin, readConfinedFile, readInputFile, realFolder, type InputFile }
 export { listFiles, treesHash } from "./file-tree.ts";
 export { buildDocumentModel, errorResponse, secretPaths, shownPaths, successResponses, walkProperties } from "./model.ts";
 export { deref } from "./deref.ts";
-export type { DocumentModel, ExampleModel, OperationModel, ParameterModel, RequestBodyModel, ResponseModel } from "./model-types.ts";
+export type {
+  DocumentModel, ExampleModel, FinalStateVia, LongRunningModel, OperationModel, ParameterModel, RequestBodyModel, ResponseModel,
+} from "./model-types.ts";
+export { FINAL_STATE_VIA, POLLING_HEADERS, RETRY_AFTER } from "./long-running.ts";
 export { describeLocation, elementIndex, keyName, keyPointer, keyValue, ROTATION_SCHEMA } from "./rotation.ts";
 export { type KeyFormat, type KeyLocation, type RotationSpec } from "./rotation-spec.ts";
 export {

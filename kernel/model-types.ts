@@ -94,6 +94,23 @@ export interface OperationModel {
   armPath?: ArmPathShape;
   /** Its x-rekey-rotation, checked (absent when it has none or it is malformed: see DocumentModel.problems). */
   rotation?: RotationSpec;
+  /** ARM's asynchronous contract, when x-ms-long-running-operation is true (absent when it is not, or malformed). */
+  longRunning?: LongRunningModel;
+}
+
+/** Where a long-running operation's final result is read (x-ms-long-running-operation-options.final-state-via). */
+export type FinalStateVia = "azure-async-operation" | "location" | "original-uri" | "operation-location";
+
+export interface LongRunningModel {
+  finalStateVia: FinalStateVia;
+  /** False when the spec leaves final-state-via to AutoRest's default for the method (location for POST). */
+  finalStateViaWritten: boolean;
+  /** The status of the accepted answer: "202" (or "201"). */
+  acceptedStatus: string;
+  /** Headers the accepted answer declares, polling ones in canonical spelling (Azure-AsyncOperation, Location, Operation-Location, Retry-After). */
+  declaredHeaders: string[];
+  /** The other 2xx statuses the operation declares: the synchronous answer and/or the final result's ("200", "204"). */
+  finalStatuses: string[];
 }
 
 export interface SecuritySchemeModel {

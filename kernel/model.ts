@@ -11,6 +11,7 @@ import { HTTP_METHODS, type OpenAPIDocument, type SchemaObject } from "./openapi
 import { armPathShape, type ArmPathShape } from "./arm-path.ts";
 import { deref } from "./deref.ts";
 import type { DocumentModel, ExampleModel, OperationModel, ParameterBinding, ParameterLocation, ParameterModel, RequestBodyModel, ResponseModel, SecurityRequirementModel, SecuritySchemeModel } from "./model-types.ts";
+import { readLongRunning } from "./long-running.ts";
 import { readRotation } from "./rotation.ts";
 import type { KeyLocation, RotationSpec } from "./rotation-spec.ts";
 import type { Problem } from "./user-error.ts";
@@ -280,6 +281,9 @@ export function buildDocumentModel(doc: LoadedDocument): DocumentModel {
     const read = readRotation({ file: doc.file, raw, operations }, operation);
     problems.push(...read.problems);
     if (read.rotation) operation.rotation = read.rotation;
+    const async = readLongRunning({ file: doc.file, raw }, operation);
+    problems.push(...async.problems);
+    if (async.longRunning) operation.longRunning = async.longRunning;
   }
   for (const operation of operations) if (operation.rotation) markRotatedKeysSecret(operation.rotation, operation, operations);
   const schemes = (raw.components?.securitySchemes ?? {}) as AnyRecord;

@@ -108,7 +108,7 @@ export interface RotationResult {
   problems: Problem[];
 }
 
-const HINT = "see the x-rekey-rotation section of the README (`rekey lint --print-rotation-schema` prints its schema)";
+const HINT = "see docs/rotation-extension.md (`rekey lint --print-rotation-schema` prints its schema)";
 
 /** The first success response with a body schema (where the keys of a rotation appear). */
 function successSchema(operation: OperationModel): SchemaAt | undefined {

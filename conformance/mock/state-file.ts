@@ -59,7 +59,7 @@ export function checkStateDocument(value: unknown, file: string): StateDocument 
   const violations = checkState(value);
   if (violations.length > 0) {
     throw new UserError(violations.map((v) =>
-      problem("mock/state", { file, pointer: v.instancePath || "/" }, `state ${v.message}`, "see the `--state FILE` format in the README")));
+      problem("mock/state", { file, pointer: v.instancePath || "/" }, `state ${v.message}`, "see the `--state FILE` format in docs/mock.md")));
   }
   const doc = value as StateDocument;
   doc.resources?.forEach((r, i) => {
