@@ -3,7 +3,7 @@
  * differences, 2 a usage or input error (printed as one line each, never a stack trace).
  */
 import { Command, CommanderError } from "commander";
-import { formatProblem, UserError } from "../kernel/index.ts";
+import { formatProblem, rekeyVersion, UserError } from "../kernel/index.ts";
 import { EXIT, ExitWith } from "./exit.ts";
 import { registerConformCommands } from "./conform-commands.ts";
 import { registerGeneratorCommands } from "./generator-commands.ts";
@@ -13,6 +13,7 @@ import { registerVersionCommands } from "./version-commands.ts";
 export function buildProgram(): Command {
   const program = new Command("rekey")
     .description("OpenAPI-driven clients and conformance checks for Azure key-regeneration operations")
+    .version(rekeyVersion(), "-V, --version", "print rekey's version and exit")
     .exitOverride();
   registerGeneratorCommands(program);
   registerMockCommands(program);

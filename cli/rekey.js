@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { cliBundleOptions } from "./cli-bundle.js";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const SOURCE_DIRS = ["cli", "kernel", "client-runtime", "generator", "conformance"];
@@ -22,23 +23,13 @@ function sources(dir) {
 async function bundle() {
   const hash = createHash("sha256");
   for (const file of SOURCE_DIRS.flatMap((d) => sources(join(root, d)))) hash.update(file).update(readFileSync(file));
-  hash.update(readFileSync(join(root, "node_modules/esbuild/package.json")));
+  hash.update(readFileSync(join(root, "cli/cli-bundle.js"))).update(readFileSync(join(root, "node_modules/esbuild/package.json")));
   const outdir = join(root, "build", `cli-${hash.digest("hex").slice(0, 16)}`);
   const entry = join(outdir, "main.js");
   if (existsSync(entry)) return entry;
   const { build } = await import("esbuild");
   const staging = `${outdir}.${process.pid}.tmp`;
-  await build({
-    entryPoints: { main: join(root, "cli/main.ts"), "typescript-worker": join(root, "generator/emit/typescript-worker.ts") },
-    outdir: staging,
-    bundle: true,
-    splitting: true, // keeps each command's heavy imports lazy
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "error",
-  });
+  await build(cliBundleOptions(root, staging));
   mkdirSync(dirname(outdir), { recursive: true });
   try {
     renameSync(staging, outdir);

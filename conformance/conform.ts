@@ -14,11 +14,9 @@ import { mockTarget } from "./targets/mock-target.ts";
 import { optionError, type TargetOptions } from "./targets/target-options.ts";
 import { urlTarget, parseBaseUrl } from "./targets/url-target.ts";
 
-export interface ConformOptions extends TargetOptions {
+/** What a caller of a run chooses (the public API's options, api/index.ts). */
+export interface ConformRunOptions extends TargetOptions {
   specsDir?: string;
-  /** Already-loaded specs (tests); loaded from specsDir otherwise. */
-  docs?: DocumentModel[];
-  ajv?: Ajv;
   only?: string[];
   skip?: string[];
   checks?: string[];
@@ -35,6 +33,12 @@ export interface ConformOptions extends TargetOptions {
   strict?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+}
+
+export interface ConformOptions extends ConformRunOptions {
+  /** Already-loaded specs (tests); loaded from specsDir otherwise. */
+  docs?: DocumentModel[];
+  ajv?: Ajv;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

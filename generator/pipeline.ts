@@ -31,8 +31,9 @@ interface Plan {
  * sources; the TypeScript worker warms up while the specs load.
  */
 async function loadAndPlan(options: GeneratorOptions, typescript: TypeScriptService, withDist: boolean): Promise<Plan> {
-  if (withDist) void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
   try {
+    // Inside the try: whatever fails from here on still ends the TypeScript worker, which would keep the process alive.
+    if (withDist) void typescript.declarations(runtimeSources()).catch(() => {}); // warm: built while the specs load; errors resurface below
     const { docs, warnings } = await loadSpecs(options.specsDir);
     const releases = planReleases(options.outDir, docs, PACKAGE_NAME);
     const files = await planPackage(docs, typescript, releases);

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { isWithin, readInputFile } from "./input-file.ts";
-import { REPO_ROOT } from "./repo-paths.ts";
+import { packageDir } from "./repo-paths.ts";
 
 /**
  * Every file under a folder, relative and sorted; skips node_modules and dot-files. Symlinked folders inside the
@@ -58,8 +58,9 @@ export function treesHash(trees: Record<string, string>, packages: readonly stri
   };
   for (const [label, dir] of Object.entries(trees)) add(label, dir);
   for (const name of packages) {
-    const pkg = join(REPO_ROOT, "node_modules", name, "package.json");
-    const version = existsSync(pkg) ? (JSON.parse(readFileSync(pkg, "utf8")) as { version: string }).version : "missing";
+    const dir = packageDir(name);
+    const pkg = dir && join(dir, "package.json");
+    const version = pkg && existsSync(pkg) ? (JSON.parse(readFileSync(pkg, "utf8")) as { version: string }).version : "missing";
     hash.update(`${name}@${version}\0`);
   }
   return hash.digest("hex");

@@ -30,4 +30,4 @@ export {
 export { formatLocation, formatProblem, problem, UserError, type Problem } from "./user-error.ts";
 export { printable, visible } from "./printable.ts";
 export { requireCjs } from "./require-cjs.ts";
-export { REPO_ROOT } from "./repo-paths.ts";
+export { ASSETS_ROOT, CACHE_DIR, codeTrees, COMPILED, packageDir, rekeyVersion, REPO_ROOT } from "./repo-paths.ts";

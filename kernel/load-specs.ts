@@ -29,7 +29,7 @@ export async function loadSpecs(specsDir?: string, { lint = true }: { lint?: boo
   const dir = resolveSpecsDir(specsDir);
   if (!existsSync(dir)) {
     throw new UserError(problem("load/layout", { file: displayPath(dir) }, "specs folder not found",
-      "run rekey from the repository root or pass --specs DIR"));
+      "run rekey in the folder that holds specs/, or pass --specs DIR"));
   }
   if (!statSync(dir).isDirectory()) {
     throw new UserError(problem("load/layout", { file: displayPath(dir) }, "not a folder",

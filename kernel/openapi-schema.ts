@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { REPO_ROOT } from "./repo-paths.ts";
+import { CACHE_DIR } from "./repo-paths.ts";
 import { requireCjs } from "./require-cjs.ts";
 
 let compiled: ValidateFunction | undefined;
@@ -36,7 +36,7 @@ function openApi31Validator(): ValidateFunction {
   const schema = openApi31Schema();
   const ajvVersion = (requireCjs("ajv/package.json") as { version: string }).version;
   const key = createHash("sha256").update(ajvVersion).update(JSON.stringify(schema)).digest("hex").slice(0, 16);
-  const cached = join(REPO_ROOT, "build", `openapi-3.1-validator-${key}.cjs`);
+  const cached = join(CACHE_DIR, `openapi-3.1-validator-${key}.cjs`);
   if (existsSync(cached)) return (compiled = requireCjs(cached) as ValidateFunction);
   const Ajv2020 = (requireCjs("ajv/dist/2020.js") as { default: new (o: object) => { compile(s: object): ValidateFunction } }).default;
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });

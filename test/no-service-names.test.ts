@@ -10,7 +10,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { loadSpecs, REPO_ROOT } from "../kernel/index.ts";
 
-const SOURCE_DIRS = ["kernel", "generator", "client-runtime", "conformance", "cli"];
+const SOURCE_DIRS = ["kernel", "generator", "client-runtime", "conformance", "cli", "api"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { type DocumentModel, REPO_ROOT, treesHash } from "../../kernel/index.ts";
+import { CACHE_DIR, codeTrees, type DocumentModel, REPO_ROOT, treesHash } from "../../kernel/index.ts";
 import { validatedParameters, type ValidatorLookup } from "./mock-model.ts";
 
 
@@ -20,8 +20,8 @@ export interface CachedModel {
 /** Packages whose version changes what the cache holds: the spec loader, the validators and their bundler. */
 const CACHE_DEPENDENCIES = ["@apidevtools/swagger-parser", "yaml", "ajv", "ajv-formats", "esbuild"];
 
-export function mockCacheDir(specsDir: string, buildDir = join(REPO_ROOT, "build")): string {
-  const trees = { specs: specsDir, kernel: join(REPO_ROOT, "kernel"), conformance: join(REPO_ROOT, "conformance") };
+export function mockCacheDir(specsDir: string, buildDir = CACHE_DIR): string {
+  const trees = { specs: specsDir, ...codeTrees(["kernel", "conformance"]) };
   return join(buildDir, `mock-${treesHash(trees, CACHE_DEPENDENCIES).slice(0, 16)}`);
 }
 

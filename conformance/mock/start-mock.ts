@@ -17,10 +17,8 @@ import { initialResources, readStateFile, checkStateDocument, type StateDocument
 import { MockState } from "./state.ts";
 import { createTlsMaterial } from "./tls.ts";
 
-export interface MockOptions {
-  /** Spec documents to serve (and the ajv instance they were linted with); loaded from specsDir when absent. */
-  docs?: DocumentModel[];
-  ajv?: Ajv;
+/** What a caller of the mock chooses (the public API's options, api/index.ts). */
+export interface MockServeOptions {
   specsDir?: string;
   port?: number;
   host?: string;
@@ -43,6 +41,12 @@ export interface MockOptions {
   /** Largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
   bodyLimit?: number;
   log?: LogLine;
+}
+
+export interface MockOptions extends MockServeOptions {
+  /** Spec documents to serve (and the ajv instance they were linted with); loaded from specsDir when absent. */
+  docs?: DocumentModel[];
+  ajv?: Ajv;
 }
 
 export interface RunningMock {

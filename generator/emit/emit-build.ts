@@ -3,7 +3,7 @@
  * one module that needs only Node, esbuild and typescript) and the .gitignore that keeps dist/ out of version control.
  */
 import { join } from "node:path";
-import { REPO_ROOT } from "../../kernel/index.ts";
+import { ASSETS_ROOT } from "../../kernel/index.ts";
 import { PACKAGE_BUILD_DIR } from "../generator-paths.ts";
 import { BUILD_SCRIPT, DIST_DIR } from "../package-build/dist-folder.ts";
 import { type GeneratedFile, withHeader } from "./generated-file.ts";
@@ -14,7 +14,7 @@ async function buildScript(): Promise<string> {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
     entryPoints: [join(PACKAGE_BUILD_DIR, "build-script.ts")],
-    absWorkingDir: REPO_ROOT,
+    absWorkingDir: ASSETS_ROOT, // comments in build.js name its sources relative to this: generator/package-build/…
     bundle: true,
     packages: "external",
     platform: "node",

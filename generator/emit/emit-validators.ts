@@ -3,8 +3,8 @@
  * esbuild so the generated package needs no ajv at run time. Each carries the document's open enums
  * (`caseInsensitiveEnums`), which the runtime matches in any case.
  */
-import { posix, relative, sep } from "node:path";
-import { createAjv, type DocumentModel, REPO_ROOT, requireCjs, schemaRef } from "../../kernel/index.ts";
+import { dirname, join, posix, relative, sep } from "node:path";
+import { createAjv, type DocumentModel, packageDir, REPO_ROOT, requireCjs, schemaRef } from "../../kernel/index.ts";
 import { commentText, identifier, valueLiteral } from "../views/escape.ts";
 import { validatorNames } from "../views/operation-view.ts";
 import { openEnumValueLists } from "./open-enums.ts";
@@ -67,6 +67,13 @@ export function standaloneValidators(doc: DocumentModel): { code: string; dts: s
   };
 }
 
+/**
+ * The folder whose node_modules/ holds ajv, which the bundle runs in: its comments name the helpers it inlines from
+ * there (node_modules/ajv/dist/runtime/…), the same whether rekey runs from its repository or is installed with its
+ * dependencies beside it, so the generated package does not depend on where rekey sits.
+ */
+const BUNDLE_ROOT = dirname(dirname(packageDir("ajv") ?? join(REPO_ROOT, "node_modules", "ajv")));
+
 /** Where the ajv helpers several documents' validators share are emitted, once for the package. */
 const SHARED_CHUNK_NAMES = "validator-helpers-[hash]";
 
@@ -83,7 +90,7 @@ export async function bundleValidators(modules: Array<{ path: string; code: stri
   const bundled = await esbuild.build({
     entryPoints: modules.map((m) => ({ in: m.path, out: m.path.replace(/^src\//, "").replace(/\.js$/, "") })),
     outdir: "src",
-    absWorkingDir: REPO_ROOT,
+    absWorkingDir: BUNDLE_ROOT,
     bundle: true,
     splitting: true,
     chunkNames: SHARED_CHUNK_NAMES,
@@ -97,9 +104,9 @@ export async function bundleValidators(modules: Array<{ path: string; code: stri
       name: "rekey-validators",
       setup(build) {
         build.onResolve({ filter: /.*/ }, (args) => args.kind === "entry-point" ? { path: posix.normalize(args.path), namespace: "rekey-validators" } : undefined);
-        build.onLoad({ filter: /.*/, namespace: "rekey-validators" }, (args) => ({ contents: byPath.get(args.path)!, resolveDir: REPO_ROOT, loader: "js" }));
+        build.onLoad({ filter: /.*/, namespace: "rekey-validators" }, (args) => ({ contents: byPath.get(args.path)!, resolveDir: BUNDLE_ROOT, loader: "js" }));
       },
     }],
   });
-  return bundled.outputFiles.map((f) => ({ path: relative(REPO_ROOT, f.path).split(sep).join("/"), content: f.text }));
+  return bundled.outputFiles.map((f) => ({ path: relative(BUNDLE_ROOT, f.path).split(sep).join("/"), content: f.text }));
 }

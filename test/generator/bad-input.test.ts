@@ -166,7 +166,7 @@ describe("bad input", () => {
   it("a missing specs folder is a usage error, not a crash", async () => {
     const result = await runRekey(["lint", "--specs", "/nonexistent/specs"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: /nonexistent/specs: specs folder not found — run rekey from the repository root or pass --specs DIR [load/layout]\n");
+    expect(result.stderr).toBe("error: /nonexistent/specs: specs folder not found — run rekey in the folder that holds specs/, or pass --specs DIR [load/layout]\n");
   });
 });
 
