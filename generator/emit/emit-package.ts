@@ -43,7 +43,8 @@ export function packageJson(docs: DocumentModel[], version: string): object {
     files: ["dist", `!${DIST_DIR}/${DIST_STAMP}`, "README.md", "CHANGELOG.md"],
     // dist/ is built, not committed: `prepare` runs on `npm install` in the repository and on `npm pack`.
     scripts: { build: `node ${BUILD_SCRIPT}`, prepare: `node ${BUILD_SCRIPT}` },
-    engines: { node: ">=20" },
+    // ESM only: CommonJS consumers load it through require(esm), which Node runs without a flag from 20.19 on.
+    engines: { node: ">=20.19" },
     dependencies: { "openapi-fetch": root.dependencies["openapi-fetch"] },
     devDependencies: { esbuild: root.dependencies.esbuild, typescript: root.dependencies.typescript },
   };
