@@ -2,8 +2,8 @@
  * Verifies a packed @rekey/clients tarball the way a user meets it: installed into an empty project (offline, from
  * the npm cache that `npm ci` filled: the tarball's only dependency is openapi-fetch), every file its exports map
  * names is present, and one spec-chosen call works from plain ESM JavaScript, from strict TypeScript in an ESM
- * package and from strict TypeScript in a CommonJS package (module nodenext: TypeScript ≥ 5.8 compiles the import to
- * require(), which Node loads as ESM from 20.19 on). Each consumer's request and printed answer are compared with
+ * package and from strict TypeScript in a CommonJS package, with module nodenext (TypeScript ≥ 5.8 compiles the
+ * import to require(), which Node loads as ESM from 20.19 on) and with module commonjs. Each consumer's request and printed answer are compared with
  * the spec's example.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,10 +35,15 @@ const STRICT = {
   outDir: "out",
 };
 
-/** The two TypeScript consumers: same source and settings, the package type decides ESM or CommonJS output. */
+/**
+ * The TypeScript consumers: the same source with the same strict settings; module nodenext makes ESM or CommonJS
+ * output from the package type, and classic CommonJS settings (module commonjs, hence moduleResolution node10,
+ * which reads typesVersions rather than exports) are the third.
+ */
 const TYPESCRIPT_CONSUMERS = [
   { name: "TypeScript ESM", folder: "esm", type: "module", extra: { verbatimModuleSyntax: true } },
   { name: "TypeScript CommonJS", folder: "cjs", type: "commonjs", extra: {} },
+  { name: "TypeScript CommonJS (module commonjs)", folder: "cjs-classic", type: "commonjs", extra: { module: "CommonJS", moduleResolution: "node10" } },
 ] as const;
 
 export interface Verified {
@@ -54,11 +59,11 @@ function exportTargets(exportsMap: unknown): string[] {
 }
 
 function checkExportTargets(installed: string): string {
-  const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { version: string; exports?: unknown; types?: string };
-  const targets = [...new Set([...exportTargets(manifest.exports), ...(manifest.types ? [manifest.types] : [])])];
-  if (targets.length === 0) throw new StepFailed("exports", "the package.json has no exports map");
+  const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { version: string; exports?: unknown; types?: string; typesVersions?: unknown };
+  const targets = [...new Set([...exportTargets(manifest.exports), ...exportTargets(manifest.typesVersions), ...(manifest.types ? [manifest.types] : [])])];
+  if (exportTargets(manifest.exports).length === 0) throw new StepFailed("exports", "the package.json has no exports map");
   const missing = targets.filter((t) => !existsSync(resolve(installed, t)));
-  if (missing.length > 0) throw new StepFailed("exports", `${missing.length} file(s) named by the exports map are not in the tarball, e.g. ${missing[0]}`);
+  if (missing.length > 0) throw new StepFailed("exports", `${missing.length} file(s) named by the exports map, types or typesVersions are not in the tarball, e.g. ${missing[0]}`);
   return manifest.version;
 }
 

@@ -70,7 +70,7 @@ describe("npm run release:clients", () => {
     expect(result.code).toBe(0);
     expect(existsSync(TARBALL)).toBe(true);
     expect(result.stdout).toContain(`packs/rekey-clients-${version}.tgz: @rekey/clients ${version} installs into an empty project`);
-    expect(result.stdout).toContain("from ESM JavaScript, TypeScript ESM, TypeScript CommonJS");
+    expect(result.stdout).toContain("from ESM JavaScript, TypeScript ESM, TypeScript CommonJS, TypeScript CommonJS (module commonjs)");
     expect(result.stdout).toContain(`dry run: would publish @rekey/clients ${version}`);
     // npm looked the package up on the registry it was given, and a dry run uploads nothing.
     expect(registry.requests.some((r) => r.startsWith("GET ") && r.includes("clients"))).toBe(true);
@@ -97,7 +97,7 @@ describe("npm run release:clients", () => {
     const result = await release(["--verify-only", broken]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain(`failed verification: exports: 1 file(s) named by the exports map are not in the tarball, e.g. ${removed}`);
+    expect(result.stderr).toContain(`failed verification: exports: 1 file(s) named by the exports map, types or typesVersions are not in the tarball, e.g. ${removed}`);
   }, 120_000);
 
   it("fails verification when the package's declarations do not type-check under strict settings", async () => {
