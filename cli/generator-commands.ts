@@ -42,6 +42,11 @@ export function registerGeneratorCommands(program: Command): void {
         console.error("run `npm run generate` and commit the result; never edit generated/ by hand");
         throw new ExitWith(EXIT.differences);
       }
+      const { isCurrent } = await import("../generator/pipeline.ts");
+      if (isCurrent(options)) {
+        console.log(`${shown(options.outDir)}/ is current: nothing to write (inputs and files as its manifest records)`);
+        return;
+      }
       // The TypeScript worker starts before the pipeline's modules load, so the two overlap.
       const { startTypeScriptService } = await import("../generator/emit/typescript-service.ts");
       const typescript = startTypeScriptService();

@@ -64,9 +64,70 @@ export function valuesAt(value: unknown, paths: readonly string[]): string[] {
   return found;
 }
 
-/** A function that replaces every occurrence of the given secrets in text. */
+/** Secrets shorter than this are not cut out (they would match ordinary text); also the length of the index key. */
+const MIN_SECRET_LENGTH = 4;
+
+/** A number from the four characters at `at` (collisions are fine: candidates are compared in full). */
+function startKey(text: string, at: number): number {
+  return (((text.charCodeAt(at) * 65_599 + text.charCodeAt(at + 1)) * 65_599 + text.charCodeAt(at + 2)) * 65_599 + text.charCodeAt(at + 3)) % 2_147_483_647;
+}
+
+/** Bits of the filter that rules most positions out before any map lookup (2^20 bits, 128 KiB). */
+const FILTER_BITS = 20;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+/** The filter's bit for the three characters at `at`. */
+function filterBit(text: string, at: number): number {
+  return ((text.charCodeAt(at) << 14) ^ (text.charCodeAt(at + 1) << 7) ^ text.charCodeAt(at + 2)) & FILTER_MASK;
+}
+
+/**
+ * Replaces every occurrence of the secrets it knows in text, the longest where several start at one place. One pass
+ * over the text whatever the number of secrets (a conformance run learns thousands of keys): secrets are indexed by
+ * their first characters, and only those that share them with the text at a position are compared. Secrets can be
+ * added at any time, each at the cost of one index entry.
+ */
+export class SecretScrubber {
+  private readonly byStart = new Map<number, string[]>();
+  private readonly known = new Set<string>();
+  private readonly filter = new Uint8Array(1 << (FILTER_BITS - 3));
+
+  add(secret: string): void {
+    if (secret.length < MIN_SECRET_LENGTH || this.known.has(secret)) return;
+    this.known.add(secret);
+    const bit = filterBit(secret, 0);
+    this.filter[bit >>> 3]! |= 1 << (bit & 7);
+    const key = startKey(secret, 0);
+    const list = this.byStart.get(key);
+    if (!list) this.byStart.set(key, [secret]);
+    else list.splice(list.findIndex((s) => s.length < secret.length) >>> 0, 0, secret); // longest first
+  }
+
+  readonly scrub = (text: string): string => {
+    if (this.byStart.size === 0) return text;
+    let shown = "";
+    let copied = 0;
+    const filter = this.filter;
+    for (let at = 0; at + MIN_SECRET_LENGTH <= text.length;) {
+      const bit = filterBit(text, at);
+      if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) {
+        at++;
+        continue;
+      }
+      const found = this.byStart.get(startKey(text, at))?.find((secret) => text.startsWith(secret, at));
+      if (found) {
+        shown += text.slice(copied, at) + REDACTED;
+        at += found.length;
+        copied = at;
+      } else at++;
+    }
+    return copied === 0 ? text : shown + text.slice(copied);
+  };
+}
+
+/** A function that replaces every occurrence of the given secrets in text (see SecretScrubber). */
 export function scrubber(secrets: Iterable<string>): (text: string) => string {
-  const list = [...new Set(secrets)].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-  if (list.length === 0) return (text) => text;
-  return (text) => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
+  const scrubber = new SecretScrubber();
+  for (const secret of secrets) scrubber.add(secret);
+  return scrubber.scrub;
 }

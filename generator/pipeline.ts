@@ -10,7 +10,7 @@ import { startTypeScriptService, type TypeScriptService } from "./emit/typescrip
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { displayPath, loadSpecs, type Problem, problem, readInputFile, UserError } from "../kernel/index.ts";
 import { inputsHash, listCommittedFiles, MANIFEST_PATH, manifestFile, readManifest, sha256 } from "./manifest.ts";
-import { distIsCurrent, writeDist } from "./package-build/dist-folder.ts";
+import { buildInputsHash, distIsCurrent, readBuildInputs, writeDist } from "./package-build/dist-folder.ts";
 import { planReleases } from "./release-record.ts";
 import { PACKAGE_NAME } from "./views/package-view.ts";
 import { staleLockWarning } from "./workspace-lock.ts";
@@ -46,6 +46,21 @@ async function loadAndPlan(options: GeneratorOptions, typescript: TypeScriptServ
 export interface GenerateResult extends WriteSummary {
   warnings: Problem[];
   files: number;
+}
+
+/**
+ * True when generating would change nothing: the inputs hash as the manifest records, every file hashes as it
+ * records (so a hand edit is still caught), and dist/ is stamped with the hash of the sources on disk. Costs what
+ * `--check` costs: no spec is parsed and no compiler loads.
+ */
+export function isCurrent(options: GeneratorOptions): boolean {
+  const differences = fastCheck(options);
+  if (!differences || differences.length > 0) return false;
+  try {
+    return distIsCurrent(options.outDir, buildInputsHash(readBuildInputs(options.outDir)));
+  } catch {
+    return false; // an unreadable build input: the full generation says what is wrong
+  }
 }
 
 /** `typescript`: pass a service started earlier to overlap compiler loading with start-up (the CLI does). */

@@ -7,7 +7,7 @@
  * tree — all through the real CLI with --specs and --out.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { clientNames, type DocumentModel, loadSpecs } from "../kernel/index.ts";
 import { REPO_ROOT, runRekey } from "./helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir } from "./helpers/files.ts";
 import { defaultApiVersion, services, specFolders } from "./helpers/repo-specs.ts";
+import { copyAsApiVersion } from "../scripts/synthetic-specs.ts";
 
 const service = services()[0];
 const previous = defaultApiVersion(service);
@@ -27,20 +28,7 @@ const folder = join(specs, service, apiVersion);
 const committed = JSON.parse(readFileSync(join(REPO_ROOT, "generated/package.json"), "utf8")) as { version: string };
 
 /** Step 2 and 3: copy the previous api-version and make it say the new one (info.version, the examples' api-version). */
-function newApiVersionFolder(): void {
-  copyTree(join(specs, service, previous), folder);
-  const spec = join(folder, "openapi.yaml");
-  const text = readFileSync(spec, "utf8");
-  const info = /^(info:\n(?:[ \t]+.*\n)*?[ \t]+version:[ \t]*)(['"]?)[^'"\n]+\2[ \t]*$/m;
-  expect(text).toMatch(info);
-  writeFileSync(spec, text.replace(info, `$1'${apiVersion}'`));
-  const examples = join(folder, "examples");
-  for (const name of readdirSync(examples).filter((f) => f.endsWith(".json"))) {
-    const example = JSON.parse(readFileSync(join(examples, name), "utf8")) as { parameters: Record<string, unknown> };
-    example.parameters["api-version"] = apiVersion;
-    writeFileSync(join(examples, name), JSON.stringify(example, null, 2) + "\n");
-  }
-}
+const newApiVersionFolder = () => copyAsApiVersion(join(specs, service, previous), folder, apiVersion);
 
 const minorAfter = (version: string) => {
   const [major, minor] = version.split(".").map(Number);

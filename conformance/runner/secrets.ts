@@ -5,24 +5,17 @@
  * it appears.
  */
 import { get } from "../../kernel/index.ts";
-import { type BodyPaths, scrubber, shapeOf, shownBody, valuesAt } from "../../client-runtime/redaction.ts";
+import { type BodyPaths, SecretScrubber, shapeOf, shownBody, valuesAt } from "../../client-runtime/redaction.ts";
 import type { ExchangeResponse, ExchangeResult } from "../exchange.ts";
 
 const NOTHING_SHOWN: BodyPaths = { shown: [], secret: [] };
 
 export class SecretKeeper {
-  private readonly secrets = new Set<string>();
-  private scrub: (text: string) => string = (text) => text;
+  private readonly secrets = new SecretScrubber();
+  private readonly scrub = this.secrets.scrub;
 
   remember(values: Iterable<string>): void {
-    let added = false;
-    for (const value of values) {
-      if (value && !this.secrets.has(value)) {
-        this.secrets.add(value);
-        added = true;
-      }
-    }
-    if (added) this.scrub = scrubber(this.secrets);
+    for (const value of values) this.secrets.add(value);
   }
 
   /** Learns the key values an answer carries (at the documented response's secret paths). */

@@ -11,6 +11,8 @@ export type { Example } from "./runtime/index.js";
 export * as apimanagement from "./apimanagement/index.js";
 export * as batch from "./batch/index.js";
 export * as cognitiveservices from "./cognitiveservices/index.js";
+export * as cosmosdb from "./cosmosdb/index.js";
 export * as maps from "./maps/index.js";
 export * as search from "./search/index.js";
+export * as signalr from "./signalr/index.js";
 export * as storage from "./storage/index.js";

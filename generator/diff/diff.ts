@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join as joinPath, resolve } from "node:path";
 import { buildDocumentModel, displayPath, type DocumentModel, isApiVersion, loadDocument, parseSpecText, problem, readInputFile, refFoldersOf, SPEC_FILE_NAME, UserError } from "../../kernel/index.ts";
+import { longRunningChanges } from "./long-running.ts";
 import { matchOperations, type OperationPair } from "./match.ts";
 import { descriptionChanges, operationIdChanges, requestBodyChanges } from "./operations.ts";
 import { parameterChanges } from "./parameters.ts";
@@ -21,6 +22,7 @@ export const DIFF_CHECKS: Record<string, OperationCheck> = {
   statuses: statusChanges,
   "success-bodies": successBodyChanges,
   "error-schema": errorSchemaChanges,
+  "long-running": longRunningChanges,
   descriptions: descriptionChanges,
 };
 

@@ -88,6 +88,15 @@ export const DIFF_RULES = {
   "error-schema-changed": rule("response", "breaking", "the error schema lost or retyped a field clients of OLD read", "1017 ReferenceRedirection"),
   "error-schema-extended": rule("response", "non-breaking", "the error schema changed by adding fields only", "1017 ReferenceRedirection"),
 
+  // long-running operations (long-running.ts)
+  "long-running-added": rule("response", "breaking", "the operation became long-running (a client of OLD cannot follow its 202)", "1044 XmsLongRunningOperationChanged"),
+  "long-running-removed": rule("response", "non-breaking", "the operation is no longer long-running (a poller of OLD takes the answer as final)", "1044 XmsLongRunningOperationChanged"),
+  "final-state-via-changed": rule("response", "breaking", "the final result is read elsewhere (final-state-via)"),
+  "polling-header-added": rule("response", "non-breaking", "the accepted answer declares a new polling header (Azure-AsyncOperation, Location, Operation-Location)", "1013 AddingHeader"),
+  "polling-header-removed": rule("response", "breaking", "the accepted answer no longer declares a polling header a client of OLD may follow", "1014 RemovingHeader"),
+  "retry-after-added": rule("response", "non-breaking", "the accepted answer declares Retry-After", "1013 AddingHeader"),
+  "retry-after-removed": rule("response", "non-breaking", "the accepted answer no longer declares Retry-After (pollers use their own interval)", "1014 RemovingHeader"),
+
   // documentation (operations.ts, parameters.ts, responses.ts)
   "request-description-changed": rule("request", "non-breaking", "an operation, parameter or body description changed"),
   "response-description-changed": rule("response", "non-breaking", "a response description changed"),

@@ -50,6 +50,9 @@ describe("diff rules, one fixture pair each", () => {
       "default error schema: error.message removed"],
     ["error-schema-extended", "/paths/~1things~1{name}/post/responses/default/content/application~1json/schema",
       "default error schema (fields added only): error.target added"],
+    ["final-state-via-changed", "/paths/~1things~1{name}/post/x-ms-long-running-operation-options/final-state-via",
+      "final-state-via azure-async-operation → location"],
+    ["polling-header-removed", "/paths/~1things~1{name}/post/responses/202/headers/Azure-AsyncOperation", "202: header Azure-AsyncOperation removed"],
   ])("%s points at %s", async (rule, pointer, message) => {
     const [c] = (await diffFixture(rule)).result.changes;
     expect({ pointer: c.pointer, message: c.message }).toEqual({ pointer, message });

@@ -110,6 +110,18 @@ describe("generate", () => {
     expect(treeHash(second)).toBe(treeHash(out));
   });
 
+  it("on unchanged inputs writes nothing and says so; a hand edit is still rewritten", async () => {
+    const result = await runRekey(["generate", ...flags()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/is current: nothing to write/);
+    const edited = join(out, "src/index.ts");
+    const committed = readFileSync(edited, "utf8");
+    appendFileSync(edited, "// hand edit\n");
+    const again = await runRekey(["generate", ...flags()]);
+    expect(again.stdout).toMatch(/1 written/);
+    expect(readFileSync(edited, "utf8")).toBe(committed);
+  });
+
   it("leaves a dist/ built from the same sources as it is, and rebuilds one that is not", async () => {
     const entry = join(out, "dist/index.js");
     const builtAt = statSync(entry).mtimeMs;
