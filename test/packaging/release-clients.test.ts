@@ -2,12 +2,13 @@
  * `npm run release:clients` end to end: it packs generated/ into packs/, verifies the tarball in an empty project
  * (installed with `npm install --offline`: `npm ci` left openapi-fetch in the npm cache, so nothing leaves the
  * machine) and, with --publish --dry-run, hands the verified tarball to `npm publish` — against a registry stub on
- * 127.0.0.1, which must see the package looked up and nothing uploaded. Broken tarballs (a file missing from dist/,
+ * 127.0.0.1, which must see the package looked up and nothing uploaded. A stale generated/ stops it before packing.
+ * Broken tarballs (a file missing from dist/,
  * a file the exports map names missing, declarations that do not type-check) fail verification with one line and
  * exit 2. Slow (npm and tsc run for real): the tarball is packed once, by the first test.
  */
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -22,8 +23,8 @@ const TARBALL = join(REPO_ROOT, "packs", `rekey-clients-${version}.tgz`);
 
 interface Result { code: number; stdout: string; stderr: string }
 
-async function release(args: string[]): Promise<Result> {
-  const result = await run(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/release-clients.ts"), ...args], { cwd: REPO_ROOT, timeout: 240_000 })
+async function release(args: string[], root = REPO_ROOT): Promise<Result> {
+  const result = await run(process.execPath, ["--import", "tsx", join(root, "scripts/release-clients.ts"), ...args], { cwd: root, timeout: 240_000 })
     .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
   return result;
 }
@@ -107,6 +108,22 @@ describe("npm run release:clients", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/failed verification: TypeScript ESM \(tsc\): .*Cannot find name 'NotAType'/);
   }, 120_000);
+
+  it("refuses to pack, let alone publish, when generated/ is stale", async () => {
+    // A copy of the repository (its node_modules linked) whose generated/ has a line written by hand.
+    const copy = tempDir("rekey-stale-");
+    cpSync(REPO_ROOT, copy, { recursive: true, filter: (src) => !/[/\\](node_modules|packs|\.git)$/.test(src) });
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(copy, "node_modules"), "dir");
+    expect((await run(process.execPath, [join(copy, "cli/rekey.js"), "generate", "--check"], { cwd: copy })).stdout).toContain("generated/ is current");
+    appendFileSync(join(copy, "generated/README.md"), "\nedited by hand\n");
+    const before = registry.requests.length;
+    const result = await release(["--publish", "--dry-run", "--registry", registry.url], copy);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^release:clients: generated\/ is stale \(run `npm run generate` and commit\): generated\/ is not what the specs generate/);
+    expect(existsSync(join(copy, "packs"))).toBe(false);
+    expect(registry.requests.length).toBe(before);
+  }, 180_000);
 
   it("refuses flags it does not know, and publishing a tarball it did not build", async () => {
     for (const args of [["--bogus"], ["--verify-only", TARBALL, "--publish"], ["--dry-run"], ["--publish", "--registry", "not a url"]]) {
