@@ -3,9 +3,9 @@
  * (installed with `npm install --offline`: `npm ci` left openapi-fetch in the npm cache, so nothing leaves the
  * machine) and, with --publish --dry-run, hands the verified tarball to `npm publish` — against a registry stub on
  * 127.0.0.1, which must see the package looked up and nothing uploaded. A stale generated/ stops it before packing.
- * Broken tarballs (a file missing from dist/,
- * a file the exports map names missing, declarations that do not type-check) fail verification with one line and
- * exit 2. Slow (npm and tsc run for real): the tarball is packed once, by the first test.
+ * Broken tarballs (a file missing from dist/, a file the exports map names missing, declarations that do not
+ * type-check) fail verification with one line and exit 2. Slow (npm and tsc run for real): the tarball is packed
+ * once, by the first test.
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, symlinkSync } from "node:fs";
