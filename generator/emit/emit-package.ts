@@ -25,12 +25,13 @@ function conditions(subpath: string) {
 
 export function packageJson(docs: DocumentModel[], version: string): object {
   const root = JSON.parse(readFileSync(ROOT_PACKAGE, "utf8")) as { dependencies: Record<string, string> };
+  const subpaths = [...groupByService(docs)].flatMap(([service, versions]) => [service, ...versions.map((doc) => `${service}/${doc.apiVersion}`)]);
   const exportsMap: Record<string, unknown> = { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } };
-  for (const [service, versions] of groupByService(docs)) {
-    exportsMap[`./${service}`] = conditions(service);
-    for (const doc of versions) exportsMap[`./${service}/${doc.apiVersion}`] = conditions(`${service}/${doc.apiVersion}`);
-  }
+  for (const subpath of subpaths) exportsMap[`./${subpath}`] = conditions(subpath);
   exportsMap["./package.json"] = "./package.json";
+  // TypeScript with moduleResolution node10 (what `module: commonjs` implies) never reads exports: this maps the
+  // same subpaths to their declarations, so a CommonJS project on those settings type-checks its require()s too.
+  const typesVersions = { "*": Object.fromEntries(subpaths.map((subpath) => [subpath, [`dist/${subpath}/index.d.ts`]])) };
   return {
     name: PACKAGE_NAME,
     version,
@@ -40,10 +41,12 @@ export function packageJson(docs: DocumentModel[], version: string): object {
     sideEffects: false,
     types: "./dist/index.d.ts",
     exports: exportsMap,
+    typesVersions,
     files: ["dist", `!${DIST_DIR}/${DIST_STAMP}`, "README.md", "CHANGELOG.md"],
     // dist/ is built, not committed: `prepare` runs on `npm install` in the repository and on `npm pack`.
     scripts: { build: `node ${BUILD_SCRIPT}`, prepare: `node ${BUILD_SCRIPT}` },
-    engines: { node: ">=20" },
+    // ESM only: CommonJS consumers load it through require(esm), which Node runs without a flag from 20.19 on.
+    engines: { node: ">=20.19" },
     dependencies: { "openapi-fetch": root.dependencies["openapi-fetch"] },
     devDependencies: { esbuild: root.dependencies.esbuild, typescript: root.dependencies.typescript },
   };
