@@ -110,9 +110,9 @@ describe("the checks themselves", () => {
     expect(resolveLink("README.md", "docs/none.md")).toMatch(/names no file/);
     expect(resolveLink("docs/mock.md", "../../elsewhere.md")).toMatch(/outside the repository/);
     expect(resolveLink("README.md", "node_modules/vitest/package.json")).toMatch(/not committed/);
-    expect(resolveLink("docs/mock.md", "arm-contract.md#what-arm-accepts")).toEqual({ file: "docs/arm-contract.md", anchor: "what-arm-accepts" });
-    expect(fileAnchors("docs/arm-contract.md").has("what-arm-accepts")).toBe(true);
-    expect(fileAnchors("docs/arm-contract.md").has("what-arm-rejects")).toBe(false);
+    expect(resolveLink("docs/mock.md", "arm-behaviour.md#what-arm-accepts")).toEqual({ file: "docs/arm-behaviour.md", anchor: "what-arm-accepts" });
+    expect(fileAnchors("docs/arm-behaviour.md").has("what-arm-accepts")).toBe(true);
+    expect(fileAnchors("docs/arm-behaviour.md").has("what-arm-rejects")).toBe(false);
     expect("see `conformance/mock/no-such-module.ts` and test/mock/faults.test.ts".match(REPO_PATH)).toEqual(["conformance/mock/no-such-module.ts", "test/mock/faults.test.ts"]);
     expect("(Azure/bicep-types-az, generated/maps/types.md)".match(REPO_PATH)).toBeNull();
   });

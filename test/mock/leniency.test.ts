@@ -1,5 +1,5 @@
 /**
- * What the mock accepts, as ARM does (docs/arm-contract.md, "What ARM accepts"). ARM's resource providers read enum values in
+ * What the mock accepts, as ARM does (docs/arm-behaviour.md, "What ARM accepts"). ARM's resource providers read enum values in
  * any case (Azure PowerShell sends keyType "Primary" to Maps, whose spec says "primary"), and the spec-spelled value
  * drives what happens. Over real HTTP, for every operation the specs hold: enum values in the path and the body's
  * key selector are accepted in another case, and the key rotated is the one the canonical value names; a value that
