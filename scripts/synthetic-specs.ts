@@ -34,16 +34,12 @@ export interface SpecFolder {
  * `${2101 + k}-MM-01`, MM telling apart the folders of one service.
  */
 export function syntheticSpecs(folders: SpecFolder[], count: number, root: string): string {
-  const months = new Map<string, number>();
-  const month = (f: SpecFolder) => {
-    const key = `${f.service}/${f.apiVersion}`;
-    if (!months.has(key)) months.set(key, folders.filter((g) => g.service === f.service && months.has(`${g.service}/${g.apiVersion}`)).length + 1);
-    return months.get(key)!;
-  };
+  // The folders of one service are told apart by month: the first is 01, the next 02…
+  const month = new Map(folders.map((f) => [f, folders.filter((g) => g.service === f.service).indexOf(f) + 1]));
   for (let i = 0; i < count; i++) {
     const folder = folders[i % folders.length]!;
     const copy = Math.floor(i / folders.length);
-    const apiVersion = `${2101 + copy}-${String(month(folder)).padStart(2, "0")}-01`;
+    const apiVersion = `${2101 + copy}-${String(month.get(folder)).padStart(2, "0")}-01`;
     copyAsApiVersion(folder.dir, join(root, folder.service, apiVersion), apiVersion);
   }
   return root;
