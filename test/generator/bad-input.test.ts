@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { generatedBaseline, runRekey } from "../helpers/cli.ts";
+import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline } from "../helpers/generation-cache.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { runInProcess } from "../helpers/in-process.ts";
 import { withSecondOperation } from "../helpers/widgets-spec.ts";

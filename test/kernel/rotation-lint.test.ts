@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { join as pointerJoin } from "../../kernel/json-pointer.ts";
 import { ROTATION_SCHEMA } from "../../kernel/index.ts";
-import { generatedBaseline, runRekey } from "../helpers/cli.ts";
+import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline } from "../helpers/generation-cache.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { runInProcess } from "../helpers/in-process.ts";
 
