@@ -14,10 +14,11 @@ export async function runInProcess(args: string[]): Promise<CliResult> {
   const error = vi.spyOn(console, "error").mockImplementation((...parts) => void (stderr += format(...parts) + "\n"));
   const warn = vi.spyOn(console, "warn").mockImplementation((...parts) => void (stderr += format(...parts) + "\n"));
   const write = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const writeOut = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
   try {
     return { code: await main(args), stdout, stderr };
   } finally {
-    for (const spy of [log, error, warn, write]) spy.mockRestore();
+    for (const spy of [log, error, warn, write, writeOut]) spy.mockRestore();
   }
 }
 
