@@ -10,8 +10,26 @@ import { firstLine, StepFailed } from "./run-command.ts";
 
 export type TypeCheck = (step: string, projectDir: string) => void;
 
+/** Files parsed by earlier programs, by name and parse settings. */
+export type ParsedFiles = Map<string, ts.SourceFile | undefined>;
+
+/**
+ * A compiler host for `options` that takes a file from `parsed` when an earlier program parsed it: a file parses
+ * the same for every program when its name and the parse settings (target, module format) agree.
+ */
+export function sharingHost(options: ts.CompilerOptions, parsed: ParsedFiles): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, settings, onError, fresh) => {
+    const key = `${fileName}\0${JSON.stringify(settings)}`;
+    if (fresh || !parsed.has(key)) parsed.set(key, getSourceFile(fileName, settings, onError, fresh));
+    return parsed.get(key);
+  };
+  return host;
+}
+
 export function createTypeCheck(): TypeCheck {
-  const parsed = new Map<string, ts.SourceFile | undefined>();
+  const parsed: ParsedFiles = new Map();
   return (step, projectDir) => {
     const configFile = join(projectDir, "tsconfig.json");
     const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
@@ -21,14 +39,7 @@ export function createTypeCheck(): TypeCheck {
       },
     });
     if (!config) throw new StepFailed(step, `${configFile} could not be read`);
-    const host = ts.createCompilerHost(config.options);
-    const getSourceFile = host.getSourceFile.bind(host);
-    // A file parses the same for every program when its name and the parse settings (target, module format) agree.
-    host.getSourceFile = (fileName, settings, onError, fresh) => {
-      const key = `${fileName}\0${JSON.stringify(settings)}`;
-      if (fresh || !parsed.has(key)) parsed.set(key, getSourceFile(fileName, settings, onError, fresh));
-      return parsed.get(key);
-    };
+    const host = sharingHost(config.options, parsed);
     const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host, configFileParsingDiagnostics: config.errors });
     const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
     if (diagnostics.length > 0) {
