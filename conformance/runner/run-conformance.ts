@@ -7,7 +7,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import pLimit from "p-limit";
 import type { Ajv } from "../../kernel/index.ts";
 import { settledResult } from "../checks/async-operation.ts";
 import { findCheck } from "../checks/registry.ts";
@@ -20,6 +19,7 @@ import { checkFindings } from "./check-findings.ts";
 import { curlCommand } from "./curl-command.ts";
 import { DEFAULT_FOLLOW_BOUNDS, type FollowBounds, followOperation } from "./follow-operation.ts";
 import { createSender, TransportError, type Sender } from "./http-sender.ts";
+import { scheduleUnits } from "./schedule-units.ts";
 import { showFollowUp } from "./operation-trace.ts";
 import { SecretKeeper } from "./secrets.ts";
 
@@ -74,23 +74,6 @@ function units(exchanges: CompiledExchange[]): CompiledExchange[][] {
   return [...groups.values()];
 }
 
-/** One lock per resource: whoever may change it waits for the previous holder. */
-class ResourceLocks {
-  private readonly tails = new Map<string, Promise<void>>();
-  async hold<T>(resource: string, work: () => Promise<T>): Promise<T> {
-    const before = this.tails.get(resource) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    this.tails.set(resource, before.then(() => mine));
-    await before;
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
 /** An exchange as reporters see it: without the compiled context (the spec model) only checks use. */
 export function publicView(exchange: CompiledExchange): Exchange {
   const { context: _context, ...rest } = exchange;
@@ -115,8 +98,6 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const token = await target.token();
   secrets.remember([token]);
   const sender: Sender = createSender({ baseUrl: target.baseUrl, timeoutMs, maxBodyBytes: options.maxBodyBytes, ca: target.ca, insecureTls: target.insecureTls });
-  const locks = new ResourceLocks();
-  const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   const results = new Map<string, ExchangeResult>();
 
   emit({ type: "run-start", target: target.description, total: options.exchanges.length, redact: (result) => secrets.result(result), strict: options.strict ?? false });
@@ -231,25 +212,27 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       for (const exchange of unit) notSent(exchange, "skipped", "the target answers with examples, so keys never change");
       return;
     }
-    const steps = async () => {
-      const answers: Array<ExchangeResponse | null | undefined> = [];
-      for (const exchange of unit) {
-        const baseline = exchange.scenario?.compareWith;
-        const previous = baseline !== undefined ? answers[baseline - 1] : answers.at(-1);
-        // A rotation whose keys are read back is read once more while its operation still runs.
-        const reader = exchange.scenario && !exchange.scenario.reads ? unit.slice(unit.indexOf(exchange) + 1).find((e) => e.scenario?.reads) : undefined;
-        if (signal?.aborted) {
-          notSent(exchange, "skipped", "interrupted");
-          answers.push(undefined);
-        } else answers.push(await sendOne(exchange, previous, reader));
-      }
-    };
-    const mayChange = unit.some((e) => e.mutation !== "never");
-    await (mayChange ? locks.hold(unit[0].resource, steps) : steps());
+    const answers: Array<ExchangeResponse | null | undefined> = [];
+    for (const exchange of unit) {
+      const baseline = exchange.scenario?.compareWith;
+      const previous = baseline !== undefined ? answers[baseline - 1] : answers.at(-1);
+      // A rotation whose keys are read back is read once more while its operation still runs.
+      const reader = exchange.scenario && !exchange.scenario.reads ? unit.slice(unit.indexOf(exchange) + 1).find((e) => e.scenario?.reads) : undefined;
+      if (signal?.aborted) {
+        notSent(exchange, "skipped", "interrupted");
+        answers.push(undefined);
+      } else answers.push(await sendOne(exchange, previous, reader));
+    }
   };
 
   try {
-    await Promise.all(units(options.exchanges).map((unit) => limit(() => runUnit(unit))));
+    await scheduleUnits({
+      units: units(options.exchanges),
+      // Whatever may change a resource holds that resource's lock.
+      lockOf: (unit) => unit.some((e) => e.mutation !== "never") ? unit[0].resource : undefined,
+      concurrency: Math.max(1, options.concurrency ?? 8),
+      run: runUnit,
+    });
   } finally {
     sender.close();
     options.signal?.removeEventListener("abort", onAbort);
