@@ -98,7 +98,7 @@ describe("scheduleUnits", () => {
       started.push(u.name);
       if (u.name === "boom") throw new Error("boom");
     };
-    await expect(scheduleUnits({ units: [{ name: "boom" }, { name: "later" }], lockOf: (u) => u.lock, concurrency: 1, run })).rejects.toThrow("boom");
+    await expect(scheduleUnits<Unit>({ units: [{ name: "boom" }, { name: "later" }], lockOf: (u) => u.lock, concurrency: 1, run })).rejects.toThrow("boom");
     expect(started).toEqual(["boom"]);
   });
 
