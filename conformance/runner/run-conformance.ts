@@ -34,6 +34,12 @@ export interface Target {
   insecureTls?: boolean;
   /** The target answers with the documented examples (no state): example bodies must match, scenarios cannot run. */
   examplesMode: boolean;
+  /**
+   * The target keeps each api-version's resources apart (the embedded mock): exchanges of two api-versions never
+   * change the same resource, so they hold different locks. A live or URL target has one resource whatever
+   * api-version addresses it, as ARM: every api-version's changes to it wait for each other.
+   */
+  statePerApiVersion?: boolean;
   /** Why an exchange must not be sent to this target (e.g. it would rotate a real key), or undefined. */
   holdBack(exchange: CompiledExchange): string | undefined;
   close(): Promise<void>;
@@ -229,7 +235,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     await scheduleUnits({
       units: units(options.exchanges),
       // Whatever may change a resource holds that resource's lock.
-      lockOf: (unit) => unit.some((e) => e.mutation !== "never") ? unit[0].resource : undefined,
+      lockOf: (unit) => !unit.some((e) => e.mutation !== "never") ? undefined
+        : target.statePerApiVersion ? `${unit[0].apiVersion} ${unit[0].resource}` : unit[0].resource,
       concurrency: Math.max(1, options.concurrency ?? 8),
       run: runUnit,
     });
