@@ -104,13 +104,14 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const token = await target.token();
   secrets.remember([token]);
   const sender: Sender = createSender({ baseUrl: target.baseUrl, timeoutMs, maxBodyBytes: options.maxBodyBytes, ca: target.ca, insecureTls: target.insecureTls });
-  const results = new Map<string, ExchangeResult>();
+  /** Each result as redacted when it finished, with the secrets' generation then. */
+  const results = new Map<string, { result: ExchangeResult; generation: number }>();
 
   emit({ type: "run-start", target: target.description, total: options.exchanges.length, redact: (result) => secrets.result(result), strict: options.strict ?? false });
 
-  const finish = (result: ExchangeResult) => {
-    const redacted = secrets.result(result);
-    results.set(result.exchange.id, redacted);
+  const finish = (result: ExchangeResult, responseShownAt?: number) => {
+    const redacted = secrets.result(result, responseShownAt);
+    results.set(result.exchange.id, { result: redacted, generation: secrets.generation });
     emit({ type: "exchange-end", result: redacted });
   };
 
@@ -181,6 +182,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     if (response) secrets.learn(response, documented?.secretPaths ?? []);
     const following = response && await follow(exchange, response, headers, reader);
     const shown = response && secrets.response(response, { shown: documented?.shownPaths ?? [], secret: documented?.secretPaths ?? [] });
+    const shownAt = secrets.generation;
     const findings: Finding[] = [];
     const ran: string[] = [];
     for (const name of exchange.checks) {
@@ -200,7 +202,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       curl,
       attempts,
       operation: following?.trace,
-    });
+    }, shownAt);
     return response ? settled(exchange, response, following?.followed) : null;
   };
 
@@ -246,7 +248,8 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   }
 
   // Once more with every secret seen: a key echoed in an early answer may only have been issued by a later one.
-  const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean).map((result) => secrets.result(result));
+  const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean)
+    .map(({ result, generation }) => generation === secrets.generation ? result : secrets.result(result));
   const summary = summarize(target.description, ordered, Math.round(performance.now() - started), signal?.aborted ?? false, options.strict ?? false);
   emit({ type: "run-end", summary, results: ordered });
   return { summary, results: ordered };

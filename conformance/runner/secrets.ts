@@ -13,9 +13,21 @@ const NOTHING_SHOWN: BodyPaths = { shown: [], secret: [] };
 export class SecretKeeper {
   private readonly secrets = new SecretScrubber();
   private readonly scrub = this.secrets.scrub;
+  private seen = 0;
+
+  /**
+   * Grows whenever a secret may have been learned (every value remembered counts, known or not): what was redacted at
+   * the current generation needs no second pass.
+   */
+  get generation(): number {
+    return this.seen;
+  }
 
   remember(values: Iterable<string>): void {
-    for (const value of values) this.secrets.add(value);
+    for (const value of values) {
+      this.secrets.add(value);
+      this.seen++;
+    }
   }
 
   /** Learns the key values an answer carries (at the documented response's secret paths). */
@@ -41,9 +53,15 @@ export class SecretKeeper {
     return there !== undefined ? there : shownBody(value, NOTHING_SHOWN, this.scrub);
   }
 
-  /** The whole result with every secret seen so far cut out (failures' expected/actual, titles, curl, names). */
-  result(result: ExchangeResult): ExchangeResult {
-    return scrubDeep(result, this.scrub) as ExchangeResult;
+  /**
+   * The whole result with every secret seen so far cut out (failures' expected/actual, titles, curl, names).
+   * `responseShownAt`: the generation its response was made by response() at; when no secret has been learned since,
+   * the response is as redacted as it can be and is kept as it is.
+   */
+  result(result: ExchangeResult, responseShownAt?: number): ExchangeResult {
+    if (responseShownAt !== this.seen || result.response === undefined) return scrubDeep(result, this.scrub) as ExchangeResult;
+    const { response, ...rest } = result;
+    return { ...(scrubDeep(rest, this.scrub) as Omit<ExchangeResult, "response">), response };
   }
 }
 
