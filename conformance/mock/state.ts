@@ -71,6 +71,8 @@ export interface MockStateOptions {
 export class MockState {
   private shared!: Resources;
   private readonly byApiVersion = new Map<string, Resources>();
+  /** The initial resources each api-version's state starts as a copy of (made once: seeding walks every example). */
+  private seed?: MockResource[];
 
   constructor(private readonly initial: () => MockResource[], private readonly options: MockStateOptions = {}) {
     this.reset();
@@ -79,6 +81,7 @@ export class MockState {
   /** Back to the state the mock started with (examples and --state file). */
   reset(): void {
     this.byApiVersion.clear();
+    this.seed = undefined;
     if (!this.options.perApiVersion) this.shared = new Resources(this.initial());
   }
 
@@ -87,7 +90,10 @@ export class MockState {
     if (!this.options.perApiVersion) return this.shared;
     const key = lower(apiVersion);
     let resources = this.byApiVersion.get(key);
-    if (!resources) this.byApiVersion.set(key, resources = new Resources(this.initial()));
+    if (!resources) {
+      this.seed ??= this.initial();
+      this.byApiVersion.set(key, resources = new Resources(structuredClone(this.seed)));
+    }
     return resources;
   }
 
