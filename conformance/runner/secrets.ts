@@ -65,12 +65,32 @@ export class SecretKeeper {
   }
 }
 
-/** Copy of `value` with `scrub` applied to every string inside it, property names included. */
+/**
+ * `value` with `scrub` applied to every string inside it, property names included: a copy where anything changed,
+ * `value` itself where nothing did (most of a result holds no secret, and copying it all is the run's garbage).
+ */
 function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
   if (typeof value === "string") return scrub(value);
-  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = scrubDeep(value[i], scrub);
+      if (!copy && item !== value[i]) copy = value.slice(0, i);
+      copy?.push(item);
+    }
+    return copy ?? value;
+  }
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v, scrub)]));
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let copy: Array<[string, unknown]> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const [name, item] = [scrub(key), scrubDeep(record[key], scrub)];
+      if (!copy && (name !== key || item !== record[key])) copy = keys.slice(0, i).map((k) => [k, record[k]]);
+      copy?.push([name, item]);
+    }
+    return copy ? Object.fromEntries(copy) : value;
   }
   return value;
 }
