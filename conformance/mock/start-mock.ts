@@ -47,6 +47,8 @@ export interface MockOptions extends MockServeOptions {
   /** Spec documents to serve (and the ajv instance they were linted with); loaded from specsDir when absent. */
   docs?: DocumentModel[];
   ajv?: Ajv;
+  /** Each api-version keeps resources of its own (state.ts): the mock a conformance run starts for itself. */
+  statePerApiVersion?: boolean;
 }
 
 export interface RunningMock {
@@ -105,7 +107,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
   const versions = apiVersionsByResourceType(model);
   const typeNames = new Map(model.routes.filter((r) => r.resourceType).map((r) => [r.resourceType!.toLowerCase(), r.resourceType!]));
-  const state = new MockState(() => initialResources(seedResources(model), stateDocument));
+  const state = new MockState(() => initialResources(seedResources(model), stateDocument), { perApiVersion: options.statePerApiVersion });
 
   let ca: string | undefined;
   let https: ServerSettings["https"];
