@@ -40,16 +40,93 @@ function storedKey(resource: MockResource, name: string): MockResource["keys"][s
   return stored === undefined ? undefined : resource.keys[stored];
 }
 
-/** The answer body: the example with every key of `locations` written from the resource's state. */
-export function keysAnswer(op: MockOperation, status: string, locations: Record<string, KeyLocation>, resource: MockResource): unknown {
+/**
+ * The answer's shape, worked out once per operation, status, locations and set of stored keys: the example with
+ * every element the keys need added, and the path of each value that varies. A request then copies only the
+ * containers on those paths and writes its values — the example is never rebuilt pointer by pointer.
+ */
+interface AnswerPlan {
+  skeleton: unknown;
+  /** The skeleton's containers on the way to a value (property → what is below it): copied per answer. */
+  paths: PathNode;
+}
+type PathNode = Map<string, PathNode | number>;
+
+/** The shape of `value` as the requests write it, found by writing markers and reading where they ended up. */
+function planAnswer(op: MockOperation, status: string, locations: Record<string, KeyLocation>, present: string[], extra: string | undefined): AnswerPlan {
+  const marker = (i: number) => `\u0000rekey-answer-${i}`;
+  const markers: string[] = [];
+  const mark = () => marker(markers.push("") - 1);
   let body = exampleBody(op, status);
-  for (const [name, location] of Object.entries(locations)) {
-    const stored = storedKey(resource, name);
-    if (!stored || (!location.value && !location.lastUpdated)) continue;
+  for (const name of present) {
+    const location = locations[name];
     let base = "";
     if (location.element) ({ body, at: base } = withElement(body, location));
-    if (location.value) body = set(body, base + location.value, stored.value);
-    if (location.lastUpdated) body = set(body, base + location.lastUpdated, stored.lastUpdated);
+    if (location.value) body = set(body, base + location.value, mark());
+    if (location.lastUpdated) body = set(body, base + location.lastUpdated, mark());
   }
-  return body;
+  if (extra !== undefined) body = set(body, extra, mark());
+  const paths: PathNode = new Map();
+  const find = (node: unknown, at: PathNode): boolean => {
+    let found = false;
+    if (node === null || typeof node !== "object") return false;
+    for (const key of Object.keys(node)) {
+      const value = (node as Record<string, unknown>)[key];
+      const index = typeof value === "string" && value.startsWith("\u0000rekey-answer-") ? Number(value.slice(value.lastIndexOf("-") + 1)) : -1;
+      if (index >= 0 && value === marker(index)) {
+        at.set(key, index);
+        found = true;
+        continue;
+      }
+      const below: PathNode = new Map();
+      if (find(value, below)) {
+        at.set(key, below);
+        found = true;
+      }
+    }
+    return found;
+  };
+  find(body, paths);
+  return { skeleton: body, paths };
+}
+
+/** A copy of the containers along `paths`, with `values[i]` where the plan put marker i; the rest is shared. */
+function fill(node: unknown, paths: PathNode, values: string[]): unknown {
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? node.slice() : { ...(node as Record<string, unknown>) };
+  for (const [key, below] of paths) {
+    const value = typeof below === "number" ? values[below] : fill((copy as Record<string, unknown>)[key], below, values);
+    if (key === "__proto__") Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    else (copy as Record<string, unknown>)[key] = value;
+  }
+  return copy;
+}
+
+const plans = new WeakMap<MockOperation, Map<string, { locations: Record<string, KeyLocation>; plan: AnswerPlan }>>();
+
+/**
+ * The answer body: the example with every key of `locations` written from the resource's state (and, given
+ * `extra`, a value at one more pointer — the resource's name where the rotation shows it).
+ */
+export function keysAnswer(op: MockOperation, status: string, locations: Record<string, KeyLocation>, resource: MockResource, extra?: { pointer: string; value: string }): unknown {
+  const present: string[] = [];
+  const values: string[] = [];
+  for (const name in locations) {
+    const location = locations[name];
+    const stored = storedKey(resource, name);
+    if (!stored || (!location.value && !location.lastUpdated)) continue;
+    present.push(name);
+    if (location.value) values.push(stored.value);
+    if (location.lastUpdated) values.push(stored.lastUpdated);
+  }
+  if (extra) values.push(extra.value);
+  const key = `${status}\u0000${present.join("\u0000")}\u0000${extra?.pointer ?? ""}`;
+  let byKey = plans.get(op);
+  if (!byKey) plans.set(op, (byKey = new Map()));
+  let entry = byKey.get(key);
+  if (!entry || entry.locations !== locations) {
+    entry = { locations, plan: planAnswer(op, status, locations, present, extra?.pointer) };
+    byKey.set(key, entry);
+  }
+  const { skeleton, paths } = entry.plan;
+  return paths.size === 0 ? skeleton : fill(skeleton, paths, values);
 }

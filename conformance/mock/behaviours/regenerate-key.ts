@@ -4,7 +4,7 @@
  * The success answer is the documented example with the keys written where the rotation says they appear; an
  * operation whose keys are read back (readBack) answers as its spec says (e.g. 204 without a body).
  */
-import { get, keyName, type ResourceAddress, type RotationSpec, set, tokens } from "../../../kernel/index.ts";
+import { get, keyName, type ResourceAddress, type RotationSpec, tokens } from "../../../kernel/index.ts";
 import { armErrors, type ArmError } from "../arm-errors.ts";
 import { newKey, timestamp } from "../keys.ts";
 import { isArmError, type MockExchange } from "../mock-exchange.ts";
@@ -82,9 +82,8 @@ export function afterRegeneration(plan: Regeneration, at: Date): MockResource {
 
 /** The answer body of this status: its example with the resource's keys (and name) written where the rotation says. */
 export function regeneratedBody(op: MockOperation, status: string, resource: MockResource, address: ResourceAddress | undefined): unknown {
-  let body = keysAnswer(op, status, op.rotation!.keys, resource);
-  if (op.rotation!.resourceName && address) body = set(body, op.rotation!.resourceName, address.names[address.names.length - 1]);
-  return body;
+  const pointer = op.rotation!.resourceName;
+  return keysAnswer(op, status, op.rotation!.keys, resource, pointer && address ? { pointer, value: address.names[address.names.length - 1] } : undefined);
 }
 
 export const regenerateKey: Behaviour = (exchange, options) => {
