@@ -45,30 +45,26 @@ export function readBody(req: IncomingMessage, limit: number, done: (outcome: Bo
   }
   const chunks: Buffer[] = [];
   let received = 0;
-  const stop = () => {
-    req.removeListener("data", onData);
-    req.removeListener("end", onEnd);
-    req.removeListener("error", onError);
-  };
-  const onData = (chunk: Buffer) => {
+  let settled = false; // once answered, later events of this request are ignored (cheaper than removing listeners)
+  req.on("data", (chunk: Buffer) => {
+    if (settled) return;
     received += chunk.length;
     if (received > limit) {
-      stop();
+      settled = true;
       done({ refusal: "too-large" });
       return;
     }
     chunks.push(chunk);
-  };
-  const onEnd = () => {
-    stop();
+  });
+  req.on("end", () => {
+    if (settled) return;
+    settled = true;
     if (!Number.isNaN(length) && received !== length) done({ refusal: "unreadable", message: "Request body size did not match Content-Length" });
     else done({ body: Buffer.concat(chunks, received) }); // a copy: a chunk may be a view over the socket's read buffer
-  };
-  const onError = (error: Error) => {
-    stop();
+  });
+  req.on("error", (error: Error) => {
+    if (settled) return;
+    settled = true;
     done({ refusal: "unreadable", message: error.message });
-  };
-  req.on("data", onData);
-  req.on("end", onEnd);
-  req.on("error", onError);
+  });
 }

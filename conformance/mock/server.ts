@@ -232,8 +232,7 @@ export function buildServer(settings: ServerSettings): MockServer {
     const operation = exchange.operation ?? newestOperation(route);
     const isError = isArmError(result);
     let response = isError ? errorResponse(result, operation?.errorShape ?? ARM_ERROR_SHAPE) : result;
-    const headers = withArmHeaders(armHeaders(req.headers, now), writes.take(subscription, now.getTime()));
-    response.headers = withArmHeaders(headers, response.headers);
+    response.headers = withArmHeaders(writes.addTo(armHeaders(req.headers, now), subscription, now.getTime()), response.headers);
     if (fault?.response) response = fault.response(response, { operation, isError });
     return finish(req, res, response, started, isError ? result.code : undefined, fault);
   };

@@ -32,7 +32,8 @@ function withElement(body: unknown, location: KeyLocation): { body: unknown; at:
 /** The name the resource holds the key under (names compare case-insensitively), if it holds it. */
 export function storedName(resource: MockResource, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  return Object.keys(resource.keys).find((k) => k.toLowerCase() === wanted);
+  for (const k in resource.keys) if (k.toLowerCase() === wanted) return k;
+  return undefined;
 }
 
 function storedKey(resource: MockResource, name: string): MockResource["keys"][string] | undefined {
