@@ -102,32 +102,38 @@ function fill(node: unknown, paths: PathNode, values: string[]): unknown {
   return copy;
 }
 
-const plans = new WeakMap<MockOperation, Map<string, { locations: Record<string, KeyLocation>; plan: AnswerPlan }>>();
+/** Plans by operation, then status and extra pointer, then which keys the resource holds (a bit per location). */
+const plans = new WeakMap<MockOperation, Map<string, Map<string, { locations: Record<string, KeyLocation>; byKeys: Map<number, AnswerPlan> }>>>();
 
 /**
  * The answer body: the example with every key of `locations` written from the resource's state (and, given
  * `extra`, a value at one more pointer — the resource's name where the rotation shows it).
  */
 export function keysAnswer(op: MockOperation, status: string, locations: Record<string, KeyLocation>, resource: MockResource, extra?: { pointer: string; value: string }): unknown {
-  const present: string[] = [];
   const values: string[] = [];
+  let held = 0;
+  let bit = 1;
   for (const name in locations) {
     const location = locations[name];
     const stored = storedKey(resource, name);
-    if (!stored || (!location.value && !location.lastUpdated)) continue;
-    present.push(name);
-    if (location.value) values.push(stored.value);
-    if (location.lastUpdated) values.push(stored.lastUpdated);
+    if (stored && (location.value || location.lastUpdated)) {
+      held += bit;
+      if (location.value) values.push(stored.value);
+      if (location.lastUpdated) values.push(stored.lastUpdated);
+    }
+    bit *= 2;
   }
   if (extra) values.push(extra.value);
-  const key = `${status}\u0000${present.join("\u0000")}\u0000${extra?.pointer ?? ""}`;
-  let byKey = plans.get(op);
-  if (!byKey) plans.set(op, (byKey = new Map()));
-  let entry = byKey.get(key);
-  if (!entry || entry.locations !== locations) {
-    entry = { locations, plan: planAnswer(op, status, locations, present, extra?.pointer) };
-    byKey.set(key, entry);
+  let byStatus = plans.get(op);
+  if (!byStatus) plans.set(op, (byStatus = new Map()));
+  let byExtra = byStatus.get(status);
+  if (!byExtra) byStatus.set(status, (byExtra = new Map()));
+  let entry = byExtra.get(extra?.pointer ?? "");
+  if (!entry || entry.locations !== locations) byExtra.set(extra?.pointer ?? "", (entry = { locations, byKeys: new Map() }));
+  let plan = entry.byKeys.get(held);
+  if (!plan) {
+    const present = Object.keys(locations).filter((_, i) => Math.floor(held / 2 ** i) % 2 === 1);
+    entry.byKeys.set(held, (plan = planAnswer(op, status, locations, present, extra?.pointer)));
   }
-  const { skeleton, paths } = entry.plan;
-  return paths.size === 0 ? skeleton : fill(skeleton, paths, values);
+  return plan.paths.size === 0 ? plan.skeleton : fill(plan.skeleton, plan.paths, values);
 }
