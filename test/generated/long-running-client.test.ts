@@ -87,7 +87,7 @@ describe.concurrent("awaiting the operation", () => {
   });
 
   it("step by step: poll() until done, percentComplete and onProgress along the way", async () => {
-    const running = await mock({ lroDurationMs: 300 });
+    const running = await mock({ lroDurationMs: 900 });
     const poller = cosmos(running).databaseAccounts.beginRegenerateKey(regenerateCosmos);
     const heard: string[] = [];
     poller.onProgress((p) => heard.push(p.status));
@@ -117,7 +117,7 @@ describe.concurrent("awaiting the operation", () => {
   });
 
   it("without Retry-After (lro-no-retry-after) it polls every pollIntervalMs", async () => {
-    const running = await mock({ fault: "lro-no-retry-after", lroDurationMs: 300 });
+    const running = await mock({ fault: "lro-no-retry-after", lroDurationMs: 900 });
     const { sent, fetcher } = recordingFetch();
     await cosmos(running, { fetch: fetcher }).databaseAccounts.regenerateKey(regenerateCosmos, { pollIntervalMs: 100 });
     const gaps = sent.slice(1).map((r, i) => r.at - sent[i]!.at);
