@@ -5,7 +5,8 @@
 import { MAX_TIMER_MS } from "../client-runtime/timeout.ts";
 import { type Ajv, type DocumentModel, loadSpecs } from "../kernel/index.ts";
 import type { CompiledExchange, RunEvent } from "./exchange.ts";
-import { compileExchanges } from "./exchanges/compile-exchanges.ts";
+import { compileExchanges, enabledChecks } from "./exchanges/compile-exchanges.ts";
+import { resolveFault } from "./mock/start-mock.ts";
 import { MAX_BODY_BYTES_CEILING } from "./runner/http-sender.ts";
 import { runConformance, type RunOutcome, type Target } from "./runner/run-conformance.ts";
 import { namedResources, type NamedResources } from "./targets/named-resources.ts";
@@ -48,6 +49,9 @@ function checkTargetFlags(options: ConformOptions): "mock" | "live" | "url" {
   const kind = options.target === "mock" ? "mock" : options.target === "live" ? "live" : "url";
   if (kind === "url") parseBaseUrl(options.target);
   if (kind !== "mock" && options.fault) throw optionError("--fault", "faults are the embedded mock's", "drop --fault, or use --target mock");
+  // Names the flags give are checked before the specs load (a second or more on a big tree), not after.
+  resolveFault(options.fault);
+  enabledChecks(options.checks);
   if (kind !== "mock" && options.lroDurationMs !== undefined) throw optionError("--lro-duration", "--lro-duration sets the embedded mock's operations", "drop it, or use --target mock");
   if (kind !== "live") {
     for (const [flag, given] of [["--cloud", options.cloud], ["--endpoint", options.endpoint]] as const) {

@@ -65,7 +65,8 @@ function option(name: string, message: string, hint: string): UserError {
   return new UserError(problem("mock/options", { file: name }, message, hint));
 }
 
-function resolveFault(name: string | undefined): Fault | undefined {
+/** The fault a --fault value names; refused with a UserError before anything loads. */
+export function resolveFault(name: string | undefined): Fault | undefined {
   if (name === undefined) return undefined;
   const found = findFault(name);
   if ("refusal" in found) throw option("--fault", found.refusal, found.hint);
