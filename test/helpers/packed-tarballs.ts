@@ -71,7 +71,7 @@ export async function clientTarball(): Promise<string> {
 }
 
 /** What `npm run pack:tool` builds the tool from: its sources, the files build:tool copies, the manifest and the lock. */
-const TOOL_INPUTS = ["api", "cli", "client-runtime", "conformance", "generator", "kernel", "scripts", "package.json", "package-lock.json", "README.md", "tsconfig.json"];
+const TOOL_INPUTS = ["api", "cli", "client-runtime", "conformance", "generator", "kernel", "scripts/build-tool.ts", "scripts/pack-tool.ts", "package.json", "package-lock.json", "README.md", "tsconfig.json"];
 
 /**
  * The tool packed by the real `npm run pack:tool`, and what it printed. pack:tool builds into the repository's
