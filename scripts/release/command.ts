@@ -1,20 +1,11 @@
-/**
- * npm run release:clients [-- --publish [--dry-run] [--provenance] [--registry <url>]] | [-- --verify-only <tgz>]
- *
- * Releases @rekey/clients: checks generated/ is what specs/ and the generator produce (`rekey generate --check`),
- * builds generated/dist/, packs it into packs/rekey-clients-<version>.tgz and verifies that tarball (see
- * release/verify-tarball.ts). With --publish, and only when all of that passed, `npm publish`es the verified
- * tarball (public access; --dry-run, --provenance and --registry are handed to npm publish alone: the verification
- * installs from the npm cache of the configured registry). --verify-only verifies a tarball built
- * elsewhere and publishes nothing. Any failure is one line on stderr and exit 2.
- */
+/** The release of @rekey/clients, as `npm run release:clients` runs it (scripts/release-clients.ts says what it does). */
 import { mkdirSync, renameSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSpecs, printable, REPO_ROOT } from "../kernel/index.ts";
-import { consumerCall } from "./release/consumer-call.ts";
-import { runCommand, StepFailed } from "./release/run-command.ts";
-import { verifyTarball } from "./release/verify-tarball.ts";
+import { loadSpecs, printable, REPO_ROOT } from "../../kernel/index.ts";
+import { consumerCall } from "./consumer-call.ts";
+import { runCommand, StepFailed } from "./run-command.ts";
+import { verifyTarball } from "./verify-tarball.ts";
 
 const PACKS = join(REPO_ROOT, "packs");
 const GENERATED = join(REPO_ROOT, "generated");
@@ -103,8 +94,14 @@ async function main(argv: string[]): Promise<void> {
   console.log(`timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(" · ")}`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof StepFailed;
-  console.error(printable(`release:clients: ${known ? (error as Error).message : `crashed (this is a bug): ${String((error as Error)?.stack ?? error)}`}`));
-  process.exitCode = known ? 2 : 70;
-});
+/** Runs the release with `argv` (the script's arguments), printing as the script does; returns its exit code. */
+export async function releaseClients(argv: string[]): Promise<number> {
+  try {
+    await main(argv);
+    return 0;
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof StepFailed;
+    console.error(printable(`release:clients: ${known ? (error as Error).message : `crashed (this is a bug): ${String((error as Error)?.stack ?? error)}`}`));
+    return known ? 2 : 70;
+  }
+}
