@@ -14,6 +14,7 @@ import { reportJson } from "../../conformance/reporters/json-reporter.ts";
 import type { ExchangeResult, RunSummary } from "../../conformance/exchange.ts";
 import { REPO_ROOT } from "../../kernel/index.ts";
 import { runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { startProductMock, TOKEN } from "../helpers/mock.ts";
 
@@ -30,10 +31,16 @@ const dir = tempDir();
 let mock: RunningMock;
 const TOKEN_ENV = "REKEY_REPORT_SCHEMA_TOKEN";
 
-/** The report the real command writes for these arguments, and its exit code. */
+/**
+ * The report the real command writes for these arguments, and its exit code: the first run spawns `rekey`, the
+ * others run the same main() in this process (test/helpers/in-process.ts), sparing a Node start each.
+ */
+let spawned = false;
 async function report(name: string, args: string[]): Promise<{ code: number; report: Json }> {
   const file = join(dir, `${name}.json`);
-  const result = await runRekey(["conform", "--quiet", "--report", `json:${file}`, ...args]);
+  const command = ["conform", "--quiet", "--report", `json:${file}`, ...args];
+  const result = spawned ? await runInProcess(command) : await runRekey(command);
+  spawned = true;
   expect(result.stderr).not.toMatch(/rekey crashed/);
   return { code: result.code, report: JSON.parse(readFileSync(file, "utf8")) as Json };
 }
