@@ -1,15 +1,13 @@
 /**
  * docs/writing-specs.md's minimal spec is a folder a team can start from: written out as the page shows it, `rekey
  * lint` passes it, `rekey conform` runs green against the embedded mock, and `rekey generate` makes a package with
- * the factory the page names. lint and conform run rekey's main() in this process (what they print and return is
- * the command's; test/helpers/in-process.ts), generate runs as a process.
+ * the factory the page names.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
-import { runInProcess } from "../helpers/in-process.ts";
 import { fenceAfterHeading, parse } from "../helpers/markdown.ts";
 
 const dir = tempDir("rekey-writing-specs-");
@@ -26,14 +24,14 @@ afterAll(removeTempDirs);
 
 describe("the minimal spec of docs/writing-specs.md", () => {
   it("lints clean", async () => {
-    const result = await runInProcess(["lint", "--specs", specs]);
+    const result = await runRekey(["lint", "--specs", specs]);
     expect(result.stderr).toBe("");
     expect([result.code, result.stdout]).toEqual([0, "1 document(s), 1 operation(s): no problems\n"]);
   });
 
   it("passes the conformance suite against the embedded mock, rotation scenarios included", async () => {
     const report = join(dir, "report.json");
-    const result = await runInProcess(["conform", "--quiet", "--specs", specs, "--report", `json:${report}`]);
+    const result = await runRekey(["conform", "--quiet", "--specs", specs, "--report", `json:${report}`]);
     expect(result.code, result.stderr).toBe(0);
     const { summary, results } = JSON.parse(readFileSync(report, "utf8"));
     expect(summary).toMatchObject({ failed: 0, warnings: 0, heldBack: 0, skipped: 0 });
