@@ -108,7 +108,8 @@ export async function withRepoLock<T>(name: string, work: () => Promise<T>): Pro
       mkdirSync(lock);
       writeFileSync(join(lock, "pid"), String(process.pid));
       break;
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
       if (since === undefined) continue; // released meanwhile
       let owner = 0;
