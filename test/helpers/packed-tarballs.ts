@@ -53,6 +53,7 @@ async function cached(name: string, hash: string, pack: (staging: string) => Pro
     await pack(staging);
     tarballIn(staging);
     renameSync(staging, final);
+    removeUnused(name, final);
   } catch (error) {
     // Another worker renamed its whole copy into place first: use that one.
     if (!existsSync(final)) throw error;
@@ -60,6 +61,16 @@ async function cached(name: string, hash: string, pack: (staging: string) => Pro
     rmSync(staging, { recursive: true, force: true });
   }
   return final;
+}
+
+/** Tarballs of `name` packed from other inputs more than a day before are removed when a new one is made. */
+function removeUnused(name: string, keep: string): void {
+  const before = Date.now() - 24 * 60 * 60 * 1000;
+  for (const entry of readdirSync(CACHE)) {
+    const path = join(CACHE, entry);
+    if (!entry.startsWith(`${name}-`) || path === keep) continue;
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < before) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 /** generated/ as `npm pack` packs it (dist/ built by the global set-up; --ignore-scripts: prepare would build it again). */
