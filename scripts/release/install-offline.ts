@@ -54,16 +54,19 @@ function resolveIn(packages: Record<string, LockEntry>, from: string, name: stri
 /** The lock entries of `names` (needed by the package at `from`) and of everything they need. */
 function closure(packages: Record<string, LockEntry>, from: string, names: string[]): Record<string, LockEntry> {
   const kept: Record<string, LockEntry> = {};
+  const visited = new Set<string>();
   const visit = (at: string, name: string, optional: boolean) => {
     const path = resolveIn(packages, at, name);
     if (!path) {
       if (optional) return;
       throw new StepFailed("install", `${name} (needed by ${at || "the tarball"}) is not in the repository's package-lock.json`);
     }
-    if (kept[path]) return;
+    if (visited.has(path)) return;
+    visited.add(path);
     const { dev: _dev, devOptional: _devOptional, ...entry } = packages[path];
     // A package the tarball needs sits at the top of the project's node_modules, wherever a workspace's lock put it.
     const placed = path.startsWith("node_modules/") ? path : path.slice(path.indexOf("node_modules/"));
+    if (kept[placed] && kept[placed].version !== entry.version) throw new StepFailed("install", `the repository's lock holds two versions of ${placed} the tarball needs`);
     kept[placed] = entry;
     for (const dep of Object.keys(entry.dependencies ?? {})) visit(path, dep, false);
     for (const dep of Object.keys(entry.optionalDependencies ?? {})) visit(path, dep, true);

@@ -5,10 +5,8 @@
  * CommonJS TypeScript, sending the request a spec's example documents, is the release verification's to show
  * (scripts/release/verify-tarball.ts, run by test/packaging/release-clients.test.ts).
  */
-import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installOffline, tarballManifest } from "../../scripts/release/install-offline.ts";
 import { createTypeCheck } from "../../scripts/release/type-check.ts";
@@ -16,16 +14,14 @@ import { REPO_ROOT } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { clientTarball } from "../helpers/packed-tarballs.ts";
 
-const run = promisify(execFile);
-const TSC = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+/** tsc in this process; the two programs below parse TypeScript's libraries once. */
+const typeCheck = createTypeCheck();
 
 afterAll(removeTempDirs);
 
 describe("generated package", () => {
-  it("type-checks (tsc --noEmit over generated/)", async () => {
-    const result = await run(process.execPath, [TSC, "--noEmit", "-p", join(REPO_ROOT, "generated/tsconfig.json")]).catch((e) => e);
-    expect(result.stdout).toBe("");
-    expect(result.code ?? 0).toBe(0);
+  it("type-checks (tsc -p generated/, whose tsconfig.json emits nothing)", () => {
+    expect(() => typeCheck("generated/", join(REPO_ROOT, "generated"))).not.toThrow();
   });
 
   describe("packed and installed into an empty project", () => {
@@ -76,7 +72,7 @@ describe("generated package", () => {
         "// @ts-expect-error keyType is a closed union in the types",
         "client.accounts.regenerateKeys({ resourceGroupName: 'rg', accountName: 'a', body: { keyType: 'tertiary' } });",
       ].join("\n"));
-      expect(() => createTypeCheck()("TypeScript consumer", project)).not.toThrow();
+      expect(() => typeCheck("TypeScript consumer", project)).not.toThrow();
     });
   });
 });

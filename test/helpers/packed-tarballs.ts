@@ -53,6 +53,7 @@ async function cached(name: string, hash: string, pack: (staging: string) => Pro
     await pack(staging);
     tarballIn(staging);
     renameSync(staging, final);
+    removeUnused(name, final);
   } catch (error) {
     // Another worker renamed its whole copy into place first: use that one.
     if (!existsSync(final)) throw error;
@@ -60,6 +61,16 @@ async function cached(name: string, hash: string, pack: (staging: string) => Pro
     rmSync(staging, { recursive: true, force: true });
   }
   return final;
+}
+
+/** Tarballs of `name` packed from other inputs more than a day before are removed when a new one is made. */
+function removeUnused(name: string, keep: string): void {
+  const before = Date.now() - 24 * 60 * 60 * 1000;
+  for (const entry of readdirSync(CACHE)) {
+    const path = join(CACHE, entry);
+    if (!entry.startsWith(`${name}-`) || path === keep) continue;
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < before) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 /** generated/ as `npm pack` packs it (dist/ built by the global set-up; --ignore-scripts: prepare would build it again). */
@@ -71,7 +82,7 @@ export async function clientTarball(): Promise<string> {
 }
 
 /** What `npm run pack:tool` builds the tool from: its sources, the files build:tool copies, the manifest and the lock. */
-const TOOL_INPUTS = ["api", "cli", "client-runtime", "conformance", "generator", "kernel", "scripts", "package.json", "package-lock.json", "README.md", "tsconfig.json"];
+const TOOL_INPUTS = ["api", "cli", "client-runtime", "conformance", "generator", "kernel", "scripts/build-tool.ts", "scripts/pack-tool.ts", "package.json", "package-lock.json", "README.md", "tsconfig.json"];
 
 /**
  * The tool packed by the real `npm run pack:tool`, and what it printed. pack:tool builds into the repository's
@@ -108,7 +119,8 @@ export async function withRepoLock<T>(name: string, work: () => Promise<T>): Pro
       mkdirSync(lock);
       writeFileSync(join(lock, "pid"), String(process.pid));
       break;
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
       if (since === undefined) continue; // released meanwhile
       let owner = 0;

@@ -5,15 +5,17 @@
  * 127.0.0.1, which must see the package looked up and nothing uploaded. A stale generated/ stops it before packing.
  * Broken tarballs (a file missing from dist/, a file the exports map names missing, declarations that do not
  * type-check) fail verification with one line and exit 2; they are made from the tarball the tests share
- * (helpers/packed-tarballs.ts). The run that packs into the repository's packs/ holds its lock.
+ * (helpers/packed-tarballs.ts). The run that packs into the repository's packs/ holds its lock. Each behaviour is
+ * seen once from the script run as a process (exit code, streams); its repeats call the same code in this process.
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { format, promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { releaseClients } from "../../scripts/release/command.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { clientTarball, withRepoLock } from "../helpers/packed-tarballs.ts";
@@ -28,6 +30,20 @@ async function release(args: string[], root = REPO_ROOT): Promise<Result> {
   const result = await run(process.execPath, ["--import", "tsx", join(root, "scripts/release-clients.ts"), ...args], { cwd: root, timeout: 240_000 })
     .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
   return result;
+}
+
+/** The same run in this process, what it prints captured. */
+async function releaseInProcess(args: string[]): Promise<Result> {
+  let stdout = "";
+  let stderr = "";
+  const log = vi.spyOn(console, "log").mockImplementation((...parts) => void (stdout += format(...parts) + "\n"));
+  const error = vi.spyOn(console, "error").mockImplementation((...parts) => void (stderr += format(...parts) + "\n"));
+  try {
+    return { code: await releaseClients(args), stdout, stderr };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
 }
 
 /** A registry that knows no package: it records each request and answers 404, as the registry does for a new name. */
@@ -99,7 +115,7 @@ describe("npm run release:clients", () => {
       removed = last.default;
       rmSync(join(pkg, removed));
     });
-    const result = await release(["--verify-only", broken]);
+    const result = await releaseInProcess(["--verify-only", broken]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain(`failed verification: exports: 1 file(s) named by the exports map, types or typesVersions are not in the tarball, e.g. ${removed}`);
@@ -107,7 +123,7 @@ describe("npm run release:clients", () => {
 
   it("fails verification when the package's declarations do not type-check under strict settings", async () => {
     const broken = await brokenCopy("types", (pkg) => appendFileSync(join(pkg, "dist/runtime/index.d.ts"), "\nexport declare const broken: NotAType;\n"));
-    const result = await release(["--verify-only", broken]);
+    const result = await releaseInProcess(["--verify-only", broken]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/failed verification: TypeScript ESM \(tsc\): .*Cannot find name 'NotAType'/);
@@ -130,8 +146,9 @@ describe("npm run release:clients", () => {
   }, 180_000);
 
   it("refuses flags it does not know, and publishing a tarball it did not build", async () => {
-    for (const args of [["--bogus"], ["--verify-only", TARBALL, "--publish"], ["--dry-run"], ["--publish", "--registry", "not a url"]]) {
-      const result = await release(args);
+    const cases = [["--bogus"], ["--verify-only", TARBALL, "--publish"], ["--dry-run"], ["--publish", "--registry", "not a url"]];
+    for (const args of cases) {
+      const result = args === cases[0] ? await release(args) : await releaseInProcess(args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
       expect(result.stderr, args.join(" ")).not.toMatch(/\n\s+at /);
