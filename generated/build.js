@@ -94,29 +94,77 @@ async function buildJavaScript(sources) {
     })
   );
 }
-async function buildDeclarations(sources) {
-  const ts = requireCjs("typescript");
-  const compilerOptions = {
+var BAREBONES_LIB = `/// <reference no-default-lib="true"/>
+interface Boolean {}
+interface Function {}
+interface CallableFunction {}
+interface NewableFunction {}
+interface IArguments {}
+interface Number {}
+interface Object {}
+interface RegExp {}
+interface String {}
+interface Array<T> { length: number; [n: number]: T; }
+interface SymbolConstructor {
+    (desc?: string | number): symbol;
+    for(name: string): symbol;
+    readonly toStringTag: symbol;
+}
+declare var Symbol: SymbolConstructor;
+interface Symbol {
+    readonly [Symbol.toStringTag]: string;
+}`;
+var LIB_NAME = "lib.d.ts";
+function transpileDeclarations(ts, files) {
+  const options = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
-    declaration: true,
-    isolatedDeclarations: true,
     verbatimModuleSyntax: true,
-    strict: true
+    strict: true,
+    jsx: ts.JsxEmit.Preserve,
+    noLib: true,
+    noResolve: true,
+    noCheck: true,
+    suppressOutputPathCheck: true,
+    allowNonTsExtensions: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    isolatedDeclarations: true
   };
-  const out = [];
-  for (const file of sources) {
-    if (file.path.startsWith("src/") && file.path.endsWith(".d.ts")) {
-      out.push({ path: distPath(file.path), content: file.content });
-      continue;
-    }
-    if (!isTypeScript(file.path)) continue;
-    const dts = ts.transpileDeclaration(file.content, { compilerOptions, fileName: file.path, reportDiagnostics: true });
-    const diagnostic = dts.diagnostics?.[0];
-    if (diagnostic) throw new Error(`declarations of ${file.path}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`);
-    out.push({ path: distPath(file.path, ".d.ts"), content: withSourceHeader(file.content, dts.outputText) });
-  }
-  return out;
+  const texts = new Map([...files.map((f) => [f.path, f.content]), [LIB_NAME, BAREBONES_LIB]]);
+  const outputs = /* @__PURE__ */ new Map();
+  const program = ts.createProgram([...files.map((f) => f.path), LIB_NAME], options, {
+    getSourceFile: (name, sourceOptions) => texts.has(name) ? ts.createSourceFile(name, texts.get(name), sourceOptions) : void 0,
+    writeFile: (name, text) => outputs.set(name, text),
+    getDefaultLibFileName: () => LIB_NAME,
+    useCaseSensitiveFileNames: () => true,
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => "",
+    getNewLine: () => "\n",
+    fileExists: (name) => texts.has(name),
+    readFile: () => "",
+    directoryExists: () => true,
+    getDirectories: () => []
+  });
+  const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getOptionsDiagnostics()];
+  diagnostics.push(...program.emit(void 0, void 0, void 0, true).diagnostics);
+  const order = new Map(files.map((f, i) => [f.path, i]));
+  const first = diagnostics.sort((a, b) => (order.get(a.file?.fileName ?? "") ?? -1) - (order.get(b.file?.fileName ?? "") ?? -1))[0];
+  if (first) throw new Error(`declarations of ${first.file?.fileName ?? "the package"}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`);
+  return new Map(files.map((f) => [f.path, outputs.get(f.path.replace(/\.ts$/, ".d.ts"))]));
+}
+function declarationPath(sourcePath) {
+  if (sourcePath.startsWith("src/") && sourcePath.endsWith(".d.ts")) return distPath(sourcePath);
+  return isTypeScript(sourcePath) ? distPath(sourcePath, ".d.ts") : void 0;
+}
+async function buildDeclarations(sources) {
+  const ts = requireCjs("typescript");
+  const declarations = transpileDeclarations(ts, sources.filter((f) => isTypeScript(f.path)));
+  return sources.flatMap((file) => {
+    const path = declarationPath(file.path);
+    if (!path) return [];
+    return [{ path, content: isTypeScript(file.path) ? withSourceHeader(file.content, declarations.get(file.path)) : file.content }];
+  });
 }
 
 // generator/package-build/dist-folder.ts
