@@ -28,12 +28,20 @@ function isEmptyModule(javascript) {
   return javascript.split("\n").every((line) => line.trim() === "" || line.startsWith("//"));
 }
 async function buildDist(sources, declarations) {
+  const bundled = sources.some((f) => f.path === RUNTIME_ENTRY);
+  const inlined = (f) => bundled && isInlined(f.path);
+  const early = declarations(sources.filter(inlined));
+  early.catch(() => {
+  });
   const javascript = await buildJavaScript(sources);
   const typesOnly = new Set(javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts")));
+  const rest = declarations(sources.filter((f) => !inlined(f) && !typesOnly.has(f.path)));
+  const declared = new Map([...await early, ...await rest].map((f) => [f.path, f]));
   return [
     ...javascript,
     ...sources.filter((f) => typesOnly.has(f.path)).map((f) => ({ path: distPath(f.path, ".d.ts"), content: f.content })),
-    ...await declarations(sources.filter((f) => !typesOnly.has(f.path)))
+    // In the order of the sources, as one call would return them.
+    ...sources.flatMap((f) => declared.get(declarationPath(f.path) ?? "") ?? [])
   ];
 }
 var RUNTIME_ENTRY = "src/runtime/index.ts";

@@ -52,12 +52,21 @@ export async function buildDist(
   sources: PackageFile[],
   declarations: (files: PackageFile[]) => Promise<PackageFile[]>,
 ): Promise<PackageFile[]> {
+  // A source inlined into a bundle gets no JavaScript of its own, so it cannot turn out types-only: its declarations
+  // are built while the JavaScript is, and only the other sources' wait for it.
+  const bundled = sources.some((f) => f.path === RUNTIME_ENTRY);
+  const inlined = (f: PackageFile) => bundled && isInlined(f.path);
+  const early = declarations(sources.filter(inlined));
+  early.catch(() => {}); // awaited below, after the JavaScript
   const javascript = await buildJavaScript(sources);
   const typesOnly = new Set(javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts")));
+  const rest = declarations(sources.filter((f) => !inlined(f) && !typesOnly.has(f.path)));
+  const declared = new Map([...await early, ...await rest].map((f) => [f.path, f]));
   return [
     ...javascript,
     ...sources.filter((f) => typesOnly.has(f.path)).map((f) => ({ path: distPath(f.path, ".d.ts"), content: f.content })),
-    ...(await declarations(sources.filter((f) => !typesOnly.has(f.path)))),
+    // In the order of the sources, as one call would return them.
+    ...sources.flatMap((f) => declared.get(declarationPath(f.path) ?? "") ?? []),
   ];
 }
 
