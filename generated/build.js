@@ -30,11 +30,15 @@ function isEmptyModule(javascript) {
 async function buildDist(sources, declarations) {
   const bundled = sources.some((f) => f.path === RUNTIME_ENTRY);
   const inlined = (f) => bundled && isInlined(f.path);
-  const early = declarations(sources.filter(inlined));
+  const inlinedTypesOnly = await typesOnlySources(sources.filter((f) => inlined(f) && isTypeScript(f.path)));
+  const early = declarations(sources.filter((f) => inlined(f) && !inlinedTypesOnly.has(f.path)));
   early.catch(() => {
   });
   const javascript = await buildJavaScript(sources);
-  const typesOnly = new Set(javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts")));
+  const typesOnly = /* @__PURE__ */ new Set([
+    ...inlinedTypesOnly,
+    ...javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts"))
+  ]);
   const rest = declarations(sources.filter((f) => !inlined(f) && !typesOnly.has(f.path)));
   const declared = new Map([...await early, ...await rest].map((f) => [f.path, f]));
   return [
@@ -89,6 +93,11 @@ async function bundle(esbuild, entry, byPath) {
     }]
   });
   return withSourceHeader(entry.content, result.outputFiles[0].text);
+}
+async function typesOnlySources(sources) {
+  const esbuild = await import("esbuild");
+  const empty = await Promise.all(sources.map(async (f) => isEmptyModule((await esbuild.transform(f.content, { loader: "ts", format: "esm", target: "es2022", sourcefile: f.path })).code)));
+  return new Set(sources.filter((_, i) => empty[i]).map((f) => f.path));
 }
 async function buildJavaScript(sources) {
   const esbuild = await import("esbuild");

@@ -52,14 +52,19 @@ export async function buildDist(
   sources: PackageFile[],
   declarations: (files: PackageFile[]) => Promise<PackageFile[]>,
 ): Promise<PackageFile[]> {
-  // A source inlined into a bundle gets no JavaScript of its own, so it cannot turn out types-only: its declarations
-  // are built while the JavaScript is, and only the other sources' wait for it.
+  // A source inlined into a bundle gets no JavaScript of its own: esbuild's transform tells whether it holds only
+  // types (a document's schema.ts and types.ts do), and the others' declarations are built while the JavaScript
+  // is; only the remaining sources' wait for it.
   const bundled = sources.some((f) => f.path === RUNTIME_ENTRY);
   const inlined = (f: PackageFile) => bundled && isInlined(f.path);
-  const early = declarations(sources.filter(inlined));
+  const inlinedTypesOnly = await typesOnlySources(sources.filter((f) => inlined(f) && isTypeScript(f.path)));
+  const early = declarations(sources.filter((f) => inlined(f) && !inlinedTypesOnly.has(f.path)));
   early.catch(() => {}); // awaited below, after the JavaScript
   const javascript = await buildJavaScript(sources);
-  const typesOnly = new Set(javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts")));
+  const typesOnly = new Set([
+    ...inlinedTypesOnly,
+    ...javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts")),
+  ]);
   const rest = declarations(sources.filter((f) => !inlined(f) && !typesOnly.has(f.path)));
   const declared = new Map([...await early, ...await rest].map((f) => [f.path, f]));
   return [
@@ -126,6 +131,14 @@ async function bundle(esbuild: Esbuild, entry: PackageFile, byPath: Map<string, 
     }],
   });
   return withSourceHeader(entry.content, result.outputFiles[0].text);
+}
+
+/** The TypeScript sources that compile to no JavaScript. */
+async function typesOnlySources(sources: PackageFile[]): Promise<Set<string>> {
+  const esbuild = await import("esbuild");
+  const empty = await Promise.all(sources.map(async (f) =>
+    isEmptyModule((await esbuild.transform(f.content, { loader: "ts", format: "esm", target: "es2022", sourcefile: f.path })).code)));
+  return new Set(sources.filter((_, i) => empty[i]).map((f) => f.path));
 }
 
 async function buildJavaScript(sources: PackageFile[]): Promise<PackageFile[]> {
