@@ -23,7 +23,7 @@ export {
   claimTypeNames, clientModuleExports, clientNames, ENTRY_POINT_NAMES, operationTypeNames, TYPES_MODULE_NAMES, typeNameOf,
 } from "./generated-names.ts";
 export { camelCase, isBindingName, isIdentifier, pascalCase } from "./names.ts";
-export { get, join, remove, set, tokens } from "./json-pointer.ts";
+export { get, getAt, join, remove, set, tokens } from "./json-pointer.ts";
 export {
   compiledSchema, createAjv, schemaChecker, schemaRef, toViolations, validate, type Ajv, type SchemaViolation,
 } from "./schema-validator.ts";

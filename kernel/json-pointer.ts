@@ -59,8 +59,13 @@ function child(node: unknown, token: string): unknown {
 
 /** Returns the value at a pointer, or undefined when any step is missing. */
 export function get(root: unknown, pointer: string): unknown {
+  return getAt(root, tokens(pointer));
+}
+
+/** get() for a pointer already split into its tokens (a caller that reads the same pointer often splits it once). */
+export function getAt(root: unknown, path: readonly string[]): unknown {
   let node: unknown = root;
-  for (const token of tokens(pointer)) {
+  for (const token of path) {
     node = child(node, token);
     if (node === undefined) return undefined;
   }

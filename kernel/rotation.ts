@@ -236,7 +236,8 @@ function checkLocations(source: RotationSource, schema: SchemaAt, keys: Record<s
 export function keyName(spec: Pick<RotationSpec, "keys">, selected: unknown): string | undefined {
   if (typeof selected !== "string") return undefined;
   const wanted = selected.toLowerCase();
-  return Object.keys(spec.keys).find((k) => k.toLowerCase() === wanted);
+  for (const k in spec.keys) if (k.toLowerCase() === wanted) return k; // the mock asks on every request: no array
+  return undefined;
 }
 
 /** The index of the element of `array` whose fields equal `where`, or -1. */

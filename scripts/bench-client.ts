@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     ];
     console.log("\ntargets (rekey vs @azure/arm-maps):");
     for (const [name, value, target] of targets) {
-      console.log(`  ${name.padEnd(18)} ${value.toFixed(3)}×  (target ≤ ${target}×: ${value <= target ? "met" : "NOT met"})`);
+      console.log(`${value <= target ? "met   " : "MISSED"} client ${name}: ${value.toFixed(3)}× @azure/arm-maps (target ≤ ${target}×)`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

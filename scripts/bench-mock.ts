@@ -1,12 +1,14 @@
 /**
- * npm run bench:mock — the mock under load (autocannon, keep-alive, 10 connections), side by side with Prism
+ * npm run bench:mock — the mock under load (autocannon, keep-alive, 10 and 50 connections), side by side with Prism
  * (@stoplight/prism-cli serving the same spec document) and a bare node:http server returning a fixed body, all
  * measured in this run, each server in its own process. Scenarios: a valid Maps regenerate, an invalid Maps body,
- * an APIM 204. Prints req/s, p50/p99 latency, cold start (spawn → first answer) and peak RSS under load, with
- * ratios. rekey's mock runs with validation and state on.
+ * an APIM 204, each at 10 and at 50 connections. Prints req/s, p50/p99 latency, cold start (spawn → first answer)
+ * and peak RSS under load, with ratios and a met/MISSED line per target. rekey's mock runs with validation and
+ * state on.
  *
- * Targets (issue #3): req/s ≥ 15× Prism and ≥ 50% of bare; p99 ≤ 1/10 of Prism's; cold start ≤ 0.2× Prism's;
- * RSS under load ≤ 0.5× Prism's.   Options: --seconds N (per scenario, default 5), --starts N (default 5).
+ * Targets (issue #16), at 10 and at 50 connections: req/s ≥ 15× Prism and ≥ 60% of bare; p99 ≤ 0.1× Prism's;
+ * RSS under load ≤ 0.5× Prism's; cold start ≤ 0.25× Prism's.
+ * Options: --seconds N (per measured run, default 5), --starts N (default 5).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -78,12 +80,12 @@ function rssMb(pid: number): number {
 
 interface Load { rps: number; p50: number; p99: number; rssMb: number; non2xx: number; statuses: string }
 
-async function load(server: Server, child: ChildProcess, request: { path: string; method: string; headers: Record<string, string>; body?: string }): Promise<Load> {
+async function load(server: Server, child: ChildProcess, request: { path: string; method: string; headers: Record<string, string>; body?: string }, connections: number): Promise<Load> {
   let peak = rssMb(child.pid!);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 100);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
-    connections: 10,
+    connections,
     duration: seconds,
     requests: [{ method: request.method as "POST", path: request.path, headers: request.headers, body: request.body }],
   });
@@ -112,26 +114,46 @@ const scenarios = [
   { name: "APIM regeneratePrimaryKey (204)", request: servers.prismApim.probe, peers: ["rekey", "prismApim", "bare"] as const },
 ];
 
+const CONNECTIONS = [10, 50];
+const TARGETS = { prismRps: 15, bareShare: 0.6, p99: 0.1, rss: 0.5, cold: 0.25 };
+const verdict = (met: boolean) => (met ? "met" : "MISSED");
 const fmt = (n: number, d = 0) => n.toFixed(d);
-console.log(`npm run bench:mock — ${seconds} s per scenario, 10 connections, keep-alive; cold start median of ${starts}\n`);
-console.log(`cold start (spawn → first answer): rekey ${fmt(cold.rekey)} ms · Prism ${fmt(cold.prism)} ms · bare ${fmt(cold.bare)} ms · rekey/Prism ${(cold.rekey / cold.prism).toFixed(2)}× (target ≤ 0.2×)\n`);
+console.log(`npm run bench:mock — ${seconds} s per run after a discarded warm-up, keep-alive, ${CONNECTIONS.join(" and ")} connections; cold start median of ${starts}\n`);
+const coldRatio = cold.rekey / cold.prism;
+console.log(`cold start (spawn → first answer): rekey ${fmt(cold.rekey)} ms · Prism ${fmt(cold.prism)} ms · bare ${fmt(cold.bare)} ms · ` +
+  `rekey/Prism ${coldRatio.toFixed(2)}× (target ≤ ${TARGETS.cold}×: ${verdict(coldRatio <= TARGETS.cold)})\n`);
+const missed: string[] = [];
 for (const scenario of scenarios) {
-  const results: Record<string, Load> = {};
+  const results: Record<number, Record<string, Load>> = Object.fromEntries(CONNECTIONS.map((c) => [c, {}]));
   for (const key of scenario.peers) {
     const { child } = await start(servers[key]);
-    await load(servers[key], child, scenario.request); // warm-up run, discarded
-    results[key] = await load(servers[key], child, scenario.request);
+    await load(servers[key], child, scenario.request, CONNECTIONS[0]); // warm-up run, discarded
+    for (const connections of CONNECTIONS) results[connections][key] = await load(servers[key], child, scenario.request, connections);
     await stop(child);
   }
   const [, prismKey] = scenario.peers;
-  const r = results.rekey;
-  const p = results[prismKey];
-  const b = results.bare;
-  console.log(`${scenario.name}`);
-  for (const key of scenario.peers) {
-    const x = results[key];
-    console.log(`  ${servers[key].name.padEnd(18)} ${fmt(x.rps).padStart(7)} req/s   p50 ${fmt(x.p50, 1).padStart(5)} ms   p99 ${fmt(x.p99, 1).padStart(6)} ms   RSS ${fmt(x.rssMb).padStart(4)} MB   ${x.statuses}`);
+  for (const connections of CONNECTIONS) {
+    const at = results[connections];
+    const r = at.rekey;
+    const p = at[prismKey];
+    const b = at.bare;
+    console.log(`${scenario.name}, ${connections} connections`);
+    for (const key of scenario.peers) {
+      const x = at[key];
+      console.log(`  ${servers[key].name.padEnd(18)} ${fmt(x.rps).padStart(7)} req/s   p50 ${fmt(x.p50, 1).padStart(5)} ms   p99 ${fmt(x.p99, 1).padStart(6)} ms   RSS ${fmt(x.rssMb).padStart(4)} MB   ${x.statuses}`);
+    }
+    const checks = [
+      { name: "rekey/Prism req/s", value: `${(r.rps / p.rps).toFixed(1)}×`, target: `≥ ${TARGETS.prismRps}×`, met: r.rps / p.rps >= TARGETS.prismRps },
+      { name: "rekey/bare req/s", value: `${((r.rps / b.rps) * 100).toFixed(0)}%`, target: `≥ ${TARGETS.bareShare * 100}%`, met: r.rps / b.rps >= TARGETS.bareShare },
+      { name: "p99 rekey/Prism", value: `${(r.p99 / p.p99).toFixed(3)}×`, target: `≤ ${TARGETS.p99}×`, met: r.p99 / p.p99 <= TARGETS.p99 },
+      { name: "RSS rekey/Prism", value: `${(r.rssMb / p.rssMb).toFixed(2)}×`, target: `≤ ${TARGETS.rss}×`, met: r.rssMb / p.rssMb <= TARGETS.rss },
+    ];
+    for (const check of checks) {
+      console.log(`  ${check.name.padEnd(18)} ${check.value.padStart(7)}   target ${check.target}: ${verdict(check.met)}`);
+      if (!check.met) missed.push(`${scenario.name}, ${connections} connections: ${check.name} ${check.value} (target ${check.target})`);
+    }
+    console.log("");
   }
-  console.log(`  rekey/Prism req/s ${(r.rps / p.rps).toFixed(1)}× (≥ 15×) · rekey/bare ${((r.rps / b.rps) * 100).toFixed(0)}% (≥ 50%) · ` +
-    `p99 rekey/Prism ${(r.p99 / p.p99).toFixed(3)}× (≤ 0.1×) · RSS rekey/Prism ${(r.rssMb / p.rssMb).toFixed(2)}× (≤ 0.5×)\n`);
 }
+if (coldRatio > TARGETS.cold) missed.unshift(`cold start rekey/Prism ${coldRatio.toFixed(2)}× (target ≤ ${TARGETS.cold}×)`);
+console.log(missed.length === 0 ? "every target met" : `MISSED (${missed.length}):\n${missed.map((m) => `  ${m}`).join("\n")}`);

@@ -23,6 +23,11 @@ const KEY_LENGTH = 64;
 const WRITES = { capacity: 200, perSecond: 10 };
 const GLOBAL_WRITES = { capacity: WRITES.capacity * 15, perSecond: WRITES.perSecond * 15 };
 
+/** Buckets are keyed by the subscription id's start, in lower case: ARM compares ids without case. */
+function bucketKey(subscription: string): string {
+  return (subscription.length > KEY_LENGTH ? subscription.slice(0, KEY_LENGTH) : subscription).toLowerCase();
+}
+
 /** One token bucket per subscription (the mock has one principal, so the global bucket is per subscription too). */
 export class RemainingWrites {
   /** In least-recently-used-first order: a bucket is re-inserted each time it is taken from. */
@@ -33,15 +38,26 @@ export class RemainingWrites {
     return this.buckets.size;
   }
 
+  /** The bucket last taken from (the newest in the order), which needs no moving when it is taken from again. */
+  private newest: string | undefined;
+
   take(subscription: string, now: number): number {
-    const key = subscription.slice(0, KEY_LENGTH).toLowerCase();
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
+    return this.takeKey(bucketKey(subscription), now);
+  }
+
+  /** take() for a key bucketKey() made. */
+  takeKey(key: string, now: number): number {
+    let bucket = this.buckets.get(key);
+    if (!bucket) bucket = { tokens: this.capacity, at: now };
     bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
     bucket.at = now;
     bucket.tokens = Math.max(0, bucket.tokens - 1);
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.tracked) this.buckets.delete(this.buckets.keys().next().value!);
+    if (key !== this.newest) {
+      this.buckets.delete(key);
+      this.buckets.set(key, bucket);
+      this.newest = key;
+      if (this.buckets.size > this.tracked) this.buckets.delete(this.buckets.keys().next().value!);
+    }
     return Math.floor(bucket.tokens);
   }
 }
@@ -91,9 +107,14 @@ export class WriteCounters {
   private readonly global = new RemainingWrites(GLOBAL_WRITES.capacity, GLOBAL_WRITES.perSecond);
 
   take(subscription: string, now: number): Record<string, string> {
-    return {
-      "x-ms-ratelimit-remaining-subscription-writes": String(this.writes.take(subscription, now)),
-      "x-ms-ratelimit-remaining-subscription-global-writes": String(this.global.take(subscription, now)),
-    };
+    return this.addTo({}, subscription, now);
+  }
+
+  /** Takes one write from each counter and sets both headers on `headers`. */
+  addTo(headers: Record<string, string>, subscription: string, now: number): Record<string, string> {
+    const key = bucketKey(subscription);
+    headers["x-ms-ratelimit-remaining-subscription-writes"] = String(this.writes.takeKey(key, now));
+    headers["x-ms-ratelimit-remaining-subscription-global-writes"] = String(this.global.takeKey(key, now));
+    return headers;
   }
 }

@@ -35,7 +35,7 @@ export interface MockOperation {
 }
 
 export interface MockRoute {
-  /** The fastify URL: the template with positional parameters (:p0, :p1, …). */
+  /** The router's URL: the template with positional parameters (:p0, :p1, …). */
   url: string;
   template: string;
   /** Upper-case method → lower-case api-version → operation. */

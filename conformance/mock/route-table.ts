@@ -1,9 +1,9 @@
 /**
- * How a request finds its operation: the path against the route templates with find-my-way — the router fastify
- * runs, with the server's options (ROUTER_OPTIONS: paths match case-insensitively, as ARM matches them) — then the
- * pipeline's first steps: the method, an api-version, an api-version the specs hold. The server lets fastify match
- * the path and runs the steps in its pipeline; a recorded request (conformance/replay/) is routed here, by the same
- * templates, options and steps, without a server.
+ * How a request finds its operation: the path against the route templates with find-my-way — the router the
+ * server runs, with its options (ROUTER_OPTIONS: paths match case-insensitively, as ARM matches them) — then the
+ * pipeline's first steps: the method, an api-version, an api-version the specs hold. The server matches the path
+ * with its own router and runs the steps in its pipeline; a recorded request (conformance/replay/) is routed here,
+ * by the same templates, options and steps, without a server.
  */
 import Router from "find-my-way";
 import type { ArmError } from "./arm-errors.ts";
@@ -14,7 +14,7 @@ import { requireApiVersion, selectOperationByApiVersion } from "./steps/api-vers
 import { checkMethod } from "./steps/method.ts";
 import { MockState } from "./state.ts";
 
-/** The router's options, for the server's fastify and for the table alike. */
+/** The router's options, for the server's router and for the table alike. */
 export const ROUTER_OPTIONS = { caseSensitive: false } as const;
 
 /** The methods every spec route answers (the method step refuses those its operations lack, as ARM does: 405). */
@@ -33,7 +33,7 @@ export interface RouteTable {
 }
 
 export function routeTable(model: MockModel): RouteTable {
-  // fastify turns these two router outcomes into framework errors, which the server answers 400 BadRequest.
+  // The server answers these two router outcomes 400 BadRequest (server.ts, onBadUrl and onMaxParamLength).
   const router = Router({ ...ROUTER_OPTIONS, onBadUrl: () => undefined, onMaxParamLength: () => undefined });
   for (const route of model.routes) {
     router.on(ROUTE_METHODS as Router.HTTPMethod[], route.url, () => undefined, { route, count: (route.url.match(/:p\d+/g) ?? []).length });

@@ -14,8 +14,9 @@ export function newResource(address: ResourceAddress, properties: Record<string,
 
 /** Gives a resource every key the rotation declares that it does not have yet (names compared case-insensitively). */
 export function ensureKeys(resource: MockResource, rotation: RotationSpec, now = new Date()): void {
-  for (const name of Object.keys(rotation.keys)) {
-    const present = Object.keys(resource.keys).some((k) => keyName(rotation, k) === name);
+  for (const name in rotation.keys) {
+    let present = false;
+    for (const k in resource.keys) if (keyName(rotation, k) === name) present = true;
     if (!present) resource.keys[name] = { value: newKey(rotation.keyFormat), lastUpdated: timestamp(now) };
   }
 }

@@ -1,13 +1,14 @@
 /**
- * The mock's HTTP(S) server on fastify: fastify routes (case-insensitively, as ARM matches paths), reads bodies
- * within a limit and serves TLS; each spec route hands the request to the pipeline, and every answer — success,
- * refusal, or a framework or client error — goes out with ARM's headers and an ARM error body, never a 5xx
- * unless a fault asks for one.
+ * The mock's HTTP(S) server on node:http(s), routed by find-my-way (paths match case-insensitively, as ARM matches
+ * them): it reads bodies within a limit and serves TLS; each spec route hands the request to the pipeline, and
+ * every answer — success, refusal, or a malformed request — goes out with ARM's headers and an ARM error body,
+ * never a 5xx unless a fault asks for one.
  */
-import type { AddressInfo, Socket } from "node:net";
-import type { ServerResponse } from "node:http";
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Router from "find-my-way";
 import { armErrors, type ArmError } from "./arm-errors.ts";
 import { armHeaders, WriteCounters } from "./arm-headers.ts";
 import { ARM_ERROR_SHAPE, renderErrorBody, type ErrorShape } from "./error-body.ts";
@@ -19,12 +20,14 @@ import { runPipeline } from "./pipeline.ts";
 import type { PollingResource } from "./polling.ts";
 import { answerPoll, pollingDirectory, type PollRequest } from "./polling-routes.ts";
 import { providerResponse, type ProviderDirectory } from "./provider-routes.ts";
+import { BODYLESS_METHODS, readBody } from "./read-body.ts";
 import { formatLogLine, type LogLine } from "./request-log.ts";
 import { checkBearer } from "./steps/authentication.ts";
 import type { MockState } from "./state.ts";
 import { registerAdminRoutes } from "./admin-routes.ts";
 import { ROUTE_METHODS, ROUTER_OPTIONS } from "./route-table.ts";
 import type { StateDocument } from "./state-file.ts";
+import { answerClientError, writeResponse } from "./write-response.ts";
 
 export interface ServerSettings {
   model: MockModel;
@@ -43,26 +46,38 @@ export interface ServerSettings {
   setStateDocument: (doc: StateDocument | undefined) => void;
 }
 
-function errorResponse(error: ArmError, shape: ErrorShape): MockResponse {
-  return { status: error.status, headers: { ...error.headers, "x-ms-failure-cause": error.cause }, json: renderErrorBody(error, shape) };
+/** A request the router matched: its path values (decoded), its query and its body. */
+export interface RoutedRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: Record<string, string | undefined>;
+  query: Record<string, string | string[] | undefined>;
+  body?: Buffer;
 }
 
-function write(res: ServerResponse, socket: Socket | null, response: MockResponse): void {
-  const headers = response.headers; // each response owns its headers object
-  let body: string | undefined = response.text ?? (response.json === undefined ? undefined : JSON.stringify(response.json));
-  if (body !== undefined && response.contentType !== null) headers["content-type"] = response.contentType ?? "application/json; charset=utf-8";
-  if (response.status === 204 && body !== undefined && response.forceBody && socket) {
-    // Node drops a 204's body; this fault needs it on the wire, so the response is written by hand and the
-    // connection closed (the bytes would otherwise poison the next response on it).
-    const lines = Object.entries({ ...headers, "content-length": String(Buffer.byteLength(body)), connection: "close" })
-      .map(([k, v]) => `${k}: ${v}`);
-    socket.end(`HTTP/1.1 204 No Content\r\ndate: ${new Date().toUTCString()}\r\n${lines.join("\r\n")}\r\n\r\n${body}`);
-    return;
-  }
-  if (response.status === 204 || response.status === 304) body = undefined;
-  else headers["content-length"] = String(body === undefined ? 0 : Buffer.byteLength(body));
-  res.writeHead(response.status, headers);
-  res.end(body);
+export type RouteHandler = (request: RoutedRequest) => void;
+
+/** Adds a route: methods, a find-my-way URL (:name captures a segment), and what answers it. */
+export type AddRoute = (methods: string[], url: string, handler: RouteHandler) => void;
+
+export interface MockServer {
+  /** Resolves once listening; rejects with the listen error (EADDRINUSE, …). */
+  listen(port: number, host: string): Promise<void>;
+  address(): AddressInfo;
+  /** Stops listening, aborts held answers and closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Node's keep-alive default is 5 s; clients that pool connections (the SDKs do) hold them longer, so the mock keeps
+ * an idle connection 72 s, as it did on fastify. Requests themselves are never timed out.
+ */
+const KEEP_ALIVE_MS = 72_000;
+
+function errorResponse(error: ArmError, shape: ErrorShape): MockResponse {
+  const headers: Record<string, string> = error.headers ? { ...error.headers } : {};
+  headers["x-ms-failure-cause"] = error.cause;
+  return { status: error.status, headers, json: renderErrorBody(error, shape) };
 }
 
 function pathOf(url: string): string {
@@ -85,21 +100,30 @@ function newestOperation(route: MockRoute): MockOperation | undefined {
   return newest;
 }
 
-export async function buildServer(settings: ServerSettings): Promise<FastifyInstance> {
+/** `headers` with ARM's own headers first: those the answer carries itself win. */
+function withArmHeaders(arm: Record<string, string>, headers: Record<string, string>): Record<string, string> {
+  for (const name in headers) arm[name] = headers[name];
+  return arm;
+}
+
+export function buildServer(settings: ServerSettings): MockServer {
   const { model, state, log, operations } = settings;
   const writes = new WriteCounters();
   const scheme = settings.https ? "https" : "http";
+  const server: Server = settings.https ? createHttpsServer(settings.https) : createHttpServer();
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.requestTimeout = 0;
 
   /** Where the client reached the mock, from its Host header; the listening address when that is unusable. */
-  const originOf = (req: FastifyRequest): string => {
+  const originOf = (req: IncomingMessage): string => {
     const host = req.headers.host;
     if (typeof host === "string" && HOST.test(host)) return `${scheme}://${host}`;
-    const address = app.server.address() as AddressInfo;
+    const address = server.address() as AddressInfo;
     return `${scheme}://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   };
 
   /** The fault an x-rekey-fault header names (or ARM's refusal of a bad one); undefined when it names none. */
-  const headerFault = (req: FastifyRequest): Fault | ArmError | undefined => {
+  const headerFault = (req: IncomingMessage): Fault | ArmError | undefined => {
     const header = req.headers[FAULT_HEADER];
     if (typeof header !== "string") return undefined;
     const found = findFault(header);
@@ -107,7 +131,21 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
   };
 
   const closing = new AbortController();
-  const finish = async (req: FastifyRequest, reply: FastifyReply, response: MockResponse, started: number, code?: string, fault?: Fault) => {
+  const send = (req: IncomingMessage, res: ServerResponse, response: MockResponse, started: number, code?: string, fault?: Fault) => {
+    if (fault?.reset) {
+      req.socket.destroy();
+      log?.(formatLogLine(req.method!, req.url!, 0, "connection-reset", performance.now() - started));
+      return;
+    }
+    writeResponse(res, req.socket, response);
+    log?.(formatLogLine(req.method!, req.url!, response.status, code, performance.now() - started));
+  };
+  const finish = (req: IncomingMessage, res: ServerResponse, response: MockResponse, started: number, code?: string, fault?: Fault): void => {
+    const delay = fault?.delayMs ?? 0;
+    if (settings.latencyMs === 0 && delay === 0) send(req, res, response, started, code, fault);
+    else void hold(req, res, response, started, code, fault);
+  };
+  const hold = async (req: IncomingMessage, res: ServerResponse, response: MockResponse, started: number, code?: string, fault?: Fault) => {
     // Each wait is at most MAX_DELAY_MS (setTimeout's limit), so they are waited one after the other, never summed.
     for (const delay of [settings.latencyMs, fault?.delayMs ?? 0]) {
       if (delay === 0) continue;
@@ -115,86 +153,69 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
       const held = await sleep(delay, true, { signal: closing.signal }).catch(() => false);
       if (!held) return;
     }
-    reply.hijack();
-    if (fault?.reset) {
-      req.raw.socket.destroy();
-      log?.(formatLogLine(req.method, req.url, 0, "connection-reset", performance.now() - started));
-      return;
-    }
-    write(reply.raw, req.raw.socket, response);
-    log?.(formatLogLine(req.method, req.url, response.status, code, performance.now() - started));
+    send(req, res, response, started, code, fault);
   };
 
-  const armAnswer = (req: FastifyRequest, error: ArmError, shape: ErrorShape = ARM_ERROR_SHAPE): MockResponse => {
+  const armAnswer = (req: IncomingMessage, error: ArmError, shape: ErrorShape = ARM_ERROR_SHAPE): MockResponse => {
     const response = errorResponse(error, shape);
-    response.headers = { ...armHeaders(req.headers, new Date()), ...response.headers };
+    response.headers = withArmHeaders(armHeaders(req.headers, new Date()), response.headers);
     return response;
   };
+  const refuse = (req: IncomingMessage, res: ServerResponse, error: ArmError) => finish(req, res, armAnswer(req, error), performance.now(), error.code);
+  const malformed = (req: IncomingMessage, res: ServerResponse, message: string) => refuse(req, res, armErrors.badRequest(`The request is malformed: ${message}.`));
 
-  const app = Fastify({
-    logger: false,
-    routerOptions: { ...ROUTER_OPTIONS },
-    exposeHeadRoutes: false,
-    bodyLimit: settings.bodyLimit,
-    forceCloseConnections: true,
-    https: settings.https ?? null,
-    frameworkErrors: (error: Error, req: FastifyRequest, reply: FastifyReply) => {
-      const response = armAnswer(req, armErrors.badRequest(`The request is malformed: ${error.message}.`));
-      void finish(req, reply, response, performance.now(), "BadRequest");
-    },
-    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
-      if (!socket.writable || error.code === "ECONNRESET") {
-        socket.destroy();
-        return;
-      }
-      const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
-      const body = JSON.stringify({ error: { code: "BadRequest", message: `The HTTP request is malformed (${error.code ?? "parse error"}).` } });
-      socket.end(`HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
-        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n` +
-        `x-ms-failure-cause: gateway\r\n\r\n${body}`);
-    },
-  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
+  const router = Router({
+    ...ROUTER_OPTIONS,
+    maxParamLength: 100,
+    onBadUrl: (path: string, req: IncomingMessage, res: ServerResponse) => malformed(req, res, `'${path}' is not a valid url component`),
+    onMaxParamLength: (path: string, req: IncomingMessage, res: ServerResponse) => malformed(req, res, `'${path}' is exceeding the max param length`),
+  } as Router.Config<Router.HTTPVersion.V1>);
+  const addRoute: AddRoute = (methods, url, handler) => router.on(methods as Router.HTTPMethod[], url, () => undefined, handler);
 
-  app.addHook("preClose", (done) => {
-    closing.abort();
-    done();
-  });
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const found = router.find(req.method as Router.HTTPMethod, req.url!);
+    if (found === null) {
+      refuse(req, res, armErrors.noRoute(req.method!, pathOf(req.url!)));
+      return;
+    }
+    const handler = found.store as RouteHandler | null;
+    if (handler === null) {
+      // a malformed escape or an over-long segment: the router's own handler answers
+      (found.handler as unknown as (req: IncomingMessage, res: ServerResponse) => void)(req, res);
+      return;
+    }
+    const routed: RoutedRequest = { req, res, params: found.params, query: found.searchParams };
+    if (BODYLESS_METHODS.has(req.method!)) {
+      handler(routed);
+      return;
+    }
+    readBody(req, settings.bodyLimit, (outcome) => {
+      if ("body" in outcome) {
+        routed.body = outcome.body;
+        handler(routed);
+      } else if (outcome.refusal === "too-large") refuse(req, res, armErrors.requestTooLarge(settings.bodyLimit));
+      else refuse(req, res, armErrors.badRequest(`The request could not be read: ${outcome.message}.`));
+    });
+  };
+  server.on("request", onRequest);
+  server.on("clientError", answerClientError);
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-    const armError = status === 413 ? armErrors.requestTooLarge(settings.bodyLimit) : armErrors.badRequest(`The request could not be read: ${error.message}.`);
-    void finish(req, reply, armAnswer(req, armError), performance.now(), armError.code);
-  });
-
-  app.setNotFoundHandler((req, reply) => {
-    const error = armErrors.noRoute(req.method, pathOf(req.url));
-    void finish(req, reply, armAnswer(req, error), performance.now(), error.code);
-  });
-
-  const handle = (route: MockRoute, paramCount: number) => async (req: FastifyRequest, reply: FastifyReply) => {
+  const handle = (route: MockRoute, paramCount: number): RouteHandler => ({ req, res, params, query, body }) => {
     const started = performance.now();
     const now = new Date();
     const requested = headerFault(req);
-    if (requested && isArmError(requested)) return finish(req, reply, armAnswer(req, requested), started, requested.code);
+    if (requested && isArmError(requested)) return finish(req, res, armAnswer(req, requested), started, requested.code);
     const fault = requested ?? settings.fault;
     // Operations whose time has come complete before this request reads state.
     operations.settle(now.getTime());
-    const params = req.params as Record<string, string>;
-    const path = pathOf(req.url);
+    const path = pathOf(req.url!);
     const subscription = subscriptionOf(path);
+    const positional: string[] = new Array(paramCount);
+    for (let i = 0; i < paramCount; i++) positional[i] = params[`p${i}`]!;
     const exchange: MockExchange = {
-      request: {
-        method: req.method,
-        path,
-        query: req.query as MockExchange["request"]["query"],
-        headers: req.headers,
-        body: req.body as Buffer | undefined,
-        origin: originOf(req),
-      },
+      request: { method: req.method!, path, query, headers: req.headers, body, origin: originOf(req) },
       route,
-      positional: Array.from({ length: paramCount }, (_, i) => params[`p${i}`]),
+      positional,
       state,
       now,
       parameters: {},
@@ -211,48 +232,43 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     const operation = exchange.operation ?? newestOperation(route);
     const isError = isArmError(result);
     let response = isError ? errorResponse(result, operation?.errorShape ?? ARM_ERROR_SHAPE) : result;
-    response.headers = {
-      ...armHeaders(req.headers, now),
-      ...writes.take(subscription, now.getTime()),
-      ...response.headers,
-    };
+    response.headers = withArmHeaders(writes.addTo(armHeaders(req.headers, now), subscription, now.getTime()), response.headers);
     if (fault?.response) response = fault.response(response, { operation, isError });
-    return finish(req, reply, response, started, isError ? result.code : undefined, fault);
+    return finish(req, res, response, started, isError ? result.code : undefined, fault);
   };
 
   let providersRouteTaken = false;
   for (const route of model.routes) {
     const paramCount = (route.url.match(/:p\d+/g) ?? []).length;
     if (/^\/subscriptions\/:p0\/providers\/:p1$/i.test(route.url)) providersRouteTaken = true;
-    app.route({ method: ROUTE_METHODS, url: route.url, handler: handle(route, paramCount) });
+    addRoute(ROUTE_METHODS, route.url, handle(route, paramCount));
   }
 
   if (!providersRouteTaken) {
-    app.get("/subscriptions/:subscriptionId/providers/:namespace", async (req, reply) => {
+    addRoute(["GET"], "/subscriptions/:subscriptionId/providers/:namespace", ({ req, res, params, query }) => {
       const started = performance.now();
-      const { subscriptionId, namespace } = req.params as Record<string, string>;
-      const apiVersion = (req.query as Record<string, unknown>)["api-version"];
+      const apiVersion = query["api-version"];
       const refusal = apiVersion === undefined || apiVersion === "" ? armErrors.missingApiVersion() : checkBearer(req.headers, new Date());
-      const answer = refusal ?? providerResponse(settings.providers, subscriptionId, namespace);
+      const answer = refusal ?? providerResponse(settings.providers, params.subscriptionId!, params.namespace!);
       const response: MockResponse = isArmError(answer)
         ? armAnswer(req, answer)
-        : { status: 200, headers: { ...armHeaders(req.headers, new Date()), "x-ms-ratelimit-remaining-subscription-reads": "249" }, json: answer };
-      return finish(req, reply, response, started, isArmError(answer) ? answer.code : undefined);
+        : { status: 200, headers: withArmHeaders(armHeaders(req.headers, new Date()), { "x-ms-ratelimit-remaining-subscription-reads": "249" }), json: answer };
+      finish(req, res, response, started, isArmError(answer) ? answer.code : undefined);
     });
   }
 
   // The polling URLs of long-running operations (polling.ts): read-only, GET only, under the namespaces the specs cover.
   const namespaces = pollingDirectory(model);
-  const poll = (resource: PollingResource) => async (req: FastifyRequest, reply: FastifyReply) => {
+  const poll = (resource: PollingResource): RouteHandler => ({ req, res, params, query }) => {
     const started = performance.now();
     const now = new Date();
     const requested = headerFault(req);
-    if (requested && isArmError(requested)) return finish(req, reply, armAnswer(req, requested), started, requested.code);
+    if (requested && isArmError(requested)) return finish(req, res, armAnswer(req, requested), started, requested.code);
     const { answer, accepted, fault } = answerPoll({
-      method: req.method,
+      method: req.method!,
       resource,
-      params: req.params as PollRequest["params"],
-      apiVersion: (req.query as Record<string, unknown>)["api-version"],
+      params: params as PollRequest["params"],
+      apiVersion: query["api-version"],
       headers: req.headers,
       now,
       origin: originOf(req),
@@ -260,16 +276,32 @@ export async function buildServer(settings: ServerSettings): Promise<FastifyInst
     }, namespaces, operations);
     const error = isArmError(answer) ? answer : undefined;
     let response = error ? errorResponse(error, accepted?.operation?.errorShape ?? ARM_ERROR_SHAPE) : answer as MockResponse;
-    response.headers = { ...armHeaders(req.headers, now), ...response.headers };
+    response.headers = withArmHeaders(armHeaders(req.headers, now), response.headers);
     if (fault?.response) response = fault.response(response, { operation: accepted?.operation, isError: error !== undefined });
-    return finish(req, reply, response, started, error?.code, fault);
+    return finish(req, res, response, started, error?.code, fault);
   };
   for (const resource of ["operationStatuses", "operationResults"] as const) {
     const url = `/subscriptions/:subscriptionId/providers/:namespace/locations/:location/${resource}/:operationId`;
     const taken = model.routes.some((r) => r.url.replace(/:p\d+/g, ":").toLowerCase() === url.replace(/:[A-Za-z]+/g, ":").toLowerCase());
-    if (!taken) app.route({ method: ROUTE_METHODS, url, handler: poll(resource) });
+    if (!taken) addRoute(ROUTE_METHODS, url, poll(resource));
   }
 
-  registerAdminRoutes(app, settings.state, settings.setStateDocument, operations);
-  return app;
+  registerAdminRoutes(addRoute, settings.state, settings.setStateDocument, operations);
+
+  return {
+    listen: (port, host) => new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.removeListener("error", reject);
+        resolve();
+      });
+    }),
+    address: () => server.address() as AddressInfo,
+    close: () => new Promise<void>((resolve) => {
+      closing.abort();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
 }

@@ -3,7 +3,6 @@
  * the tests all start. Options are resolved once here.
  */
 import { writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { type Ajv, type DocumentModel, loadSpecs, problem, resolveSpecsDir, UserError } from "../../kernel/index.ts";
 import { findFault, MAX_DELAY_MS, type Fault } from "./faults.ts";
 import { ajvValidators, apiVersionsByResourceType, buildMockModel, type MockModel } from "./mock-model.ts";
@@ -47,6 +46,8 @@ export interface MockOptions extends MockServeOptions {
   /** Spec documents to serve (and the ajv instance they were linted with); loaded from specsDir when absent. */
   docs?: DocumentModel[];
   ajv?: Ajv;
+  /** Each api-version keeps resources of its own (state.ts): the mock a conformance run starts for itself. */
+  statePerApiVersion?: boolean;
 }
 
 export interface RunningMock {
@@ -86,7 +87,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let stateDocument = typeof options.state === "string" ? readStateFile(options.state)
     : options.state ? checkStateDocument(options.state, "state option") : undefined;
 
-  const server = import("./server.ts"); // fastify loads while the specs do
+  const server = import("./server.ts"); // the server's modules load while the specs do
   let cacheWrite: Promise<void> | undefined;
   let model: MockModel;
   let loadedFrom: RunningMock["loadedFrom"] = "docs";
@@ -105,7 +106,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
   const versions = apiVersionsByResourceType(model);
   const typeNames = new Map(model.routes.filter((r) => r.resourceType).map((r) => [r.resourceType!.toLowerCase(), r.resourceType!]));
-  const state = new MockState(() => initialResources(seedResources(model), stateDocument));
+  const state = new MockState(() => initialResources(seedResources(model), stateDocument), { perApiVersion: options.statePerApiVersion });
 
   let ca: string | undefined;
   let https: ServerSettings["https"];
@@ -140,14 +141,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       settings.providers = providerDirectory(versions, typeNames, doc?.apiVersions);
     },
   };
-  const app = await (await server).buildServer(settings);
+  const app = (await server).buildServer(settings);
   const host = options.host ?? "127.0.0.1";
   try {
-    await app.listen({ port, host });
+    await app.listen(port, host);
   } catch (e) {
     throw option("--port", `cannot listen on ${host}:${port} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, "pick another port or 0");
   }
-  const address = app.server.address() as AddressInfo;
+  const address = app.address();
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `${https ? "https" : "http"}://${shownHost}:${address.port}`,

@@ -2,6 +2,10 @@
  * The mock's resources and their keys. Names are compared case-insensitively, as ARM compares them. Node runs one
  * request's behaviour to completion before the next, and every change here is synchronous, so concurrent
  * regenerations cannot interleave.
+ *
+ * As in ARM, one resource is the same whatever api-version addresses it — unless the state is kept per api-version
+ * (`perApiVersion`: the mock a conformance run starts for itself), where each api-version starts from the initial
+ * resources and sees only its own changes, as if each document were run against a mock of its own.
  */
 import { qualifiedName, type ResourceAddress, resourceId } from "../../kernel/index.ts";
 
@@ -24,24 +28,13 @@ export type Lookup =
 
 const lower = (s: string) => s.toLowerCase();
 
-export class MockState {
+/** One set of resources: the whole state, or one api-version's. */
+class Resources {
   private resources = new Map<string, MockResource>();
   private subscriptions = new Set<string>();
   private resourceGroups = new Set<string>();
 
-  constructor(private readonly initial: () => MockResource[]) {
-    this.reset();
-  }
-
-  /** Back to the state the mock started with (examples and --state file). */
-  reset(): void {
-    this.replace(this.initial());
-  }
-
-  replace(resources: MockResource[]): void {
-    this.resources.clear();
-    this.subscriptions.clear();
-    this.resourceGroups.clear();
+  constructor(resources: MockResource[]) {
     for (const r of resources) this.put(r);
   }
 
@@ -67,5 +60,49 @@ export class MockState {
 
   list(): MockResource[] {
     return [...this.resources.values()];
+  }
+}
+
+export interface MockStateOptions {
+  /** Each api-version keeps resources of its own (see above); default: one state, as ARM. */
+  perApiVersion?: boolean;
+}
+
+export class MockState {
+  private shared!: Resources;
+  private readonly byApiVersion = new Map<string, Resources>();
+  /** The initial resources each api-version's state starts as a copy of (made once: seeding walks every example). */
+  private seed?: MockResource[];
+
+  constructor(private readonly initial: () => MockResource[], private readonly options: MockStateOptions = {}) {
+    this.reset();
+  }
+
+  /** Back to the state the mock started with (examples and --state file). */
+  reset(): void {
+    this.byApiVersion.clear();
+    this.seed = undefined;
+    if (!this.options.perApiVersion) this.shared = new Resources(this.initial());
+  }
+
+  /** The resources `apiVersion` addresses: the one state, or that api-version's own (made on first use). */
+  private resourcesOf(apiVersion: string): Resources {
+    if (!this.options.perApiVersion) return this.shared;
+    const key = lower(apiVersion);
+    let resources = this.byApiVersion.get(key);
+    if (!resources) {
+      this.seed ??= this.initial();
+      this.byApiVersion.set(key, resources = new Resources(structuredClone(this.seed)));
+    }
+    return resources;
+  }
+
+  lookup(address: ResourceAddress, apiVersion: string): Lookup {
+    return this.resourcesOf(apiVersion).lookup(address);
+  }
+
+  /** Every resource; kept per api-version, each api-version's that was addressed (an id may then repeat). */
+  list(): MockResource[] {
+    return this.options.perApiVersion ? [...this.byApiVersion.values()].flatMap((r) => r.list()) : this.shared.list();
   }
 }

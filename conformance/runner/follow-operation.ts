@@ -12,9 +12,10 @@
  *    URL, the request's own URL (original-uri), or the status monitor's answer itself (azure-async-operation,
  *    operation-location — unless it names a resourceLocation), as core-lro's findResourceLocation does.
  *  - Waits: Retry-After in whole seconds (Azure/azure-resource-manager-rpc v1.0/async-api-reference.md), 0 allowed,
- *    each wait capped; the default interval when there is none or it cannot be read. A run of zeros backs off a few
- *    milliseconds per poll so an endpoint that never finishes is not polled in a tight loop. The whole follow-up is
- *    bounded in time and in polls.
+ *    each wait capped; the default interval when there is none or it cannot be read. A run of zeros backs off
+ *    linearly, a few milliseconds more per poll, so an endpoint that never finishes is not polled in a tight loop
+ *    while a short operation is seen done soon after it ends (doubling waits overshoot its end by up to as much as
+ *    it ran). The whole follow-up is bounded in time and in polls.
  *  - Polling is read-only: GET only, through the run's sender (its timeout, body bound and TLS trust).
  */
 import { randomUUID } from "node:crypto";
@@ -88,6 +89,8 @@ export interface FollowBounds {
 export const DEFAULT_LRO_TIMEOUT_MS = 60_000;
 /** core-lro's default polling interval (intervalInMs) when an answer says nothing. */
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
+/** How much longer each wait grows in a run of Retry-After: 0 (polls at 0, 5, 15, 30, 50… ms). */
+const ZERO_STEP_MS = 5;
 export const DEFAULT_FOLLOW_BOUNDS: FollowBounds = { timeoutMs: DEFAULT_LRO_TIMEOUT_MS, defaultIntervalMs: DEFAULT_POLL_INTERVAL_MS, maxWaitMs: 30_000, maxRequests: 500 };
 
 const TERMINAL = new Map([["succeeded", "Succeeded"], ["failed", "Failed"], ["canceled", "Canceled"], ["cancelled", "Canceled"]]);
@@ -184,7 +187,7 @@ export async function followOperation(input: FollowInput): Promise<FollowedOpera
   const wait = async (answer: ExchangeResponse): Promise<boolean> => {
     const seconds = retryAfterSeconds(answer.headers);
     zeros = seconds === 0 ? zeros + 1 : 0;
-    const asked = seconds === undefined ? bounds.defaultIntervalMs : Math.max(seconds * 1000, zeros > 1 ? Math.min(5 * 2 ** (zeros - 2), bounds.defaultIntervalMs) : 0);
+    const asked = seconds === undefined ? bounds.defaultIntervalMs : Math.max(seconds * 1000, zeros > 1 ? Math.min(ZERO_STEP_MS * (zeros - 1), bounds.defaultIntervalMs) : 0);
     const ms = Math.min(asked, bounds.maxWaitMs, Math.max(0, deadline - performance.now()));
     await sleep(ms, signal);
     return !signal?.aborted && performance.now() < deadline && followed.requests.length < bounds.maxRequests;

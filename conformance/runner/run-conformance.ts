@@ -7,7 +7,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import pLimit from "p-limit";
 import type { Ajv } from "../../kernel/index.ts";
 import { settledResult } from "../checks/async-operation.ts";
 import { findCheck } from "../checks/registry.ts";
@@ -20,6 +19,7 @@ import { checkFindings } from "./check-findings.ts";
 import { curlCommand } from "./curl-command.ts";
 import { DEFAULT_FOLLOW_BOUNDS, type FollowBounds, followOperation } from "./follow-operation.ts";
 import { createSender, TransportError, type Sender } from "./http-sender.ts";
+import { scheduleUnits } from "./schedule-units.ts";
 import { showFollowUp } from "./operation-trace.ts";
 import { SecretKeeper } from "./secrets.ts";
 
@@ -34,6 +34,12 @@ export interface Target {
   insecureTls?: boolean;
   /** The target answers with the documented examples (no state): example bodies must match, scenarios cannot run. */
   examplesMode: boolean;
+  /**
+   * The target keeps each api-version's resources apart (the embedded mock): exchanges of two api-versions never
+   * change the same resource, so they hold different locks. A live or URL target has one resource whatever
+   * api-version addresses it, as ARM: every api-version's changes to it wait for each other.
+   */
+  statePerApiVersion?: boolean;
   /** Why an exchange must not be sent to this target (e.g. it would rotate a real key), or undefined. */
   holdBack(exchange: CompiledExchange): string | undefined;
   close(): Promise<void>;
@@ -74,23 +80,6 @@ function units(exchanges: CompiledExchange[]): CompiledExchange[][] {
   return [...groups.values()];
 }
 
-/** One lock per resource: whoever may change it waits for the previous holder. */
-class ResourceLocks {
-  private readonly tails = new Map<string, Promise<void>>();
-  async hold<T>(resource: string, work: () => Promise<T>): Promise<T> {
-    const before = this.tails.get(resource) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    this.tails.set(resource, before.then(() => mine));
-    await before;
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
 /** An exchange as reporters see it: without the compiled context (the spec model) only checks use. */
 export function publicView(exchange: CompiledExchange): Exchange {
   const { context: _context, ...rest } = exchange;
@@ -115,15 +104,14 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
   const token = await target.token();
   secrets.remember([token]);
   const sender: Sender = createSender({ baseUrl: target.baseUrl, timeoutMs, maxBodyBytes: options.maxBodyBytes, ca: target.ca, insecureTls: target.insecureTls });
-  const locks = new ResourceLocks();
-  const limit = pLimit(Math.max(1, options.concurrency ?? 8));
-  const results = new Map<string, ExchangeResult>();
+  /** Each result as redacted when it finished, with the secrets' generation then. */
+  const results = new Map<string, { result: ExchangeResult; generation: number }>();
 
   emit({ type: "run-start", target: target.description, total: options.exchanges.length, redact: (result) => secrets.result(result), strict: options.strict ?? false });
 
-  const finish = (result: ExchangeResult) => {
-    const redacted = secrets.result(result);
-    results.set(result.exchange.id, redacted);
+  const finish = (result: ExchangeResult, responseShownAt?: number) => {
+    const redacted = secrets.result(result, responseShownAt);
+    results.set(result.exchange.id, { result: redacted, generation: secrets.generation });
     emit({ type: "exchange-end", result: redacted });
   };
 
@@ -194,6 +182,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     if (response) secrets.learn(response, documented?.secretPaths ?? []);
     const following = response && await follow(exchange, response, headers, reader);
     const shown = response && secrets.response(response, { shown: documented?.shownPaths ?? [], secret: documented?.secretPaths ?? [] });
+    const shownAt = secrets.generation;
     const findings: Finding[] = [];
     const ran: string[] = [];
     for (const name of exchange.checks) {
@@ -213,7 +202,7 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       curl,
       attempts,
       operation: following?.trace,
-    });
+    }, shownAt);
     return response ? settled(exchange, response, following?.followed) : null;
   };
 
@@ -231,32 +220,36 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
       for (const exchange of unit) notSent(exchange, "skipped", "the target answers with examples, so keys never change");
       return;
     }
-    const steps = async () => {
-      const answers: Array<ExchangeResponse | null | undefined> = [];
-      for (const exchange of unit) {
-        const baseline = exchange.scenario?.compareWith;
-        const previous = baseline !== undefined ? answers[baseline - 1] : answers.at(-1);
-        // A rotation whose keys are read back is read once more while its operation still runs.
-        const reader = exchange.scenario && !exchange.scenario.reads ? unit.slice(unit.indexOf(exchange) + 1).find((e) => e.scenario?.reads) : undefined;
-        if (signal?.aborted) {
-          notSent(exchange, "skipped", "interrupted");
-          answers.push(undefined);
-        } else answers.push(await sendOne(exchange, previous, reader));
-      }
-    };
-    const mayChange = unit.some((e) => e.mutation !== "never");
-    await (mayChange ? locks.hold(unit[0].resource, steps) : steps());
+    const answers: Array<ExchangeResponse | null | undefined> = [];
+    for (const exchange of unit) {
+      const baseline = exchange.scenario?.compareWith;
+      const previous = baseline !== undefined ? answers[baseline - 1] : answers.at(-1);
+      // A rotation whose keys are read back is read once more while its operation still runs.
+      const reader = exchange.scenario && !exchange.scenario.reads ? unit.slice(unit.indexOf(exchange) + 1).find((e) => e.scenario?.reads) : undefined;
+      if (signal?.aborted) {
+        notSent(exchange, "skipped", "interrupted");
+        answers.push(undefined);
+      } else answers.push(await sendOne(exchange, previous, reader));
+    }
   };
 
   try {
-    await Promise.all(units(options.exchanges).map((unit) => limit(() => runUnit(unit))));
+    await scheduleUnits({
+      units: units(options.exchanges),
+      // Whatever may change a resource holds that resource's lock.
+      lockOf: (unit) => !unit.some((e) => e.mutation !== "never") ? undefined
+        : target.statePerApiVersion ? `${unit[0].apiVersion} ${unit[0].resource}` : unit[0].resource,
+      concurrency: Math.max(1, options.concurrency ?? 8),
+      run: runUnit,
+    });
   } finally {
     sender.close();
     options.signal?.removeEventListener("abort", onAbort);
   }
 
   // Once more with every secret seen: a key echoed in an early answer may only have been issued by a later one.
-  const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean).map((result) => secrets.result(result));
+  const ordered = options.exchanges.map((e) => results.get(e.id)!).filter(Boolean)
+    .map(({ result, generation }) => generation === secrets.generation ? result : secrets.result(result));
   const summary = summarize(target.description, ordered, Math.round(performance.now() - started), signal?.aborted ?? false, options.strict ?? false);
   emit({ type: "run-end", summary, results: ordered });
   return { summary, results: ordered };

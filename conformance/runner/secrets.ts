@@ -13,9 +13,21 @@ const NOTHING_SHOWN: BodyPaths = { shown: [], secret: [] };
 export class SecretKeeper {
   private readonly secrets = new SecretScrubber();
   private readonly scrub = this.secrets.scrub;
+  private seen = 0;
+
+  /**
+   * Grows whenever a secret may have been learned (every value remembered counts, known or not): what was redacted at
+   * the current generation needs no second pass.
+   */
+  get generation(): number {
+    return this.seen;
+  }
 
   remember(values: Iterable<string>): void {
-    for (const value of values) this.secrets.add(value);
+    for (const value of values) {
+      this.secrets.add(value);
+      this.seen++;
+    }
   }
 
   /** Learns the key values an answer carries (at the documented response's secret paths). */
@@ -41,18 +53,44 @@ export class SecretKeeper {
     return there !== undefined ? there : shownBody(value, NOTHING_SHOWN, this.scrub);
   }
 
-  /** The whole result with every secret seen so far cut out (failures' expected/actual, titles, curl, names). */
-  result(result: ExchangeResult): ExchangeResult {
-    return scrubDeep(result, this.scrub) as ExchangeResult;
+  /**
+   * The whole result with every secret seen so far cut out (failures' expected/actual, titles, curl, names).
+   * `responseShownAt`: the generation its response was made by response() at; when no secret has been learned since,
+   * the response is as redacted as it can be and is kept as it is.
+   */
+  result(result: ExchangeResult, responseShownAt?: number): ExchangeResult {
+    if (responseShownAt !== this.seen || result.response === undefined) return scrubDeep(result, this.scrub) as ExchangeResult;
+    const { response, ...rest } = result;
+    return { ...(scrubDeep(rest, this.scrub) as Omit<ExchangeResult, "response">), response };
   }
 }
 
-/** Copy of `value` with `scrub` applied to every string inside it, property names included. */
+/**
+ * `value` with `scrub` applied to every string inside it, property names included: a copy where anything changed,
+ * `value` itself where nothing did (most of a result holds no secret, and copying it all is the run's garbage).
+ */
 function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
   if (typeof value === "string") return scrub(value);
-  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = scrubDeep(value[i], scrub);
+      if (!copy && item !== value[i]) copy = value.slice(0, i);
+      copy?.push(item);
+    }
+    return copy ?? value;
+  }
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v, scrub)]));
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let copy: Array<[string, unknown]> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const [name, item] = [scrub(key), scrubDeep(record[key], scrub)];
+      if (!copy && (name !== key || item !== record[key])) copy = keys.slice(0, i).map((k) => [k, record[k]]);
+      copy?.push([name, item]);
+    }
+    return copy ? Object.fromEntries(copy) : value;
   }
   return value;
 }

@@ -13,7 +13,12 @@ import type { TargetOptions } from "./target-options.ts";
 export const CONFORM_LRO_DURATION_MS = 40;
 
 export async function mockTarget(options: TargetOptions, docs: DocumentModel[], ajv: Ajv): Promise<Target> {
-  const mock = await startMock({ docs, ajv, fault: options.fault, lroDurationMs: options.lroDurationMs ?? CONFORM_LRO_DURATION_MS, examplesOnly: options.examplesOnly });
+  // Each document's exchanges see resources of their own, as if each were run against a mock of its own: copies of
+  // one service (api-versions whose examples name the same account) need not wait for each other's rotations.
+  const mock = await startMock({
+    docs, ajv, fault: options.fault, lroDurationMs: options.lroDurationMs ?? CONFORM_LRO_DURATION_MS, examplesOnly: options.examplesOnly,
+    statePerApiVersion: true,
+  });
   // A fresh opaque token per run: the mock accepts any well-formed one, and the secrecy test looks for this one.
   const token = `rekey-conform-${randomBytes(18).toString("base64url")}`;
   const detail = [options.fault && `fault ${options.fault}`, options.lroDurationMs !== undefined && `operations run ${options.lroDurationMs} ms`, options.examplesOnly && "examples only"].filter(Boolean).join(", ");
@@ -22,6 +27,7 @@ export async function mockTarget(options: TargetOptions, docs: DocumentModel[], 
     baseUrl: mock.url,
     token: async () => token,
     examplesMode: options.examplesOnly === true,
+    statePerApiVersion: true,
     holdBack: () => undefined,
     close: () => mock.close(),
   };

@@ -14,6 +14,7 @@ import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { deref, keyName } from "../../kernel/index.ts";
 import { startAzureLikeProxy, type AzureLikeProxy } from "../helpers/azure-like-proxy.ts";
 import { runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { exampleResources } from "../helpers/example-resources.ts";
 import { productSpecs, startProductMock } from "../helpers/mock.ts";
 import { pickOperation } from "../helpers/picked-operation.ts";
@@ -67,11 +68,12 @@ afterAll(async () => {
 
 interface Report { summary: RunSummary; results: ExchangeResult[] }
 
-async function conformCli(...extra: string[]) {
+/** The command with JSON and JUnit reports: spawned, or its main() in this process. */
+async function conformCli(extra: string[] = [], run: typeof runRekey = runRekey) {
   const [json, junit] = [join(dir, `r${extra.join("")}.json`), join(dir, `j${extra.join("")}.xml`)];
-  const run = await runRekey(["conform", "--target", proxy.url, "--token-env", "REKEY_DRIFT_TOKEN", "--config", config, "--allow-mutations",
+  const result = await run(["conform", "--target", proxy.url, "--token-env", "REKEY_DRIFT_TOKEN", "--config", config, "--allow-mutations",
     ...ONLY.flatMap((glob) => ["--only", glob]), "--report", `json:${json},junit:${junit}`, ...extra]);
-  return { ...run, report: JSON.parse(readFileSync(json, "utf8")) as Report, junit: readFileSync(junit, "utf8") };
+  return { ...result, report: JSON.parse(readFileSync(json, "utf8")) as Report, junit: readFileSync(junit, "utf8") };
 }
 
 const checksOf = (findings: Finding[]) => [...new Set(findings.map((f) => f.check))].sort();
@@ -133,7 +135,8 @@ describe("an endpoint that answers like real Azure", () => {
   });
 
   test("--strict: the same warnings fail the run, exit 1", async () => {
-    const { code, stdout, report } = await conformCli("--strict");
+    // The same command through its main() in this process: the spawn above proved exit codes and streams.
+    const { code, stdout, report } = await conformCli(["--strict"], runInProcess);
     expect(code, stdout).toBe(1);
     expect(stdout).toMatch(/^rekey conform: .*, strict: warnings fail$/m);
     const { summary, results } = report;

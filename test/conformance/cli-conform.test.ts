@@ -1,10 +1,15 @@
-/** `rekey conform` as a user runs it: exit codes, the summary, a failing fault run, reports, and one-line usage errors. */
+/**
+ * `rekey conform` as a user runs it: exit codes, the summary, a failing fault run, reports, and one-line usage errors.
+ * Each exit code and what reaches the streams are proven on a spawned command; further inputs run the same main() in
+ * process (a spawn loads and lints the specs cold, about a second each).
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, test, vi } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { exampleResources } from "../helpers/example-resources.ts";
 import { productDocs, startProductMock } from "../helpers/mock.ts";
 import { bodySelectedOperation, escapeRegExp, isBodyEnumNegative, readOnlyExchanges } from "../helpers/picked-operation.ts";
@@ -40,6 +45,15 @@ describe("rekey conform", () => {
     expect(stdout).not.toMatch(/\x1b\[/); // NO_COLOR (set by runRekey) and not a TTY
   });
 
+  test("a usage error through a real process: exit 2, one line on stderr, nothing on stdout", async () => {
+    const { code, stdout, stderr } = await runRekey(["conform", "--target", "ftp://x"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: --target: "ftp:\/\/x" must be an http\(s\) URL/);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe("");
+  });
+
   test.each([
     [["--target", "ftp://x"], /--target: "ftp:\/\/x" must be an http\(s\) URL/],
     [["--only", "nothing/*"], /--only: "nothing\/\*" matches no exchange/],
@@ -59,7 +73,7 @@ describe("rekey conform", () => {
     [["--lro-timeout", "0"], /--lro-timeout: "0" is not a whole number from 1 to 2147483647/],
     [["--target", "https://127.0.0.1:1", "--lro-duration", "5"], /--lro-duration: --lro-duration sets the embedded mock's operations/],
   ])("usage error %j → exit 2, one line", async (args, message) => {
-    const { code, stdout, stderr } = await runRekey(["conform", ...args]);
+    const { code, stdout, stderr } = await runInProcess(["conform", ...args]);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr.trim().split("\n")).toHaveLength(1);
@@ -73,7 +87,7 @@ describe("rekey conform", () => {
     try {
       const dir = mkdtempSync(join(tmpdir(), "rekey-cli-url-"));
       const base = ["conform", "--target", mock.url, "--token-env", "REKEY_CLI_URL_TOKEN", "--only", ONLY];
-      const readOnly = await runRekey(base);
+      const readOnly = await runInProcess(base);
       expect(readOnly.code, readOnly.stderr).toBe(0);
       expect(readOnly.stdout).toContain(`against url ${mock.url} (read-only)`);
       const heldBack = TOTAL - readOnlyExchanges(picked.exchanges).length;
@@ -88,12 +102,12 @@ describe("rekey conform", () => {
       const named = UUID.test(subscription) ? { subscription, resources: { [picked.key]: names } }
         : { resources: { [picked.key]: { ...names, [picked.operation.armPath!.subscriptionParameter]: subscription } } };
       writeFileSync(config, JSON.stringify(named));
-      const allowed = await runRekey([...base, "--config", config, "--allow-mutations"]);
+      const allowed = await runInProcess([...base, "--config", config, "--allow-mutations"]);
       expect(allowed.code, allowed.stdout).toBe(0);
       expect(allowed.stdout).toMatch(new RegExp(`${TOTAL} exchanges, \\d+ checks: ${TOTAL} passed, 0 failed, 0 held back`));
 
       writeFileSync(config, JSON.stringify({ cloud: "china" }));
-      const cloud = await runRekey([...base, "--config", config]);
+      const cloud = await runInProcess([...base, "--config", config]);
       expect([cloud.code, cloud.stderr.trim()]).toEqual([2, expect.stringMatching(/config\.json#\/cloud: cloud is for --target live/)]);
     } finally {
       vi.unstubAllEnvs();
@@ -108,13 +122,13 @@ describe("rekey conform", () => {
     vi.stubEnv("REKEY_CLI_TLS_TOKEN", "cli-tls-token");
     try {
       const base = ["conform", "--target", mock.url, "--token-env", "REKEY_CLI_TLS_TOKEN", "--only", ONLY, "--retries", "0"];
-      const untrusted = await runRekey(base);
+      const untrusted = await runInProcess(base);
       // Exit 1 as for any failed exchange: the endpoint is reachable, this run does not trust it.
       expect(untrusted.code).toBe(1);
       const hinted = untrusted.stdout.split("\n").filter((line) => line.includes("NODE_EXTRA_CA_CERTS=<ca.pem>"));
       expect(hinted.length).toBeGreaterThan(0);
       for (const line of hinted) expect(line).toMatch(/(UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY): .* — the server's certificate is not trusted: pass its CA certificate with --ca <ca\.pem>/);
-      const trusted = await runRekey([...base, "--ca", ca]);
+      const trusted = await runInProcess([...base, "--ca", ca]);
       expect(trusted.code, trusted.stdout).toBe(0);
       expect(trusted.stdout).not.toContain("NODE_EXTRA_CA_CERTS");
     } finally {
@@ -124,10 +138,10 @@ describe("rekey conform", () => {
   });
 
   test("--list prints the exchange ids; --list-checks the registry", async () => {
-    const list = await runRekey(["conform", "--list", "--only", ONLY]);
+    const list = await runInProcess(["conform", "--list", "--only", ONLY]);
     expect(list.stdout.trim().split("\n").map((line) => line.split("\t")[0])).toEqual(picked.exchanges.map((e) => e.id));
     expect(list.stdout).toContain(`${enumNegative.id}\t`);
-    const checks = await runRekey(["conform", "--list-checks"]);
+    const checks = await runInProcess(["conform", "--list-checks"]);
     expect(checks.stdout).toMatch(/^rotation +failure +regenerating changes exactly the selected key/m);
     expect(checks.stdout).toMatch(/^undeclared-fields +warning +a documented success body/m);
   });

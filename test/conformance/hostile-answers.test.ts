@@ -29,6 +29,7 @@ const LIMIT_MESSAGE = /over the 4 MiB body limit; if the endpoint is right to se
 beforeAll(() => vi.stubEnv("REKEY_HOSTILE_TOKEN", "hostile-answers-token"));
 afterAll(() => vi.unstubAllEnvs());
 
+// Every run has its own server, and most of a run is waiting on one (or on the spawned command): the tests overlap.
 async function withServer<T>(answer: HostileAnswer, run: (url: string) => Promise<T>): Promise<T> {
   const server = await startHostileAnswerServer(answer);
   try {
@@ -47,7 +48,7 @@ async function conformCli(answer: HostileAnswer) {
   return { ...run, report: JSON.parse(readFileSync(json, "utf8")), junit: readFileSync(junit, "utf8") };
 }
 
-describe("the runner's body limit", () => {
+describe.concurrent("the runner's body limit", () => {
   test.each<[string, HostileAnswer, RegExp]>([
     ["a body that never ends", { kind: "endless" }, /^no answer: its body ran over the 4 MiB body limit/],
     ["a Content-Length of 1 GiB", { kind: "declared", bytes: 2 ** 30 }, /^no answer: its Content-Length \(1073741824 bytes\) is over the 4 MiB body limit/],
@@ -89,7 +90,7 @@ describe("the runner's body limit", () => {
   });
 });
 
-describe("JSON nesting", () => {
+describe.concurrent("JSON nesting", () => {
   test("an answer nested 10 000 levels deep fails that exchange on transport, and the run still writes its reports", async () => {
     const { code, stderr, report, junit } = await conformCli({ kind: "nested", depth: 10_000 });
     expect(code, stderr).toBe(1);
@@ -110,6 +111,7 @@ describe("JSON nesting", () => {
   });
 });
 
+// Alone, after the others: a head held up by their work on this event loop would be a different transport failure.
 describe("--timeout", () => {
   test("cuts a body dripped a byte at a time, even though the head came at once", async () => {
     const { results } = await withServer({ kind: "drip", everyMs: 20 }, (url) =>

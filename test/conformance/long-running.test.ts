@@ -4,11 +4,11 @@
  * endpoint is a loopback server answering the widgets fixture made long-running; every request it saw is asserted.
  * The read a rotation takes while its operation runs is judged against the real mock (specs/) and its fault.
  */
-import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { conform } from "../../conformance/conform.ts";
 import type { ExchangeResult } from "../../conformance/exchange.ts";
 import { loadSpecs } from "../../kernel/index.ts";
-import { type AnsweredRequest, type Answer, type AnsweringServer, startAnsweringServer } from "../helpers/answering-server.ts";
+import { type AnsweredRequest, type Answer, startAnsweringServer } from "../helpers/answering-server.ts";
 import { removeTempDirs } from "../helpers/files.ts";
 import { LRO_EXAMPLE_ID, longRunningWidgets } from "../helpers/long-running-widgets.ts";
 
@@ -25,42 +25,42 @@ interface Behaviour {
   accepted?: (origin: string) => Record<string, string>;
   /** The status monitor's answer to its n-th poll (0-based). */
   status?: (n: number) => Answer;
-  /** The Location URL's answer to its n-th request. */
-  result?: (n: number) => Answer;
+  /** The Location URL's answer to its n-th request (origin: the server's). */
+  result?: (n: number, origin: string) => Answer;
 }
 
 const running = (n: number, polls = 2): Answer => ({ status: 200, headers: { "retry-after": "0" }, body: { id: "/op1", name: "op1", status: n + 1 < polls ? "InProgress" : "Succeeded", startTime: "2026-01-01T00:00:00Z" } });
 const keys: Answer = { status: 200, body: { primaryKey: KEY, lastRotated: "2026-01-01T00:00:01Z" } };
 const bothHeaders = (origin: string) => ({ "azure-asyncoperation": origin + STATUS_PATH, location: origin + RESULT_PATH, "retry-after": "0" });
 
-let server: AnsweringServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 afterAll(removeTempDirs);
 
 const viaStatus = await loadSpecs(longRunningWidgets("azure-async-operation"));
 
 async function run(behaviour: Behaviour, options: { lroTimeoutMs?: number; lroIntervalMs?: number; only?: string; specs?: typeof viaStatus; signal?: AbortSignal } = {}) {
   const counts = { status: 0, result: 0 };
-  server = await startAnsweringServer((request: AnsweredRequest, _index, origin) => {
+  // A server per run: the tests run concurrently (they mostly wait on polls), each against its own.
+  const server = await startAnsweringServer((request: AnsweredRequest, _index, origin) => {
     if (request.method === "POST") return { status: 202, headers: (behaviour.accepted ?? bothHeaders)(origin) };
     if (request.url.includes("/operationStatuses/")) return (behaviour.status ?? running)(counts.status++);
-    if (request.url.includes("/operationResults/")) return (behaviour.result ?? (() => keys))(counts.result++);
+    if (request.url.includes("/operationResults/")) return (behaviour.result ?? (() => keys))(counts.result++, origin);
     return { status: 404, body: { error: { code: "NotFound", message: "no such route" } } };
   });
-  const outcome = await conform({
-    target: server.url, docs: (options.specs ?? { docs }).docs, ajv: options.specs?.ajv ?? ajv, tokenEnv: "REKEY_LRO_TEST_TOKEN", allowMutations: true, subscription: undefined,
-    resources: { Widgets_RegenerateKey: { subscriptionId: "sub1", widgetName: "widget1" } },
-    only: [options.only ?? LRO_EXAMPLE_ID], concurrency: 1, lroTimeoutMs: options.lroTimeoutMs, lroIntervalMs: options.lroIntervalMs, signal: options.signal,
-  });
-  return { ...outcome, result: outcome.results[0]!, requests: server.requests };
+  try {
+    const outcome = await conform({
+      target: server.url, docs: (options.specs ?? { docs }).docs, ajv: options.specs?.ajv ?? ajv, tokenEnv: "REKEY_LRO_TEST_TOKEN", allowMutations: true, subscription: undefined,
+      resources: { Widgets_RegenerateKey: { subscriptionId: "sub1", widgetName: "widget1" } },
+      only: [options.only ?? LRO_EXAMPLE_ID], concurrency: 1, lroTimeoutMs: options.lroTimeoutMs, lroIntervalMs: options.lroIntervalMs, signal: options.signal,
+    });
+    return { ...outcome, result: outcome.results[0]!, requests: server.requests };
+  } finally {
+    await server.close();
+  }
 }
 
 const findings = (result: ExchangeResult, check: string) => [...result.failures, ...result.warnings].filter((f) => f.check === check);
 
-describe("following an operation", () => {
+describe.concurrent("following an operation", () => {
   test("polls the status monitor with the token, reads the final result at Location, and passes", async () => {
     const { result, requests } = await run({});
     expect(result.failures).toEqual([]);
@@ -83,7 +83,7 @@ describe("following an operation", () => {
   test("a Location-only operation is polled at Location until it stops answering 202", async () => {
     const { result, requests } = await run({
       accepted: (origin) => ({ location: origin + RESULT_PATH, "retry-after": "0" }),
-      result: (n) => (n < 2 ? { status: 202, headers: { location: server!.url + RESULT_PATH, "retry-after": "0" } } : keys),
+      result: (n, origin) => (n < 2 ? { status: 202, headers: { location: origin + RESULT_PATH, "retry-after": "0" } } : keys),
     });
     expect([...result.failures, ...result.warnings]).toEqual([]);
     expect(requests.filter((r) => r.method === "GET").every((r) => r.url.includes("/operationResults/"))).toBe(true);
@@ -121,7 +121,7 @@ describe("following an operation", () => {
   });
 });
 
-describe("each async check fails on the endpoint that breaks its part", () => {
+describe.concurrent("each async check fails on the endpoint that breaks its part", () => {
   test("async-accepted: a 202 without a polling header", async () => {
     const { result, requests } = await run({ accepted: () => ({ "retry-after": "0" }) });
     expect(findings(result, "async-accepted")).toMatchObject([{ severity: "failure", message: expect.stringMatching(/carries no polling header/) }]);
@@ -177,7 +177,8 @@ describe("each async check fails on the endpoint that breaks its part", () => {
     expect(findings(result, "async-terminal")).toMatchObject([{ message: "the operation ended Canceled (poll 1), without an error object (code and message)" }]);
   });
 
-  test("async-terminal: an operation that never finishes, within --lro-timeout", async () => {
+  // Alone: its bound on the follow's duration must not count the other tests' work on this event loop.
+  test.sequential("async-terminal: an operation that never finishes, within --lro-timeout", async () => {
     const { result, requests } = await run({ status: () => running(0, 99) }, { lroTimeoutMs: 300 });
     expect(findings(result, "async-terminal")).toMatchObject([{ severity: "failure", message: expect.stringMatching(/^no terminal state within 300 ms/) }]);
     // Retry-After: 0 forever is not a tight loop.
@@ -199,7 +200,6 @@ describe("each async check fails on the endpoint that breaks its part", () => {
     const locationOnly = (origin: string) => ({ location: origin + RESULT_PATH, "retry-after": "0" });
     const invalid = await run({ accepted: locationOnly, result: () => ({ status: 200, body: { primaryKey: 5 } }) });
     expect(findings(invalid.result, "async-final-result")).toMatchObject([{ pointer: "/primaryKey", message: "the final result (poll 1): /primaryKey must be string" }]);
-    await server!.close();
     const failed = await run({ accepted: locationOnly, result: () => ({ status: 500, body: { error: { code: "InternalServerError", message: "rotation failed" } } }) });
     expect(findings(failed.result, "async-terminal")).toMatchObject([{ message: "the operation ended Failed (poll 1): InternalServerError: rotation failed" }]);
   });
@@ -224,7 +224,7 @@ describe("each async check fails on the endpoint that breaks its part", () => {
   });
 });
 
-describe("final-state-via azure-async-operation: the result is the status monitor's", () => {
+describe.concurrent("final-state-via azure-async-operation: the result is the status monitor's", () => {
   const done = (properties: unknown): Answer => ({ status: 200, body: { id: "/op1", name: "op1", status: "Succeeded", properties } });
 
   test("its properties are the result: judged by the final answer's schema, its keys redacted, Location never read", async () => {
@@ -241,23 +241,27 @@ describe("final-state-via azure-async-operation: the result is the status monito
   });
 });
 
-describe("live safety", () => {
+describe.concurrent("live safety", () => {
   test("starting the operation is a mutation: held back without --allow-mutations, nothing sent", async () => {
-    server = await startAnsweringServer(() => ({ status: 500 }));
-    const { results } = await conform({
-      target: server.url, docs, ajv, tokenEnv: "REKEY_LRO_TEST_TOKEN",
-      resources: { Widgets_RegenerateKey: { subscriptionId: "sub1", widgetName: "widget1" } }, only: [LRO_EXAMPLE_ID],
-    });
-    expect(results.map((r) => [r.outcome, r.reason])).toEqual([["held-back", expect.stringMatching(/pass --allow-mutations/)]]);
-    expect(server.requests).toEqual([]);
+    const server = await startAnsweringServer(() => ({ status: 500 }));
+    try {
+      const { results } = await conform({
+        target: server.url, docs, ajv, tokenEnv: "REKEY_LRO_TEST_TOKEN",
+        resources: { Widgets_RegenerateKey: { subscriptionId: "sub1", widgetName: "widget1" } }, only: [LRO_EXAMPLE_ID],
+      });
+      expect(results.map((r) => [r.outcome, r.reason])).toEqual([["held-back", expect.stringMatching(/pass --allow-mutations/)]]);
+      expect(server.requests).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
 
-describe("the sender", () => {
+describe.concurrent("the sender", () => {
   test("refuses an absolute URL off the target's origin before connecting", async () => {
     const { createSender } = await import("../../conformance/runner/http-sender.ts");
     const elsewhere = await startAnsweringServer(() => ({ status: 200 }));
-    server = await startAnsweringServer(() => ({ status: 200, body: { ok: true } }));
+    const server = await startAnsweringServer(() => ({ status: 200, body: { ok: true } }));
     const sender = createSender({ baseUrl: server.url, timeoutMs: 2000 });
     try {
       await expect(sender.send({ method: "GET", url: `${elsewhere.url}/x`, headers: { authorization: `Bearer ${TOKEN}` } })).rejects.toThrow(/not on the target's host/);
@@ -266,7 +270,7 @@ describe("the sender", () => {
       expect(server.requests.map((r) => r.url)).toEqual(["/y?api-version=1"]);
     } finally {
       sender.close();
-      await elsewhere.close();
+      await Promise.all([elsewhere.close(), server.close()]);
     }
   });
 });

@@ -1,7 +1,11 @@
-/** `rekey diff` as a user or CI runs it: formats, --fail-on, and bad input as one line with exit code 2. */
+/**
+ * `rekey diff` as a user or CI runs it: formats, --fail-on, and bad input as one line with exit code 2. The real
+ * command runs once per outcome (help, a listing, exit 1, exit 2); the other runs go through the CLI's main() in process.
+ */
 import { describe, expect, it } from "vitest";
 import { diffPaths, type DiffResult } from "../../generator/diff/diff.ts";
 import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { apiVersionsOf, services } from "../helpers/repo-specs.ts";
 
 // The first pair of api-versions in specs/ (oldest → next) whose diff has breaking and non-breaking changes, one of
@@ -29,7 +33,7 @@ const firstBreaking = changes.find((c) => c.severity === "breaking")!;
 
 describe("rekey diff", () => {
   it.each([[["diff", "--help"]], [["versions", "--help"]]])("%j prints usage and exits 0", async (args) => {
-    const result = await runRekey(args);
+    const result = await (args[0] === "diff" ? runRekey : runInProcess)(args);
     expect([result.code, result.stdout.split("\n")[0]]).toEqual([0, `Usage: rekey ${args[0]} [options]${args[0] === "diff" ? " <old> <new>" : ""}`]);
   });
 
@@ -48,14 +52,14 @@ describe("rekey diff", () => {
   });
 
   it("--format json is an array of { operationId, side, severity, rule, pointer, message }", async () => {
-    const result = await runRekey(["diff", ...PATHS, "--format", "json"]);
+    const result = await runInProcess(["diff", ...PATHS, "--format", "json"]);
     const changes: unknown[] = JSON.parse(result.stdout);
     expect(changes).toHaveLength(PAIR.result.changes.length);
     expect(changes).toEqual(PAIR.result.changes.map(({ operationId, side, severity, rule, pointer, message }) => ({ operationId, side, severity, rule, pointer, message })));
   });
 
   it("--format markdown is a changelog section", async () => {
-    const result = await runRekey(["diff", ...PATHS, "--format", "markdown"]);
+    const result = await runInProcess(["diff", ...PATHS, "--format", "markdown"]);
     expect(result.stdout.startsWith(`## ${PAIR.service} ${PAIR.versions[1]}\n\nCompared with ${PAIR.service} ${PAIR.versions[0]}: ${SUMMARY}.\n\n` +
       `### Breaking changes\n\n- \`${firstBreaking.operationId}\` (${firstBreaking.side}): `)).toBe(true);
     expect(result.stdout).toContain("### Other changes");
@@ -63,7 +67,7 @@ describe("rekey diff", () => {
 
   it("--fail-on breaking exits 1 when a breaking change is found, 0 when none is", async () => {
     expect((await runRekey(["diff", ...PATHS, "--fail-on", "breaking"])).code).toBe(1);
-    expect((await runRekey(["diff", PATHS[1], PATHS[1], "--fail-on", "breaking"])).code).toBe(0);
+    expect((await runInProcess(["diff", PATHS[1], PATHS[1], "--fail-on", "breaking"])).code).toBe(0);
   });
 
   it.each([
@@ -73,7 +77,7 @@ describe("rekey diff", () => {
     [["diff", ...PATHS, "--format", "yaml"], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown. (see `rekey diff --help`)\n"],
     [["diff", PATHS[0]], "error: missing required argument 'new' (see `rekey diff --help`)\n"],
   ])("%j is one line and exit 2", async (args, message) => {
-    const result = await runRekey(args);
+    const result = await (args[1] === "package.json" ? runRekey : runInProcess)(args);
     expect({ code: result.code, stderr: result.stderr, stdout: result.stdout }).toEqual({ code: 2, stderr: message, stdout: "" });
   });
 });

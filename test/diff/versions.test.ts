@@ -2,6 +2,8 @@
  * `rekey versions`: what specs/ holds per resource type, and — with --live — what ARM's providers API offers.
  * Until the mock answers the providers route, a stand-in on 127.0.0.1 does, in the shape the mock will use:
  * `{ id, namespace, registrationState, resourceTypes: [{ resourceType, locations, apiVersions: newest first }] }`.
+ * Commands run through the CLI's main() in process, and through the real command once per outcome (a listing, exit 1,
+ * an ARM error, a usage error).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,8 +11,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { compareWithProvider, resourceTypeOf, type ResourceTypeVersions, specResourceTypes } from "../../generator/diff/resource-types.ts";
 import { isStable, loadSpecs } from "../../kernel/index.ts";
-import { runRekey } from "../helpers/cli.ts";
+import { type CliResult, runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { REPO_SPECS } from "../helpers/repo-specs.ts";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
@@ -84,8 +87,8 @@ beforeEach(() => {
   seen.length = 0;
 });
 
-const live = (...extra: string[]) =>
-  runRekey(["versions", "--live", "--endpoint", url, "--subscription", SUB, "--token-env", "REKEY_TEST_TOKEN", ...extra]);
+const live = (extra: string[] = [], run: (args: string[]) => Promise<CliResult> = runInProcess) =>
+  run(["versions", "--live", "--endpoint", url, "--subscription", SUB, "--token-env", "REKEY_TEST_TOKEN", ...extra]);
 process.env.REKEY_TEST_TOKEN = TOKEN;
 
 describe("rekey versions", () => {
@@ -100,7 +103,7 @@ describe("rekey versions", () => {
   });
 
   it("lists every api-version of specs/, one line per resource type", async () => {
-    const result = await runRekey(["versions"]);
+    const result = await runInProcess(["versions"]);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
     expect(result.stdout.split("\n")).toEqual([...SPEC_TYPES.map((t) => `${typeName(t)}: ${t.apiVersions.join(", ")}`), ""]);
     const listed = result.stdout.match(/\d{4}-\d{2}-\d{2}(-[a-z]+)?/g)!;
@@ -108,7 +111,7 @@ describe("rekey versions", () => {
   });
 
   it("--live: up to date when Azure's newest stable api-versions all have specs (previews are not asked for)", async () => {
-    const result = await live("--fail-on-new");
+    const result = await live(["--fail-on-new"]);
     expect(result.stdout.split("\n")).toEqual([
       ...SPEC_TYPES.map((t) => `${typeName(t)}: specs ${t.apiVersions.join(", ")}; up to date (Azure's newest stable: ${t.apiVersions.filter(isStable).at(-1)})`),
       "",
@@ -124,7 +127,7 @@ describe("rekey versions", () => {
     const newer = `${nextYear(type)}-03-01`;
     const types = TODAY[type.namespace];
     offered = { ...TODAY, [type.namespace]: { ...types, [topType(type)]: [`${nextYear(type)}-09-01-preview`, newer, ...types[topType(type)]] } };
-    const result = await live("--fail-on-new");
+    const result = await live(["--fail-on-new"], runRekey);
     expect(result.stdout).toContain(`${typeName(type)}: specs ${type.apiVersions.join(", ")}; NEW: Azure offers stable ${newer} with no spec yet — add specs/${type.services[0]}/${newer}\n`);
     expect(result.code).toBe(1);
     expect((await live()).code).toBe(0); // reported, but only --fail-on-new fails
@@ -140,7 +143,7 @@ describe("rekey versions", () => {
 
   it("--live: ARM's errors are one line, exit 2, and the token is never printed", async () => {
     status = 401;
-    const result = await live();
+    const result = await live([], runRekey);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/^error: providers API: GET http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*\/providers\/Microsoft\.\w+ answered 401 InvalidAuthenticationToken: The access token is invalid\. — pass a valid ARM token/);
@@ -154,7 +157,7 @@ describe("rekey versions", () => {
     [["versions", "--live", "--subscription", SUB, "--token-env", "REKEY_TEST_TOKEN", "--endpoint", "http://arm.example"],
       "error: providers API: refusing to send a bearer token over http to arm.example — use an https:// endpoint [versions/live]\n"],
   ])("%j is one line and exit 2", async (args, message) => {
-    const result = await runRekey(args);
+    const result = await (args.length === 2 && args[1] === "--live" ? runRekey : runInProcess)(args);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: message });
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../kernel/index.ts";
+import { type ParsedFiles, sharingHost } from "../../scripts/release/type-check.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { flatten, parse } from "../helpers/markdown.ts";
 
@@ -17,6 +18,9 @@ const tsBlocks = (file: string) => flatten(parse(file)).filter((t) => t.type ===
 const blocks = tsBlocks("README.md");
 /** docs/errors.md shows the error classes, guards and named types the same way: its blocks compile too. */
 const errorBlocks = tsBlocks("docs/errors.md");
+
+/** The libraries, the package's declarations and @azure/identity's, parsed once for every project below. */
+const parsed: ParsedFiles = new Map();
 
 /** A strict ESM project holding each block as its own module; the diagnostics tsc gives it. */
 function compile(sources: string[]): string[] {
@@ -31,10 +35,11 @@ function compile(sources: string[]): string[] {
     writeFileSync(file, source);
     return file;
   });
-  const program = ts.createProgram(files, {
+  const options: ts.CompilerOptions = {
     strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [], skipLibCheck: true,
-  });
+  };
+  const program = ts.createProgram(files, options, sharingHost(options, parsed));
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
     return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;

@@ -1,5 +1,5 @@
 /**
- * docs/report.schema.json is the JSON report's contract: reports written by the real `rekey conform --report json:FILE`
+ * docs/report.schema.json is the JSON report's contract: reports written by `rekey conform --report json:FILE`
  * — green, failed by a mock fault, with warnings, strict, with transport failures, held back by the live-safety gate,
  * and a --replay — all validate against it; a field the schema does not document fails validation (so a reporter
  * change that adds one fails here until the schema and docs/reports.md say what it is); and docs/reports.md names
@@ -13,7 +13,7 @@ import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { reportJson } from "../../conformance/reporters/json-reporter.ts";
 import type { ExchangeResult, RunSummary } from "../../conformance/exchange.ts";
 import { REPO_ROOT } from "../../kernel/index.ts";
-import { runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 import { startProductMock, TOKEN } from "../helpers/mock.ts";
 
@@ -30,10 +30,13 @@ const dir = tempDir();
 let mock: RunningMock;
 const TOKEN_ENV = "REKEY_REPORT_SCHEMA_TOKEN";
 
-/** The report the real command writes for these arguments, and its exit code. */
+/**
+ * The report the command writes for these arguments, and its exit code: its own main() in this process (the file is
+ * what is judged here; test/conformance/cli-conform.test.ts has a spawned command write one).
+ */
 async function report(name: string, args: string[]): Promise<{ code: number; report: Json }> {
   const file = join(dir, `${name}.json`);
-  const result = await runRekey(["conform", "--quiet", "--report", `json:${file}`, ...args]);
+  const result = await runInProcess(["conform", "--quiet", "--report", `json:${file}`, ...args]);
   expect(result.stderr).not.toMatch(/rekey crashed/);
   return { code: result.code, report: JSON.parse(readFileSync(file, "utf8")) as Json };
 }
@@ -50,7 +53,7 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-describe("reports the real command writes validate against docs/report.schema.json", () => {
+describe("reports `rekey conform` writes validate against docs/report.schema.json", () => {
   it("a green run against the embedded mock", async () => {
     const { code, report: r } = await report("green", []);
     expect(code).toBe(0);

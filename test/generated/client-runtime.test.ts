@@ -104,8 +104,12 @@ describe.each([["http", () => http], ["https", () => https]])("over %s", (_, ser
     expect(await pending).toMatchObject({ name: "AbortError" });
     // a timeout covers retry waits too
     server().script({ status: 503, headers: { "retry-after": "30" } });
-    const waiting = await maps(server(), { timeoutMs: 50 }).accounts.regenerateKeys(mapsArgs).catch((e: unknown) => e);
+    const before = server().requests.length;
+    // The 503 must be answered before the timeout (so the wait it asks for is what times out), even on a loaded
+    // machine: a request still in flight when the test ends would take the next test's scripted answer.
+    const waiting = await maps(server(), { timeoutMs: 1_000 }).accounts.regenerateKeys(mapsArgs).catch((e: unknown) => e);
     expect(waiting).toMatchObject({ name: "TimeoutError" });
+    expect(server().requests).toHaveLength(before + 1);
   });
 });
 

@@ -28,15 +28,23 @@ function recordingFetch() {
   return { sent, fetcher };
 }
 
-const mocks = new Map<string, RunningMock>();
-/** One mock per set of options, started when first needed. */
+const mocks: RunningMock[] = [];
+/**
+ * A mock of its own for each test: the tests against the mock run concurrently (they mostly wait for operations to
+ * finish), and one test's rotation must not land under another's. Its operations stay InProgress long enough to be
+ * seen so on a busy machine with the other tests running beside them.
+ */
 async function mock(options: { fault?: string; lroDurationMs?: number } = {}): Promise<RunningMock> {
-  const key = JSON.stringify(options);
-  if (!mocks.has(key)) mocks.set(key, await startProductMock({ lroDurationMs: 150, ...options }));
-  return mocks.get(key)!;
+  const running = await startProductMock({ lroDurationMs: 600, ...options });
+  mocks.push(running);
+  return running;
 }
+// The first mock and client call load the server's and the client's modules, before any test's operation runs.
+beforeAll(async () => {
+  await cosmos(await mock()).databaseAccounts.listKeys(account);
+});
 afterAll(async () => {
-  for (const running of mocks.values()) await running.close();
+  for (const running of mocks) await running.close();
 });
 
 const cosmos = (running: RunningMock, extra: object = {}) =>
@@ -52,7 +60,7 @@ async function storedSignalRKeys(running: RunningMock): Promise<{ primaryKey: st
 const regenerateCosmos = { ...account, body: { keyKind: "primary" as const } };
 const regenerateSignalR = { ...signalr, body: { keyType: "Primary" as const } };
 
-describe("awaiting the operation", () => {
+describe.concurrent("awaiting the operation", () => {
   it("Cosmos DB: resolves when the operation succeeded, and only then do the keys read back new", async () => {
     const running = await mock();
     const client = cosmos(running);
@@ -79,7 +87,7 @@ describe("awaiting the operation", () => {
   });
 
   it("step by step: poll() until done, percentComplete and onProgress along the way", async () => {
-    const running = await mock({ lroDurationMs: 300 });
+    const running = await mock({ lroDurationMs: 900 });
     const poller = cosmos(running).databaseAccounts.beginRegenerateKey(regenerateCosmos);
     const heard: string[] = [];
     poller.onProgress((p) => heard.push(p.status));
@@ -109,7 +117,7 @@ describe("awaiting the operation", () => {
   });
 
   it("without Retry-After (lro-no-retry-after) it polls every pollIntervalMs", async () => {
-    const running = await mock({ fault: "lro-no-retry-after", lroDurationMs: 300 });
+    const running = await mock({ fault: "lro-no-retry-after", lroDurationMs: 900 });
     const { sent, fetcher } = recordingFetch();
     await cosmos(running, { fetch: fetcher }).databaseAccounts.regenerateKey(regenerateCosmos, { pollIntervalMs: 100 });
     const gaps = sent.slice(1).map((r, i) => r.at - sent[i]!.at);
@@ -118,7 +126,7 @@ describe("awaiting the operation", () => {
   });
 });
 
-describe("resume after a restart", () => {
+describe.concurrent("resume after a restart", () => {
   it("a new client continues from the token alone; the token holds no bearer token and no key", async () => {
     const running = await mock({ lroDurationMs: 300 });
     const first = signalR(running).signalR.beginRegenerateKey(regenerateSignalR, FAST);
@@ -147,7 +155,7 @@ describe("resume after a restart", () => {
   });
 });
 
-describe("abort and timeout", () => {
+describe.concurrent("abort and timeout", () => {
   it("an abort mid-poll rejects with the signal's reason", async () => {
     const running = await mock({ fault: "lro-never-finishes" });
     const controller = new AbortController();
@@ -168,7 +176,7 @@ describe("abort and timeout", () => {
   });
 });
 
-describe("an operation that ends without a result", () => {
+describe.concurrent("an operation that ends without a result", () => {
   it.each([["lro-failed", "Failed"], ["lro-canceled", "Canceled"]])("%s rejects with a RekeyOperationFailedError carrying the error object; keys unchanged", async (fault, status) => {
     const running = await mock({ fault });
     const client = cosmos(running);

@@ -1,13 +1,18 @@
 /**
  * Each kind of broken spec gives one clear line (file and JSON pointer or line), exit code 2, no stack trace,
- * and leaves the output folder byte-identical. Each case is the widgets fixture with one thing broken.
+ * and leaves the output folder byte-identical. Each case is the widgets fixture with one thing broken, generated
+ * through the CLI's main() in process; the first case also through the real command, for its exit code and streams.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedBaseline, runRekey } from "../helpers/cli.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline } from "../helpers/generation-cache.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { withSecondOperation } from "../helpers/widgets-spec.ts";
+
+vi.mock("../../generator/emit/typescript-service.ts", async () => (await import("../helpers/in-process.ts")).refusedInputsOnly);
 
 const FIXTURE = new URL("./fixtures", import.meta.url).pathname;
 const SPEC = "widgets/2024-01-01/openapi.yaml";
@@ -135,13 +140,14 @@ afterAll(removeTempDirs);
 
 describe("bad input", () => {
   it.each(cases)("$name: one line with where and how, exit 2, output untouched", async (c) => {
+    const run = c === cases[0] ? runRekey : runInProcess;
     const specs = copyTree(FIXTURE, join(tempDir(), "specs"));
     const target = join(specs, c.file);
     const broken = c.break(readFileSync(target, "utf8"));
     expect(broken, "the fixture edit must apply").not.toBe(readFileSync(target, "utf8"));
     writeFileSync(target, broken);
 
-    const result = await runRekey(["generate", "--specs", specs, "--out", outDir]);
+    const result = await run(["generate", "--specs", specs, "--out", outDir]);
 
     expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe("");

@@ -1,14 +1,17 @@
 /**
  * `generate --check` and the promises around it: current output passes, a spec edit or a hand edit fails until
  * regenerated, output is deterministic, and a new api-version folder becomes a new entry point with no code change.
+ * Most runs go through the CLI's main() in process; the real command is spawned where its exit code and streams
+ * are the point (a pass, a failure's listing, a no-op generate) and for a full generation in the CLI's worker.
  */
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+import { type CliResult, REPO_ROOT, runRekey } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { productDocs } from "../helpers/mock.ts";
 import { listFiles } from "../../generator/manifest.ts";
 import { RECORD_PATH } from "../../generator/release-record.ts";
@@ -26,6 +29,26 @@ const LIMITED = docs.flatMap((doc) => doc.operations.flatMap((op) => op.paramete
 let specs: string;
 let out: string;
 const flags = () => ["--specs", specs, "--out", out];
+
+/**
+ * The copy of the committed specs and package with FIRST copied to NEW and generated (both describes start there),
+ * made once; each call gives a fresh copy of it in this test's specs and out, and what generate printed.
+ */
+let newVersion: Promise<{ specs: string; out: string; result: CliResult }> | undefined;
+async function generatedWithNewVersion(): Promise<CliResult> {
+  newVersion ??= (async () => {
+    const dir = tempDir();
+    const [specs, out] = [copyTree(join(REPO_ROOT, "specs"), join(dir, "specs")), copyTree(join(REPO_ROOT, "generated"), join(dir, "generated"))];
+    cpSync(join(specs, FIRST), join(specs, NEW), { recursive: true });
+    return { specs, out, result: await runInProcess(["generate", "--specs", specs, "--out", out]) };
+  })();
+  const made = await newVersion;
+  rmSync(specs, { recursive: true });
+  rmSync(out, { recursive: true });
+  copyTree(made.specs, specs);
+  copyTree(made.out, out);
+  return made.result;
+}
 
 beforeEach(() => {
   const dir = tempDir();
@@ -56,13 +79,13 @@ describe("generate --check", () => {
     expect(stale.stderr).toMatch(new RegExp(`M src/${doc.service}/${doc.apiVersion}/validators\\.js:\\d+\\n\\s+- .*${before}.*\\n\\s+\\+ .*${after}`));
     expect(stale.stderr).toMatch(/run `npm run generate`/);
 
-    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
-    expect((await runRekey(["generate", "--check", ...flags()])).code).toBe(0);
+    expect((await runInProcess(["generate", ...flags()])).code).toBe(0);
+    expect((await runInProcess(["generate", "--check", ...flags()])).code).toBe(0);
   });
 
   it("fails when a generated file is edited by hand", async () => {
     appendFileSync(join(out, `src/${FIRST}/client.ts`), "// a quick fix\n");
-    const result = await runRekey(["generate", "--check", ...flags()]);
+    const result = await runInProcess(["generate", "--check", ...flags()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`M src/${FIRST}/client.ts`);
   });
@@ -70,19 +93,19 @@ describe("generate --check", () => {
   it("leaves dist/ out: it is built from the sources, never committed", async () => {
     rmSync(join(out, "dist"), { recursive: true, force: true });
     writeFileSync(join(out, "dist.build-1.tmp"), "");
-    expect((await runRekey(["generate", "--check", ...flags()])).code).toBe(1); // a file, not a build's staging folder
+    expect((await runInProcess(["generate", "--check", ...flags()])).code).toBe(1); // a file, not a build's staging folder
     rmSync(join(out, "dist.build-1.tmp"));
     cpSync(join(REPO_ROOT, "generated/dist"), join(out, "dist"), { recursive: true });
     appendFileSync(join(out, `dist/${FIRST}/index.js`), "// rebuilt by the next build\n");
     writeFileSync(join(out, "dist/extra.js"), "");
-    const result = await runRekey(["generate", "--check", ...flags()]);
+    const result = await runInProcess(["generate", "--check", ...flags()]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });
 
   it("fails when a file is added to the output by hand", async () => {
     writeFileSync(join(out, "src/extra.ts"), "export const x = 1;\n");
-    const result = await runRekey(["generate", "--check", ...flags()]);
+    const result = await runInProcess(["generate", "--check", ...flags()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/\? src\/extra\.ts \(not written by rekey: remove it\)/);
   });
@@ -90,7 +113,7 @@ describe("generate --check", () => {
   it("prints a file's name and lines with their control characters escaped: no forged CI command", async () => {
     writeFileSync(join(out, "src/x\n::error file=a::forged\u001b[31m.ts"), "export const x = 1;\n");
     appendFileSync(join(out, `src/${FIRST}/index.ts`), "\n::warning::also forged\r\n");
-    const result = await runRekey(["generate", "--check", ...flags()]);
+    const result = await runInProcess(["generate", "--check", ...flags()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("? src/x\\u000a::error file=a::forged\\u001b[31m.ts");
     expect(result.stderr.split("\n").filter((line) => line.startsWith("::"))).toEqual([]);
@@ -99,13 +122,13 @@ describe("generate --check", () => {
 });
 
 describe("generate", () => {
-  it("is deterministic: two runs give identical bytes, equal to the committed package", async () => {
+  it("is deterministic: two runs (the CLI with its worker, and in process) give identical bytes, equal to the committed package", async () => {
     // A new output folder starts from the committed release record, as the committed package did.
     const withRecord = () => copyTree(join(REPO_ROOT, "generated", RECORD_PATH), join(tempDir(), "generated", RECORD_PATH)).replace(/\/[^/]+$/, "");
     const second = withRecord();
     expect((await runRekey(["generate", "--specs", specs, "--out", second])).code).toBe(0);
     const third = withRecord();
-    expect((await runRekey(["generate", "--specs", specs, "--out", third])).code).toBe(0);
+    expect((await runInProcess(["generate", "--specs", specs, "--out", third])).code).toBe(0);
     expect(treeHash(second)).toBe(treeHash(third));
     expect(treeHash(second)).toBe(treeHash(out));
   });
@@ -117,7 +140,7 @@ describe("generate", () => {
     const edited = join(out, "src/index.ts");
     const committed = readFileSync(edited, "utf8");
     appendFileSync(edited, "// hand edit\n");
-    const again = await runRekey(["generate", ...flags()]);
+    const again = await runInProcess(["generate", ...flags()]);
     expect(again.stdout).toMatch(/1 written/);
     expect(readFileSync(edited, "utf8")).toBe(committed);
   });
@@ -125,17 +148,16 @@ describe("generate", () => {
   it("leaves a dist/ built from the same sources as it is, and rebuilds one that is not", async () => {
     const entry = join(out, "dist/index.js");
     const builtAt = statSync(entry).mtimeMs;
-    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect((await runInProcess(["generate", ...flags()])).code).toBe(0);
     expect(statSync(entry).mtimeMs).toBe(builtAt);
     writeFileSync(join(out, "dist/.source-hash"), "0".repeat(64) + "\n");
-    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect((await runInProcess(["generate", ...flags()])).code).toBe(0);
     expect(statSync(entry).mtimeMs).not.toBe(builtAt);
     expect(treeHash(join(out, "dist"))).toBe(treeHash(join(REPO_ROOT, "generated/dist")));
   });
 
   it("turns a copied spec folder under a new api-version into a new entry point", async () => {
-    cpSync(join(specs, FIRST), join(specs, NEW), { recursive: true });
-    const result = await runRekey(["generate", ...flags()]);
+    const result = await generatedWithNewVersion();
     expect(result.code).toBe(0);
     // The copy still says its own api-version inside; the folder name wins, with a warning.
     expect(result.stderr).toMatch(new RegExp(`^warning: .*${NEW}/openapi\\.yaml#/info/version: info\\.version "${docs[0].apiVersion}" differs`, "m"));
@@ -156,13 +178,12 @@ describe("generate", () => {
 
 describe("generate after a spec folder is removed", () => {
   it("removes exactly the files it had written for that version", async () => {
-    cpSync(join(specs, FIRST), join(specs, NEW), { recursive: true });
-    expect((await runRekey(["generate", ...flags()])).code).toBe(0);
+    expect((await generatedWithNewVersion()).code).toBe(0);
     const beforeRemoval = treeHash(out);
     writeFileSync(join(out, "NOTES.md"), "kept: rekey never wrote this\n");
     rmSync(join(specs, NEW), { recursive: true });
 
-    const result = await runRekey(["generate", ...flags()]);
+    const result = await runInProcess(["generate", ...flags()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ 7 removed\n$/);
     expect(existsSync(join(out, `dist/${NEW}`))).toBe(false);

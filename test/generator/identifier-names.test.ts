@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecs } from "../../kernel/load-specs.ts";
 import { formatProblem, UserError } from "../../kernel/user-error.ts";
 import { snippetCode } from "../../generator/views/package-view.ts";
-import { generatedBaseline, runRekey } from "../helpers/cli.ts";
+import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline } from "../helpers/generation-cache.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { withSecondOperation } from "../helpers/widgets-spec.ts";
 

@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+import { REPO_ROOT } from "../helpers/cli.ts";
 import { copyTree, removeTempDirs, tempDir } from "../helpers/files.ts";
+import { generateInto } from "../helpers/generation-cache.ts";
 import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ beforeAll(async () => {
   expect(edited).toContain("x-ms-client-request-id");
   writeFileSync(spec, edited);
   out = join(tempDir(), "generated");
-  generated = await runRekey(["generate", "--specs", specs, "--out", out]);
+  generated = await generateInto(specs, out);
   if (generated.code === 0) symlinkSync(join(REPO_ROOT, "node_modules"), join(out, "node_modules"), "dir");
 }, 120_000);
 

@@ -4,12 +4,17 @@
  * minor, a breaking change reaching the default entry point major, a removed entry point major, a back-filled older
  * api-version appends a release and renumbers nothing, a hand edit of a past release is refused (exit 2, nothing
  * written), and a bump changes the version module, not every bundle.
+ *
+ * The CLI's main() runs in process (the compiler loads once per file); the real command is spawned where its exit
+ * code and streams are the point: a refusal, a warning on success, and `--check`. The generations every test starts
+ * from (the fixture, and the fixture with widgets 2024-06-01) are made once and copied.
  */
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { runRekey } from "../helpers/cli.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type CliResult, runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
 import { listFiles } from "../../generator/manifest.ts";
 
@@ -19,11 +24,33 @@ const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 let specs: string;
 let out: string;
 
-beforeEach(() => {
+interface Generated {
+  specs: string;
+  out: string;
+}
+/** The fixture generated, and the fixture with widgets 2024-06-01 generated after it: 0.1.0 and 0.2.0. */
+let first: Generated;
+let second: Generated;
+
+/** Specs and output of a fresh temp folder: copies of `from`'s, or the fixture and no output yet. */
+function startFrom(from?: Generated): void {
   const dir = tempDir();
-  specs = copyTree(FIXTURES, join(dir, "specs"));
+  specs = copyTree(from?.specs ?? FIXTURES, join(dir, "specs"));
   out = join(dir, "generated");
+  if (from) copyTree(from.out, out);
+}
+
+beforeAll(async () => {
+  startFrom();
+  await generate();
+  first = { specs, out };
+  startFrom(first);
+  addVersion("2024-06-01");
+  await generate();
+  second = { specs, out };
 });
+
+beforeEach(() => startFrom());
 
 /** A copy of widgets 2024-01-01 as `apiVersion`, its own text and examples saying so; `edit` changes the spec. */
 function addVersion(apiVersion: string, edit: (text: string) => string = (t) => t, service = "widgets"): void {
@@ -35,7 +62,7 @@ function addVersion(apiVersion: string, edit: (text: string) => string = (t) => 
 }
 
 async function generate(): Promise<void> {
-  const result = await runRekey(["generate", "--specs", specs, "--out", out]);
+  const result = await runInProcess(["generate", "--specs", specs, "--out", out]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
 }
@@ -50,10 +77,9 @@ const tightened = (text: string) => text.replace("maxLength: 24", "maxLength: 12
 
 describe("the package version moves forward only", () => {
   it("a new api-version is minor; a breaking change reaching @rekey/clients/<service> is major", async () => {
-    await generate();
+    startFrom(first);
     expect(version()).toBe("0.1.0");
-    addVersion("2024-06-01");
-    await generate();
+    startFrom(second);
     expect(version()).toBe("0.2.0");
     addVersion("2024-09-01", tightened);
     await generate();
@@ -63,7 +89,7 @@ describe("the package version moves forward only", () => {
   });
 
   it("a breaking preview is minor (the default entry point stays), and a new service is minor", async () => {
-    await generate();
+    startFrom(first);
     addVersion("2024-06-01-preview", tightened);
     addVersion("2024-03-01", (t) => t, "gadgets");
     await generate();
@@ -89,8 +115,7 @@ describe("the package version moves forward only", () => {
   });
 
   it("a removed entry point is major, and re-adding it later is a new minor release", async () => {
-    addVersion("2024-06-01");
-    await generate();
+    startFrom(second);
     rmSync(join(specs, "widgets/2024-06-01"), { recursive: true });
     await generate();
     expect(version()).toBe("1.0.0");
@@ -102,17 +127,17 @@ describe("the package version moves forward only", () => {
   });
 
   it("a generation that changes nothing keeps the version and the record byte for byte", async () => {
-    addVersion("2024-06-01");
-    await generate();
+    startFrom(second);
     const before = treeHash(out);
     await generate();
     expect(treeHash(out)).toBe(before);
-    expect((await runRekey(["generate", "--check", "--specs", specs, "--out", out])).code).toBe(0);
+    const check = await runRekey(["generate", "--check", "--specs", specs, "--out", out]);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
   });
 
   it("a bump rewrites the version module, not the bundles of the entry points already out", async () => {
-    addVersion("2024-06-01");
-    await generate();
+    startFrom(second);
     const before = snapshot();
     addVersion("2023-06-01"); // back-filled: the default entry point stays where it is
     await generate();
@@ -126,10 +151,11 @@ describe("the package version moves forward only", () => {
 });
 
 describe("a past release is never edited", () => {
-  const refused = async (pattern: RegExp) => {
+  /** `run`: in process, or the real command for one of the cases (its exit code and stderr are the point). */
+  const refused = async (pattern: RegExp, run: (args: string[]) => Promise<CliResult> = runInProcess) => {
     const before = treeHash(out);
     for (const args of [["generate"], ["generate", "--check"]]) {
-      const result = await runRekey([...args, "--specs", specs, "--out", out]);
+      const result = await run([...args, "--specs", specs, "--out", out]);
       expect(result.code).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toMatch(pattern);
@@ -138,15 +164,12 @@ describe("a past release is never edited", () => {
     expect(treeHash(out)).toBe(before);
   };
 
-  beforeEach(async () => {
-    addVersion("2024-06-01");
-    await generate();
-  });
+  beforeEach(() => startFrom(second));
 
   it("in CHANGELOG.md: refused with one line naming the release, and nothing is written", async () => {
     writeFileSync(join(out, "CHANGELOG.md"), read("CHANGELOG.md").replace("New service:", "Brand new service:"));
     addVersion("2024-09-01"); // even with something new to release
-    await refused(/^error: .*generated\/CHANGELOG\.md:\d+: release 0\.1\.0 reads differently from the release record \(widgets 2024-01-01\): a published release never changes — restore the section/);
+    await refused(/^error: .*generated\/CHANGELOG\.md:\d+: release 0\.1\.0 reads differently from the release record \(widgets 2024-01-01\): a published release never changes — restore the section/, runRekey);
   });
 
   it("in CHANGELOG.md: a renumbered release is refused", async () => {
@@ -190,7 +213,7 @@ describe("a past release is never edited", () => {
 
 describe("the workspace's lock", () => {
   it("generate says when a release leaves the lock of the project around --out behind, and passes", async () => {
-    await generate();
+    startFrom(first);
     const lock = join(out, "../package-lock.json");
     writeFileSync(lock, JSON.stringify({ name: "project", lockfileVersion: 3, packages: { "": {}, generated: { name: "@rekey/clients", version: "0.1.0" } } }));
     addVersion("2024-06-01");

@@ -13,8 +13,9 @@ import { promisify } from "node:util";
 import ts from "typescript";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+import { REPO_ROOT } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
+import { generateInto } from "../helpers/generation-cache.ts";
 import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ let generated: { code: number; stderr: string };
 
 beforeAll(async () => {
   out = join(tempDir(), "generated");
-  generated = await runRekey(["generate", "--specs", FIXTURE, "--out", out]);
+  generated = await generateInto(FIXTURE, out);
   // The package's one dependency, openapi-fetch (and TypeScript's view of it), from the repository.
   if (generated.code === 0) symlinkSync(join(REPO_ROOT, "node_modules"), join(out, "node_modules"), "dir");
 }, 120_000);

@@ -1,8 +1,6 @@
 /** Runs the real `rekey` command in a child process, as a user or CI would. */
 import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { tempDir, treeHash } from "./files.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const REKEY = fileURLToPath(new URL("../../cli/rekey.js", import.meta.url));
@@ -22,15 +20,4 @@ export function runRekey(args: string[], cwd: string = REPO_ROOT): Promise<CliRe
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/**
- * A package generated from `specs` into a fresh temp folder, and the hash of its tree: the "previous output" a
- * refused run must leave byte-identical.
- */
-export async function generatedBaseline(specs: string): Promise<{ outDir: string; outHash: string }> {
-  const outDir = join(tempDir(), "generated");
-  const result = await runRekey(["generate", "--specs", specs, "--out", outDir]);
-  if (result.code !== 0) throw new Error(`generate --specs ${specs} failed: ${result.stderr}`);
-  return { outDir, outHash: treeHash(outDir) };
 }

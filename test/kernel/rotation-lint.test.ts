@@ -1,15 +1,20 @@
 /**
  * x-rekey-rotation is checked where specs are read (lint, generate and the mock alike): a malformed extension or a pointer that
  * names nothing its schema declares is one line with file#pointer, exit 2, and the output folder left as it was.
- * Each case is the lockers fixture with one thing broken.
+ * Each case is the lockers fixture with one thing broken. The commands run through the CLI's main() in process; the
+ * first case also spawns each of them, where exit code and stderr are the real process's.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { join as pointerJoin } from "../../kernel/json-pointer.ts";
 import { ROTATION_SCHEMA } from "../../kernel/index.ts";
-import { generatedBaseline, runRekey } from "../helpers/cli.ts";
+import { runRekey } from "../helpers/cli.ts";
+import { generatedBaseline } from "../helpers/generation-cache.ts";
 import { copyTree, removeTempDirs, tempDir, treeHash } from "../helpers/files.ts";
+import { runInProcess } from "../helpers/in-process.ts";
+
+vi.mock("../../generator/emit/typescript-service.ts", async () => (await import("../helpers/in-process.ts")).refusedInputsOnly);
 
 const FIXTURE = new URL("./fixtures", import.meta.url).pathname;
 const SPEC = "lockers/2025-01-01/openapi.yaml";
@@ -129,7 +134,7 @@ describe("x-rekey-rotation problems", () => {
     expect(result.code).toBe(0);
   });
 
-  it.each(cases)("$name: one line at file#pointer from lint, generate and mock, exit 2, output untouched", async (c) => {
+  it.each(cases.map((c, i) => ({ ...c, run: i === 0 ? runRekey : runInProcess })))("$name: one line at file#pointer from lint, generate and mock, exit 2, output untouched", async (c) => {
     const specs = copyTree(FIXTURE, join(tempDir(), "specs"));
     const target = join(specs, SPEC);
     const broken = c.break(readFileSync(target, "utf8"));
@@ -137,7 +142,7 @@ describe("x-rekey-rotation problems", () => {
     writeFileSync(target, broken);
 
     for (const args of [["lint", "--specs", specs], ["generate", "--specs", specs, "--out", outDir], ["mock", "--specs", specs, "--port", "0"]]) {
-      const result = await runRekey(args);
+      const result = await c.run(args);
       expect(result.code, result.stderr).toBe(2);
       expect(result.stdout).toBe("");
       const lines = result.stderr.trimEnd().split("\n");

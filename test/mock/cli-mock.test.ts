@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { requestFromParameters } from "../../conformance/example-request.ts";
 import { keyValue } from "../../kernel/index.ts";
 import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { operationsUnderTest } from "../helpers/mock.ts";
 import { escapeRegExp } from "../helpers/picked-operation.ts";
 
@@ -94,6 +95,7 @@ describe("rekey mock", () => {
     expect((await once(cli.child, "exit"))[0]).toBe(0);
   });
 
+  // The first refusal through a real process (exit code, streams), the others through the same main() in process.
   it.each([
     [["--fault", "nope"], /^error: --fault: unknown fault "nope" — use one of wrong-success-status, /],
     [["--fault", "delay:99999999999"], /^error: --fault: "delay:99999999999" is beyond the longest delay, 2147483647 ms \(about 24\.8 days\) — give delay:MS /],
@@ -104,7 +106,7 @@ describe("rekey mock", () => {
     [["--tls-cert", "x.pem"], /^error: --tls-key: --tls-cert and --tls-key go together/],
     [["--ca-out", "ca.pem"], /^error: --ca-out: there is no generated CA certificate to write/],
   ])("bad input %j: one line, exit 2", async (args, message) => {
-    const result = await runRekey(["mock", ...args]);
+    const result = await (args[1] === "nope" ? runRekey : runInProcess)(["mock", ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -112,7 +114,7 @@ describe("rekey mock", () => {
   });
 
   it("--list-faults names every fault", async () => {
-    const result = await runRekey(["mock", "--list-faults"]);
+    const result = await runInProcess(["mock", "--list-faults"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrong-success-status\s+success answered/m);
     expect(result.stdout).toMatch(/^rotate-both\s/m);

@@ -5,7 +5,7 @@
  * InProgress → Succeeded over the configured time, keys rotated at completion and not before, the final result at
  * Location, every lro-* fault, ARM's refusals on the polling URLs, --examples-only and the store's bound.
  */
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { compiledSchema, keyValue, loadSpecs } from "../../kernel/index.ts";
 import { listFaults } from "../../conformance/mock/faults.ts";
@@ -20,8 +20,11 @@ const Q = "?api-version=2025-01-01";
 const TOKEN = { authorization: "Bearer lro-test-token" };
 const JSON_TYPE = { "content-type": "application/json" };
 const GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-/** Long enough to be seen InProgress on a busy machine, short enough to keep the file quick. */
-const DURATION = 400;
+/**
+ * Long enough to be seen InProgress on a busy machine while the file's other tests run beside it (they run
+ * concurrently, so the wait is shared); under a second, where the mock's Retry-After is 0.
+ */
+const DURATION = 900;
 
 const loaded = loadSpecs(FIXTURES);
 const mocks: RunningMock[] = [];
@@ -80,14 +83,16 @@ function expectArmError(answer: Answer, status: number, code: string) {
   expect(answer.headers.get("x-ms-request-id")).toMatch(new RegExp(`^${GUID}$`));
 }
 
-// A mock per test: an operation one test leaves running must not rotate keys under the next one.
-let mock: RunningMock;
-beforeEach(async () => {
-  mock = await mockWith();
+// A mock per test: an operation one test leaves running must not rotate keys under another. The tests mostly wait for
+// operations to run their course, so each describe runs its tests concurrently; the first mock and request (which load
+// the server's modules) come before any, so no test's operation runs out while another loads them.
+beforeAll(async () => {
+  await gizmoKeys(await mockWith());
 });
 
-describe("the accepted answer", () => {
+describe.concurrent("the accepted answer", () => {
   it("is 202 with the polling headers the 202 declares, on the mock's own origin, Retry-After and ARM's headers", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock);
     expect(accepted.status).toBe(202);
     expect(accepted.text).toBe("");
@@ -106,6 +111,7 @@ describe("the accepted answer", () => {
   });
 
   it("sends only the polling headers declared (Location alone), and the declared 202 body with the new keys, which take effect at completion", async () => {
+    const mock = await mockWith();
     const before = await signalKeys(mock);
     const accepted = await regenerateSignal(mock);
     expect(accepted.status).toBe(202);
@@ -120,6 +126,7 @@ describe("the accepted answer", () => {
   });
 
   it("is refused synchronously, as ARM refuses it, when the request is bad: nothing is started", async () => {
+    const mock = await mockWith();
     const refused = await regenerateGizmo(mock, {}, "tertiary");
     expect(refused.status).toBe(400);
     expect(refused.headers.get("location")).toBeNull();
@@ -127,8 +134,9 @@ describe("the accepted answer", () => {
   });
 });
 
-describe("an operation's life", () => {
+describe.concurrent("an operation's life", () => {
   it("moves InProgress → Succeeded over the configured duration, with Retry-After while in progress", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock);
     const url = accepted.headers.get("azure-asyncoperation")!;
     const running = await poll(url);
@@ -147,6 +155,7 @@ describe("an operation's life", () => {
   });
 
   it("rotates the selected key at completion and not before — read back through the list operation, with nobody polling", async () => {
+    const mock = await mockWith();
     const before = await gizmoKeys(mock);
     const accepted = await regenerateGizmo(mock);
     expect(await gizmoKeys(mock)).toEqual(before);
@@ -162,6 +171,7 @@ describe("an operation's life", () => {
   });
 
   it("the Location URL answers 202 + Location + Retry-After while running, then the final 2xx as declared (a bodiless 200)", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock);
     const location = accepted.headers.get("location")!;
     const running = await poll(location);
@@ -176,6 +186,7 @@ describe("an operation's life", () => {
   });
 
   it("final-state-via location delivers the keys as the final result: the rotated ones", async () => {
+    const mock = await mockWith();
     const before = await signalKeys(mock);
     const accepted = await regenerateSignal(mock);
     await sleep(DURATION + 50);
@@ -190,6 +201,7 @@ describe("an operation's life", () => {
   });
 
   it("polling changes no state: many polls of a finished operation leave the keys as they are", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock);
     await sleep(DURATION + 50);
     const keys = await gizmoKeys(mock);
@@ -201,11 +213,12 @@ describe("an operation's life", () => {
   });
 });
 
-describe("the polling URLs refuse as ARM does", () => {
+describe.concurrent("the polling URLs refuse as ARM does", () => {
   const statusUrl = (m: RunningMock, id: string, query = Q, subscription = SUBSCRIPTION) =>
     `${m.url}/subscriptions/${subscription}/providers/Example.Gizmos/locations/eastus/operationStatuses/${id}${query}`;
 
   it("an unknown operation id, or one polled under another subscription or location, is a 404 in ARM's error envelope", async () => {
+    const mock = await mockWith();
     expectArmError(await poll(statusUrl(mock, "8b1f2c3d-0000-4000-8000-000000000000")), 404, "OperationNotFound");
     expectArmError(await poll(statusUrl(mock, "8b1f2c3d-0000-4000-8000-000000000000").replace("operationStatuses", "operationResults")), 404, "OperationNotFound");
     const url = (await regenerateGizmo(mock)).headers.get("azure-asyncoperation")!;
@@ -217,6 +230,7 @@ describe("the polling URLs refuse as ARM does", () => {
   });
 
   it("api-version must be one the specs hold for the namespace; a token is required; only GET is served", async () => {
+    const mock = await mockWith();
     const url = (await regenerateGizmo(mock)).headers.get("azure-asyncoperation")!;
     expectArmError(await poll(url.replace(Q, "")), 400, "MissingApiVersionParameter");
     const unknown = await poll(url.replace("2025-01-01", "2019-01-01"));
@@ -232,7 +246,7 @@ describe("the polling URLs refuse as ARM does", () => {
   });
 });
 
-describe("lro-* faults (chosen on the start request only: the operation keeps its fault)", () => {
+describe.concurrent("lro-* faults (chosen on the start request only: the operation keeps its fault)", () => {
   const fault = (name: string) => ({ "x-rekey-fault": name });
 
   it("every lro-* fault is listed with one line", () => {
@@ -245,6 +259,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-failed: ends Failed with an error object; the Location URL answers the error; no key changes", async () => {
+    const mock = await mockWith();
     const before = await gizmoKeys(mock);
     const accepted = await regenerateGizmo(mock, fault("lro-failed"));
     expect(accepted.status).toBe(202);
@@ -255,6 +270,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-canceled: ends Canceled with an error object; no key changes", async () => {
+    const mock = await mockWith();
     const before = await gizmoKeys(mock);
     const accepted = await regenerateGizmo(mock, fault("lro-canceled"));
     const status = await terminal(accepted.headers.get("azure-asyncoperation")!);
@@ -264,6 +280,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-never-finishes: still InProgress long after the duration; the Location URL keeps answering 202; no key changes", async () => {
+    const mock = await mockWith();
     const before = await gizmoKeys(mock);
     const accepted = await regenerateGizmo(mock, fault("lro-never-finishes"));
     await sleep(DURATION * 2);
@@ -275,6 +292,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-status-404: both polling URLs answer 404, though the operation itself completes", async () => {
+    const mock = await mockWith();
     const before = await gizmoKeys(mock);
     const accepted = await regenerateGizmo(mock, fault("lro-status-404"));
     expectArmError(await poll(accepted.headers.get("azure-asyncoperation")!), 404, "OperationNotFound");
@@ -284,6 +302,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-no-retry-after: no Retry-After on the 202, the status or the Location answer", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock, fault("lro-no-retry-after"));
     expect(accepted.status).toBe(202);
     expect(accepted.headers.get("retry-after")).toBeNull();
@@ -296,6 +315,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-no-polling-header: a 202 with neither Azure-AsyncOperation nor Location", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock, fault("lro-no-polling-header"));
     expect(accepted.status).toBe(202);
     expect(accepted.headers.get("azure-asyncoperation")).toBeNull();
@@ -304,6 +324,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-foreign-host and lro-relative-url: the same operation's URLs, on another host or without one", async () => {
+    const mock = await mockWith();
     const foreign = await regenerateGizmo(mock, fault("lro-foreign-host"));
     for (const header of ["azure-asyncoperation", "location"]) {
       const url = foreign.headers.get(header)!;
@@ -321,6 +342,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-bad-status-body: the status body has no status", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock, fault("lro-bad-status-body"));
     const status = await poll(accepted.headers.get("azure-asyncoperation")!);
     expect(status.status).toBe(200);
@@ -329,6 +351,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-invalid-final-result: a key of the wrong type in a declared body; a body where none is declared", async () => {
+    const mock = await mockWith();
     const signal = await regenerateSignal(mock, fault("lro-invalid-final-result"));
     await sleep(DURATION + 50);
     const final = await poll(signal.headers.get("location")!);
@@ -342,6 +365,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 
   it("lro-rotate-early: the read-back shows the new key while the operation is still InProgress", async () => {
+    const mock = await mockWith();
     const before = await gizmoKeys(mock);
     const accepted = await regenerateGizmo(mock, fault("lro-rotate-early"));
     const early = await gizmoKeys(mock);
@@ -360,7 +384,7 @@ describe("lro-* faults (chosen on the start request only: the operation keeps it
   });
 });
 
-describe("configuration", () => {
+describe.concurrent("configuration", () => {
   it("a second --lro-duration value is honoured, with Retry-After in whole seconds rounded up", async () => {
     const slow = await mockWith({ lroDurationMs: 1500 });
     const accepted = await regenerateGizmo(slow);
@@ -402,6 +426,7 @@ describe("configuration", () => {
   });
 
   it("resetting the state forgets the operations in flight: they change nothing after, and their URLs answer 404", async () => {
+    const mock = await mockWith();
     const accepted = await regenerateGizmo(mock);
     expect((await fetch(`${mock.url}/_rekey/state/reset`, { method: "POST" })).status).toBe(204);
     const reset = await gizmoKeys(mock);
@@ -411,6 +436,7 @@ describe("configuration", () => {
   });
 
   it("Prefer: code=200 asks for the synchronous example instead of starting an operation", async () => {
+    const mock = await mockWith();
     const answer = await regenerateGizmo(mock, { prefer: "code=200" });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("location")).toBeNull();
@@ -427,7 +453,7 @@ describe("configuration", () => {
   });
 });
 
-describe("every long-running operation specs/ holds", async () => {
+describe.concurrent("every long-running operation specs/ holds", async () => {
   const operations = (await operationsUnderTest()).filter(({ operation }) => operation.longRunning);
   const all = await operationsUnderTest();
 

@@ -36,6 +36,8 @@ function runNode(env: Record<string, string>): Promise<{ code: number; stdout: s
   });
 }
 
+// Each test spawns a Node process of its own against the one HTTPS mock (and only rotates keys, never compares them
+// with earlier ones): the tests overlap.
 let https: RunningMock;
 let caFile: string;
 beforeAll(async () => {
@@ -44,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(() => https.close());
 
-describe("HTTPS", () => {
+describe.concurrent("HTTPS", () => {
   it("serves https on 127.0.0.1 and the generated clients succeed when the written CA is trusted", async () => {
     expect(https.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const result = await runNode({ MOCK_URL: https.url, NODE_EXTRA_CA_CERTS: caFile });
@@ -80,7 +82,7 @@ try { await client.accounts.regenerateKeys("myResourceGroup", "absentAccount", {
 console.log(JSON.stringify({ keys, failure }));
 `;
 
-describe("Azure's own SDK (@azure/arm-maps) against the mock over HTTPS", () => {
+describe.concurrent("Azure's own SDK (@azure/arm-maps) against the mock over HTTPS", () => {
   it("rotates a key and gets ARM's ResourceNotFound as a RestError", async () => {
     const result = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
       execFile(process.execPath, ["--input-type=module", "-e", AZURE_SDK_SCRIPT], { cwd: REPO_ROOT, env: { ...process.env, MOCK_URL: https.url, NODE_EXTRA_CA_CERTS: caFile } },
@@ -99,7 +101,7 @@ describe("Azure's own SDK (@azure/arm-maps) against the mock over HTTPS", () => 
   });
 });
 
-describe("generated clients over plain HTTP on loopback", () => {
+describe.concurrent("generated clients over plain HTTP on loopback", () => {
   it("succeed, and a refusal arrives as a typed RekeyError with ARM's code and request id", async () => {
     const mock = await startProductMock();
     try {

@@ -4,8 +4,8 @@
  * machine) and, with --publish --dry-run, hands the verified tarball to `npm publish` — against a registry stub on
  * 127.0.0.1, which must see the package looked up and nothing uploaded. A stale generated/ stops it before packing.
  * Broken tarballs (a file missing from dist/, a file the exports map names missing, declarations that do not
- * type-check) fail verification with one line and exit 2. Slow (npm and tsc run for real): the tarball is packed
- * once, by the first test.
+ * type-check) fail verification with one line and exit 2; they are made from the tarball the tests share
+ * (helpers/packed-tarballs.ts). The run that packs into the repository's packs/ holds its lock.
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -16,6 +16,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
+import { clientTarball, withRepoLock } from "../helpers/packed-tarballs.ts";
 
 const run = promisify(execFile);
 const version = (JSON.parse(readFileSync(join(REPO_ROOT, "generated/package.json"), "utf8")) as { version: string }).version;
@@ -48,7 +49,7 @@ async function startRegistryStub(): Promise<RegistryStub> {
 /** Unpacks the good tarball, breaks it with `edit`, packs it again. */
 async function brokenCopy(name: string, edit: (packageDir: string) => void): Promise<string> {
   const dir = tempDir(`rekey-broken-${name}-`);
-  await run("tar", ["-xzf", TARBALL, "-C", dir]);
+  await run("tar", ["-xzf", await clientTarball(), "-C", dir]);
   edit(join(dir, "package"));
   const broken = join(dir, `broken-${name}.tgz`);
   await run("tar", ["-czf", broken, "-C", dir, "package"]);
@@ -61,15 +62,18 @@ describe("npm run release:clients", () => {
   let registry: RegistryStub;
   beforeAll(async () => {
     registry = await startRegistryStub();
-    rmSync(TARBALL, { force: true });
   });
   afterAll(() => registry?.close());
 
   it("packs, verifies from ESM and CommonJS-consuming TypeScript, then publishes as a dry run", async () => {
-    const result = await release(["--publish", "--dry-run", "--registry", registry.url]);
+    const result = await withRepoLock("packs", async () => {
+      rmSync(TARBALL, { force: true });
+      const released = await release(["--publish", "--dry-run", "--registry", registry.url]);
+      expect(existsSync(TARBALL)).toBe(true);
+      return released;
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(existsSync(TARBALL)).toBe(true);
     expect(result.stdout).toContain(`packs/rekey-clients-${version}.tgz: @rekey/clients ${version} installs into an empty project`);
     expect(result.stdout).toContain("from ESM JavaScript, TypeScript ESM, TypeScript CommonJS, TypeScript CommonJS (module commonjs)");
     expect(result.stdout).toContain(`dry run: would publish @rekey/clients ${version}`);

@@ -1,19 +1,21 @@
 /**
- * The tool as a user gets it: `npm run pack:tool` packs it once, the tarball is installed into an empty project
- * outside the repository (offline, from the npm cache: helpers/offline-install.ts), one service's specs are copied
+ * The tool as a user gets it: `npm run pack:tool` packs it (once per change of its sources, shared by runs and
+ * workers: helpers/packed-tarballs.ts), the tarball is installed into an empty project
+ * outside the repository (offline, from the npm cache: scripts/release/install-offline.ts), one service's specs are copied
  * there, and every command and the programmatic API run from that installed copy only. A file the tarball lacks, a
  * dependency it does not declare, or a path that assumes the repository's layout fails here.
  */
 import { execFile, spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isWithin, listFiles } from "../../kernel/index.ts";
 import { REPO_ROOT, runRekey } from "../helpers/cli.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
-import { installOffline } from "../helpers/offline-install.ts";
+import { toolTarball } from "../helpers/packed-tarballs.ts";
+import { installOffline } from "../../scripts/release/install-offline.ts";
 import { REPO_SPECS, services } from "../helpers/repo-specs.ts";
 
 const exec = promisify(execFile);
@@ -22,7 +24,6 @@ const SHARED_SPECS = "common-types";
 
 let work: string;
 let project: string;
-let tarball: string;
 
 interface Run {
   code: number;
@@ -46,13 +47,13 @@ const rekey = (...args: string[]) => inProject("npx", ["--no-install", "rekey", 
 beforeAll(async () => {
   work = tempDir("rekey-tool-");
   expect(isWithin(REPO_ROOT, work)).toBe(false); // nothing above the project can lend it the repository's files
-  const packed = await exec("npm", ["run", "--silent", "pack:tool", "--", join(work, "packs")], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
-  expect(packed.stdout).toMatch(/rekey-[^ ]+\.tgz: \d+ kB packed, \d+ kB unpacked, \d+ files/);
-  tarball = join(work, "packs", `rekey-${VERSION}.tgz`);
+  const packed = await toolTarball();
+  expect(packed.printed).toMatch(/rekey-[^ ]+\.tgz: \d+ kB packed, \d+ kB unpacked, \d+ files/);
+  expect(basename(packed.tarball)).toBe(`rekey-${VERSION}.tgz`);
   project = join(work, "project");
   cpSync(join(REPO_SPECS, services()[0]), join(project, "specs", services()[0]), { recursive: true });
   if (existsSync(join(REPO_SPECS, SHARED_SPECS))) cpSync(join(REPO_SPECS, SHARED_SPECS), join(project, "specs", SHARED_SPECS), { recursive: true });
-  await installOffline(project, tarball, "rekey");
+  await installOffline(project, packed.tarball);
 }, 600_000);
 
 afterAll(() => removeTempDirs());

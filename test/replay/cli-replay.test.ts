@@ -1,12 +1,15 @@
 /**
  * `rekey conform --replay` as a user runs it, on recordings in each format (fixtures/ — written for these tests from
- * the public formats): exit codes, what the console says, reports that never carry a key, one-line refusals.
+ * the public formats): exit codes, what the console says, reports that never carry a key, one-line refusals. Each
+ * exit code, the secrecy of what reaches stdout/stderr and the terminal's safety are proven on a spawned command;
+ * the other inputs run the same main() in process (a spawn loads and lints the specs cold, about a second each).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, test } from "vitest";
 import { runRekey } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 import { removeTempDirs, tempDir } from "../helpers/files.ts";
 
 const FIXTURES = "test/replay/fixtures";
@@ -25,14 +28,14 @@ describe("rekey conform --replay", () => {
   });
 
   test("--strict fails the same recording on its warning", async () => {
-    const { code } = await runRekey(["conform", "--replay", fixture("maps-keys.testproxy"), "--strict"]);
+    const { code } = await runInProcess(["conform", "--replay", fixture("maps-keys.testproxy"), "--strict"]);
     expect(code).toBe(1);
   });
 
   test("a vcr cassette without ARM's id headers: green, and the report says x-ms-request-id was not judged", async () => {
     const dir = tempDir("rekey-replay-");
     const [json, junit] = [join(dir, "r.json"), join(dir, "r.xml")];
-    const { code, stdout } = await runRekey(["conform", "--replay", fixture("batch-keys-renew.yaml"), "--report", `json:${json},junit:${junit}`]);
+    const { code, stdout } = await runInProcess(["conform", "--replay", fixture("batch-keys-renew.yaml"), "--report", `json:${json},junit:${junit}`]);
     expect(code, stdout).toBe(0);
     expect(stdout).toContain("(vcr cassette)");
     expect(stdout).toContain("1 not judged: x-ms-request-id: the recording's format drops it");
@@ -42,7 +45,7 @@ describe("rekey conform --replay", () => {
   });
 
   test("a HAR file whose answer is gzip (base64 in content.text) is decoded and judged green; a blocked entry is dropped", async () => {
-    const { code, stdout } = await runRekey(["conform", "--replay", fixture("maps-portal.har.json")]);
+    const { code, stdout } = await runInProcess(["conform", "--replay", fixture("maps-portal.har.json")]);
     expect(code, stdout).toBe(0);
     expect(stdout).toContain("(HAR file)");
     expect(stdout).toMatch(/1 exchange, \d+ checks: 1 passed, 0 failed/);
@@ -83,14 +86,15 @@ describe("rekey conform --replay", () => {
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 
+  // The first refusal through a real process (exit code, streams), the others through the same main().
   test.each([
-    ["plain text", "just some notes\nabout a run\n", "is not a recording: it holds no object at the top"],
-    ["JSON of something else", `{"openapi": "3.1.0", "paths": {}}`, "is not a recording: it has no Entries, interactions or log.entries list"],
-    ["neither JSON nor YAML", "{ unclosed: [\n  - a\n", "is not a recording: it is neither JSON nor YAML"],
-  ])("a file that is no recording (%s) is one line and exit 2", async (_, content, message) => {
+    ["plain text", "just some notes\nabout a run\n", "is not a recording: it holds no object at the top", runRekey],
+    ["JSON of something else", `{"openapi": "3.1.0", "paths": {}}`, "is not a recording: it has no Entries, interactions or log.entries list", runInProcess],
+    ["neither JSON nor YAML", "{ unclosed: [\n  - a\n", "is not a recording: it is neither JSON nor YAML", runInProcess],
+  ])("a file that is no recording (%s) is one line and exit 2", async (_, content, message, run) => {
     const file = join(tempDir("rekey-replay-"), "recording.json");
     writeFileSync(file, content);
-    const { code, stdout, stderr } = await runRekey(["conform", "--replay", file]);
+    const { code, stdout, stderr } = await run(["conform", "--replay", file]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toHaveLength(1);
@@ -101,17 +105,17 @@ describe("rekey conform --replay", () => {
 
   test("a folder, a malformed entry and a flag that sends requests are refused in one line, exit 2", async () => {
     const dir = tempDir("rekey-replay-");
-    const folder = await runRekey(["conform", "--replay", dir]);
+    const folder = await runInProcess(["conform", "--replay", dir]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/--replay: .* is a folder, not a file/);
 
     const file = join(dir, "bad.json");
     writeFileSync(file, JSON.stringify({ Entries: [{ RequestUri: "https://x/", RequestMethod: "GET", RequestHeaders: {}, StatusCode: "twohundred", ResponseHeaders: {} }] }));
-    const malformed = await runRekey(["conform", "--replay", file]);
+    const malformed = await runInProcess(["conform", "--replay", file]);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr.trim()).toMatch(/bad\.json#\/Entries\/0\/StatusCode: expected an HTTP status code, found a string/);
 
-    const target = await runRekey(["conform", "--replay", fixture("maps-keys.testproxy"), "--target", "live"]);
+    const target = await runInProcess(["conform", "--replay", fixture("maps-keys.testproxy"), "--target", "live"]);
     expect(target.code).toBe(2);
     expect(target.stderr.trim()).toMatch(/--target: --target is for a run that sends requests; --replay sends none/);
   });

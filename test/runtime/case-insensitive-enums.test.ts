@@ -61,11 +61,20 @@ describe("case-insensitive enums", () => {
   });
 
   test("a body of many case variants costs one copy, not one per value", () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? "READ" : "Write"));
-    const started = performance.now();
+    const values = Array.from({ length: 10_000 }, (_, i) => (i % 2 ? "READ" : "Write"));
+    // Copying an array spreads it, which reads its iterator: counted rather than timed.
+    let copies = 0;
+    const many = new Proxy(values, {
+      get: (target, key, receiver) => {
+        if (key === Symbol.iterator) copies++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
     const result = validateCaseInsensitive(validator, { items: many }, all)!.value as { items: string[] };
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(copies).toBe(1);
+    expect(result.items).toHaveLength(10_000);
     expect(result.items.slice(0, 2)).toEqual(["write", "read"]);
-    expect(many[0]).toBe("Write");
+    expect(result.items.every((v) => v === "write" || v === "read")).toBe(true);
+    expect(values[0]).toBe("Write");
   });
 });

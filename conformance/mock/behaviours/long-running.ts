@@ -55,7 +55,7 @@ function rotationWork(exchange: MockExchange, options: BehaviourOptions): Work |
     body: accepted,
     complete: (at) => {
       // The resource as state holds it now: a state replaced meanwhile is the one that changes.
-      const lookup = address ? state.lookup(address) : { found: plan.resource };
+      const lookup = address ? state.lookup(address, op.doc.apiVersion) : { found: plan.resource };
       if (!("found" in lookup)) return armErrors.resourceNotFound("qualifiedName" in lookup ? lookup.qualifiedName : "", address?.resourceGroup);
       if (!early) applyRegeneration(plan, at, lookup.found);
       const json = shape.bodyStatus ? regeneratedBody(op, shape.bodyStatus, lookup.found, address) : undefined;

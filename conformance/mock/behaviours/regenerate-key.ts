@@ -4,7 +4,7 @@
  * The success answer is the documented example with the keys written where the rotation says they appear; an
  * operation whose keys are read back (readBack) answers as its spec says (e.g. 204 without a body).
  */
-import { get, keyName, type ResourceAddress, type RotationSpec, set, tokens } from "../../../kernel/index.ts";
+import { getAt, keyName, type ResourceAddress, type RotationSpec, tokens } from "../../../kernel/index.ts";
 import { armErrors, type ArmError } from "../arm-errors.ts";
 import { newKey, timestamp } from "../keys.ts";
 import { isArmError, type MockExchange } from "../mock-exchange.ts";
@@ -14,10 +14,17 @@ import type { MockResource } from "../state.ts";
 import type { Behaviour, BehaviourOptions } from "./behaviour.ts";
 import { keysAnswer, storedName } from "./keys-answer.ts";
 
+/** A body selector's pointer, split once per pointer rather than on every request. */
+const selectorPaths = new Map<string, string[]>();
+
 function selectedValue(rotation: RotationSpec, exchange: MockExchange): unknown {
   const selector = rotation.selector;
   if ("fixed" in selector) return selector.fixed;
-  if (selector.in === "body") return get(exchange.body, selector.pointer);
+  if (selector.in === "body") {
+    let path = selectorPaths.get(selector.pointer);
+    if (!path) selectorPaths.set(selector.pointer, (path = tokens(selector.pointer)));
+    return getAt(exchange.body, path);
+  }
   return exchange.parameters[selector.parameter];
 }
 
@@ -68,9 +75,7 @@ export function planRegeneration(exchange: MockExchange, options: BehaviourOptio
 /** Gives each planned key its new value, stamped `at`, on `resource` (the plan's, or the one state holds now). */
 export function applyRegeneration(plan: Regeneration, at: Date, resource = plan.resource): void {
   if (resource !== plan.resource) ensureKeys(resource, plan.rotation, at);
-  for (const [key, value] of Object.entries(plan.values)) {
-    resource.keys[storedName(resource, key) ?? key] = { value, lastUpdated: timestamp(at) };
-  }
+  for (const key in plan.values) resource.keys[storedName(resource, key) ?? key] = { value: plan.values[key], lastUpdated: timestamp(at) };
 }
 
 /** The resource as it will be once the plan is applied (stamped `at`), leaving the resource itself unchanged. */
@@ -82,9 +87,8 @@ export function afterRegeneration(plan: Regeneration, at: Date): MockResource {
 
 /** The answer body of this status: its example with the resource's keys (and name) written where the rotation says. */
 export function regeneratedBody(op: MockOperation, status: string, resource: MockResource, address: ResourceAddress | undefined): unknown {
-  let body = keysAnswer(op, status, op.rotation!.keys, resource);
-  if (op.rotation!.resourceName && address) body = set(body, op.rotation!.resourceName, address.names[address.names.length - 1]);
-  return body;
+  const pointer = op.rotation!.resourceName;
+  return keysAnswer(op, status, op.rotation!.keys, resource, pointer && address ? { pointer, value: address.names[address.names.length - 1] } : undefined);
 }
 
 export const regenerateKey: Behaviour = (exchange, options) => {

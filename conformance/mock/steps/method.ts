@@ -1,4 +1,4 @@
-/** Step 1: the route exists (fastify matched it); does it serve this method? ARM answers 405 with Allow. */
+/** Step 1: the route exists (the router matched it); does it serve this method? ARM answers 405 with Allow. */
 import { armErrors } from "../arm-errors.ts";
 import type { MockStep } from "../mock-exchange.ts";
 

@@ -8,7 +8,7 @@ export const lookUpResource: MockStep = (exchange) => {
   if (!shape) return undefined;
   const address = resourceAddress(shape, exchange.parameters);
   exchange.address = address;
-  const result = exchange.state.lookup(address);
+  const result = exchange.state.lookup(address, exchange.operation!.doc.apiVersion);
   if ("found" in result) {
     exchange.resource = result.found;
     return undefined;
