@@ -28,12 +28,24 @@ function isEmptyModule(javascript) {
   return javascript.split("\n").every((line) => line.trim() === "" || line.startsWith("//"));
 }
 async function buildDist(sources, declarations) {
+  const bundled = sources.some((f) => f.path === RUNTIME_ENTRY);
+  const inlined = (f) => bundled && isInlined(f.path);
+  const inlinedTypesOnly = await typesOnlySources(sources.filter((f) => inlined(f) && isTypeScript(f.path)));
+  const early = declarations(sources.filter((f) => inlined(f) && !inlinedTypesOnly.has(f.path)));
+  early.catch(() => {
+  });
   const javascript = await buildJavaScript(sources);
-  const typesOnly = new Set(javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts")));
+  const typesOnly = /* @__PURE__ */ new Set([
+    ...inlinedTypesOnly,
+    ...javascript.filter((f) => isEmptyModule(f.content)).map((f) => f.path.replace(/^dist\/(.*)\.js$/, "src/$1.ts"))
+  ]);
+  const rest = declarations(sources.filter((f) => !inlined(f) && !typesOnly.has(f.path)));
+  const declared = new Map([...await early, ...await rest].map((f) => [f.path, f]));
   return [
     ...javascript,
     ...sources.filter((f) => typesOnly.has(f.path)).map((f) => ({ path: distPath(f.path, ".d.ts"), content: f.content })),
-    ...await declarations(sources.filter((f) => !typesOnly.has(f.path)))
+    // In the order of the sources, as one call would return them.
+    ...sources.flatMap((f) => declared.get(declarationPath(f.path) ?? "") ?? [])
   ];
 }
 var RUNTIME_ENTRY = "src/runtime/index.ts";
@@ -82,6 +94,11 @@ async function bundle(esbuild, entry, byPath) {
   });
   return withSourceHeader(entry.content, result.outputFiles[0].text);
 }
+async function typesOnlySources(sources) {
+  const esbuild = await import("esbuild");
+  const empty = await Promise.all(sources.map(async (f) => isEmptyModule((await esbuild.transform(f.content, { loader: "ts", format: "esm", target: "es2022", sourcefile: f.path })).code)));
+  return new Set(sources.filter((_, i) => empty[i]).map((f) => f.path));
+}
 async function buildJavaScript(sources) {
   const esbuild = await import("esbuild");
   const byPath = new Map(sources.map((f) => [f.path, f]));
@@ -94,29 +111,77 @@ async function buildJavaScript(sources) {
     })
   );
 }
-async function buildDeclarations(sources) {
-  const ts = requireCjs("typescript");
-  const compilerOptions = {
+var BAREBONES_LIB = `/// <reference no-default-lib="true"/>
+interface Boolean {}
+interface Function {}
+interface CallableFunction {}
+interface NewableFunction {}
+interface IArguments {}
+interface Number {}
+interface Object {}
+interface RegExp {}
+interface String {}
+interface Array<T> { length: number; [n: number]: T; }
+interface SymbolConstructor {
+    (desc?: string | number): symbol;
+    for(name: string): symbol;
+    readonly toStringTag: symbol;
+}
+declare var Symbol: SymbolConstructor;
+interface Symbol {
+    readonly [Symbol.toStringTag]: string;
+}`;
+var LIB_NAME = "lib.d.ts";
+function transpileDeclarations(ts, files) {
+  const options = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
-    declaration: true,
-    isolatedDeclarations: true,
     verbatimModuleSyntax: true,
-    strict: true
+    strict: true,
+    jsx: ts.JsxEmit.Preserve,
+    noLib: true,
+    noResolve: true,
+    noCheck: true,
+    suppressOutputPathCheck: true,
+    allowNonTsExtensions: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    isolatedDeclarations: true
   };
-  const out = [];
-  for (const file of sources) {
-    if (file.path.startsWith("src/") && file.path.endsWith(".d.ts")) {
-      out.push({ path: distPath(file.path), content: file.content });
-      continue;
-    }
-    if (!isTypeScript(file.path)) continue;
-    const dts = ts.transpileDeclaration(file.content, { compilerOptions, fileName: file.path, reportDiagnostics: true });
-    const diagnostic = dts.diagnostics?.[0];
-    if (diagnostic) throw new Error(`declarations of ${file.path}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`);
-    out.push({ path: distPath(file.path, ".d.ts"), content: withSourceHeader(file.content, dts.outputText) });
-  }
-  return out;
+  const texts = new Map([...files.map((f) => [f.path, f.content]), [LIB_NAME, BAREBONES_LIB]]);
+  const outputs = /* @__PURE__ */ new Map();
+  const program = ts.createProgram([...files.map((f) => f.path), LIB_NAME], options, {
+    getSourceFile: (name, sourceOptions) => texts.has(name) ? ts.createSourceFile(name, texts.get(name), sourceOptions) : void 0,
+    writeFile: (name, text) => outputs.set(name, text),
+    getDefaultLibFileName: () => LIB_NAME,
+    useCaseSensitiveFileNames: () => true,
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => "",
+    getNewLine: () => "\n",
+    fileExists: (name) => texts.has(name),
+    readFile: () => "",
+    directoryExists: () => true,
+    getDirectories: () => []
+  });
+  const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getOptionsDiagnostics()];
+  diagnostics.push(...program.emit(void 0, void 0, void 0, true).diagnostics);
+  const order = new Map(files.map((f, i) => [f.path, i]));
+  const first = diagnostics.sort((a, b) => (order.get(a.file?.fileName ?? "") ?? -1) - (order.get(b.file?.fileName ?? "") ?? -1))[0];
+  if (first) throw new Error(`declarations of ${first.file?.fileName ?? "the package"}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`);
+  return new Map(files.map((f) => [f.path, outputs.get(f.path.replace(/\.ts$/, ".d.ts"))]));
+}
+function declarationPath(sourcePath) {
+  if (sourcePath.startsWith("src/") && sourcePath.endsWith(".d.ts")) return distPath(sourcePath);
+  return isTypeScript(sourcePath) ? distPath(sourcePath, ".d.ts") : void 0;
+}
+async function buildDeclarations(sources) {
+  const ts = requireCjs("typescript");
+  const declarations = transpileDeclarations(ts, sources.filter((f) => isTypeScript(f.path)));
+  return sources.flatMap((file) => {
+    const path = declarationPath(file.path);
+    if (!path) return [];
+    return [{ path, content: isTypeScript(file.path) ? withSourceHeader(file.content, declarations.get(file.path)) : file.content }];
+  });
 }
 
 // generator/package-build/dist-folder.ts

@@ -46,7 +46,9 @@ export function validatorSchemas(doc: DocumentModel): ValidatorSchema[] {
 /** One document's validators as ajv's standalone module (CommonJS requires of ajv's helpers), and their types. */
 export function standaloneValidators(doc: DocumentModel): { code: string; dts: string } {
   const standaloneCode = (requireCjs("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
-  const ajv = createAjv([doc], { standalone: true });
+  // Trusted: lint (loadSpecs) has checked every schema against the meta-schema; checking again here, in a fresh
+  // instance per document, cost more than compiling the validators themselves.
+  const ajv = createAjv([doc], { standalone: true, trusted: true });
   const schemas = validatorSchemas(doc);
   const exportsMap: Record<string, string> = {};
   for (const v of schemas) {

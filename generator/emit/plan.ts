@@ -60,13 +60,15 @@ export async function planPackage(
   typescript: TypeScriptService = inProcessTypeScript,
   releases: ReleasePlan = appendReleases([], docs, PACKAGE_NAME),
 ): Promise<GeneratedFile[]> {
+  const build = buildFiles(); // esbuild bundles build.js meanwhile, in its own process
+  build.catch(() => {}); // awaited below
   const { perDocument, shared: sharedValidation } = await withBundledValidators(await Promise.all(docs.map((doc) => documentFiles(doc, typescript))));
   const documents = perDocument.flatMap((files, i) =>
     files.map((f) => withHeader(f.path, f.content, `specs/${docs[i].service}/${docs[i].apiVersion}/openapi.yaml`)));
   const shared = [
     ...[...packageFiles(docs, releases), ...sharedValidation].map((f) => withHeader(f.path, f.content, "specs/")),
     ...runtimeSources(),
-    ...await buildFiles(),
+    ...await build,
   ];
   return [...shared, ...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

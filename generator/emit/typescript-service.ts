@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildDeclarations } from "../package-build/build-dist.ts";
+import { buildDeclarations, declarationPath } from "../package-build/build-dist.ts";
 import { emitTypes } from "./emit-types.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
@@ -27,7 +27,8 @@ export const inProcessTypeScript: TypeScriptService = {
 
 /**
  * Builds each source once, whoever asks first: files known before the specs load (the runtime) are sent early
- * and are ready by the time the whole package is built.
+ * and are ready by the time the whole package is built. The sources not built yet go as one batch (one compiler
+ * program for all of them is cheaper than one per file).
  */
 function memoizeDeclarations(service: TypeScriptService): TypeScriptService {
   const built = new Map<string, Promise<GeneratedFile[]>>();
@@ -35,7 +36,11 @@ function memoizeDeclarations(service: TypeScriptService): TypeScriptService {
   return {
     ...service,
     async declarations(files) {
-      for (const f of files) if (!built.has(key(f))) built.set(key(f), service.declarations([f]));
+      const fresh = new Map(files.filter((f) => !built.has(key(f))).map((f) => [key(f), f]));
+      if (fresh.size > 0) {
+        const batch = service.declarations([...fresh.values()]);
+        for (const [k, f] of fresh) built.set(k, batch.then((out) => out.filter((d) => d.path === declarationPath(f.path))));
+      }
       return (await Promise.all(files.map((f) => built.get(key(f))!))).flat();
     },
   };

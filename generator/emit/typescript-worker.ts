@@ -1,15 +1,14 @@
 /**
  * Worker thread for the TypeScript-heavy stages (openapi-typescript types, dist/ declarations). Loading the
- * TypeScript compiler costs ~0.4 s; in a worker it overlaps with loading and linting the specs on the main thread.
+ * TypeScript compiler costs ~0.3 s; in a worker it overlaps with loading and linting the specs on the main thread.
  */
 import { parentPort } from "node:worker_threads";
 import { buildDeclarations } from "../package-build/build-dist.ts";
-import { emitTypes } from "./emit-types.ts";
+import { emitTypes, loadTransform } from "./emit-types.ts";
 import type { TypeScriptRequest } from "./typescript-service.ts";
-import { requireCjs } from "../../kernel/index.ts";
 
 // Start loading the compiler now, before the first request arrives.
-requireCjs("openapi-typescript");
+loadTransform();
 
 parentPort!.on("message", async (request: TypeScriptRequest) => {
   try {

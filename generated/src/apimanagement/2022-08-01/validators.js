@@ -5,16 +5,16 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/apimanagement/2022-08-01/validators.js
-var validateTenantAccessRegeneratePrimaryKeyParameters = validate20;
-var schema36 = { "type": "string", "enum": ["access", "gitAccess"], "x-ms-enum": { "name": "AccessIdName", "modelAsString": true } };
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-var pattern5 = new RegExp("^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validateTenantAccessRegeneratePrimaryKeyParameters = validate0;
+var schema5 = { "type": "string", "enum": ["access", "gitAccess"], "x-ms-enum": { "name": "AccessIdName", "modelAsString": true } };
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+var pattern1 = new RegExp("^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -61,7 +61,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data0 = data.resourceGroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 90) {
+        if (func0(data0) > 90) {
           const err4 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -70,7 +70,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func0(data0) < 1) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -79,7 +79,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -101,7 +101,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceName !== void 0) {
       let data1 = data.serviceName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 50) {
+        if (func0(data1) > 50) {
           const err8 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ServiceNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -110,7 +110,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err9 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ServiceNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -119,7 +119,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err10 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ServiceNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$" }, message: 'must match pattern "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -161,7 +161,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "access" || data3 === "gitAccess")) {
-        const err14 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema5.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -179,15 +179,15 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessRegeneratePrimaryKeyResponseDefault = validate22;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessRegeneratePrimaryKeyResponseDefault = validate2;
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -270,14 +270,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "code": true, "message": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate4.evaluated = { "props": { "code": true, "message": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -286,41 +286,41 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate24(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+      if (!validate4(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+  if (!validate3(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
     errors = vErrors.length;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessListSecretsParameters = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsParameters = validate7;
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -367,7 +367,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data0 = data.resourceGroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 90) {
+        if (func0(data0) > 90) {
           const err4 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -376,7 +376,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func0(data0) < 1) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -385,7 +385,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -407,7 +407,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceName !== void 0) {
       let data1 = data.serviceName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 50) {
+        if (func0(data1) > 50) {
           const err8 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ServiceNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -416,7 +416,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err9 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ServiceNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -425,7 +425,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err10 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/ServiceNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$" }, message: 'must match pattern "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -467,7 +467,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "access" || data3 === "gitAccess")) {
-        const err14 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2022-08-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema5.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -485,16 +485,16 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate7.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessListSecretsResponse200 = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate7.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsResponse200 = validate8;
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate28.evaluated;
+  const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -558,15 +558,15 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate28.errors = vErrors;
+  validate8.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "id": true, "principalId": true, "primaryKey": true, "secondaryKey": true, "enabled": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessListSecretsResponseDefault = validate29;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate8.evaluated = { "props": { "id": true, "principalId": true, "primaryKey": true, "secondaryKey": true, "enabled": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsResponseDefault = validate9;
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -575,35 +575,35 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate24(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+      if (!validate4(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate30.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate10.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate30(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+  if (!validate10(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
     errors = vErrors.length;
   }
-  validate29.errors = vErrors;
+  validate9.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate9.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 var caseInsensitiveEnums = Object.freeze([["access", "gitAccess"]]);
 validateTenantAccessRegeneratePrimaryKeyParameters.caseInsensitiveEnums = caseInsensitiveEnums;
 validateTenantAccessRegeneratePrimaryKeyResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;

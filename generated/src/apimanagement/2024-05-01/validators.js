@@ -5,17 +5,17 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/apimanagement/2024-05-01/validators.js
-var validateTenantAccessRegeneratePrimaryKeyParameters = validate20;
-var schema36 = { "type": "string", "enum": ["access", "gitAccess"], "x-ms-enum": { "name": "AccessIdName", "modelAsString": true } };
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-var pattern5 = new RegExp("^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$", "");
+var validateTenantAccessRegeneratePrimaryKeyParameters = validate0;
+var schema5 = { "type": "string", "enum": ["access", "gitAccess"], "x-ms-enum": { "name": "AccessIdName", "modelAsString": true } };
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+var pattern1 = new RegExp("^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$", "");
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -62,7 +62,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data0 = data.resourceGroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 90) {
+        if (func0(data0) > 90) {
           const err4 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -71,7 +71,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func0(data0) < 1) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -80,7 +80,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -102,7 +102,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceName !== void 0) {
       let data1 = data.serviceName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 50) {
+        if (func0(data1) > 50) {
           const err8 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -111,7 +111,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err9 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -120,7 +120,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err10 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$" }, message: 'must match pattern "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -173,7 +173,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "access" || data3 === "gitAccess")) {
-        const err15 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema5.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -191,16 +191,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessRegeneratePrimaryKeyResponseDefault = validate22;
-var wrapper0 = { validate: validate24 };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessRegeneratePrimaryKeyResponseDefault = validate2;
+var wrapper0 = { validate: validate4 };
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -320,14 +320,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate4.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -336,8 +336,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate24(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+      if (!validate4(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
@@ -350,35 +350,35 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+  if (!validate3(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
     errors = vErrors.length;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessListSecretsParameters = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsParameters = validate7;
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -425,7 +425,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data0 = data.resourceGroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 90) {
+        if (func0(data0) > 90) {
           const err4 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -434,7 +434,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func0(data0) < 1) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -443,7 +443,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -465,7 +465,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceName !== void 0) {
       let data1 = data.serviceName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 50) {
+        if (func0(data1) > 50) {
           const err8 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -474,7 +474,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err9 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -483,7 +483,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err10 = { instancePath: instancePath + "/serviceName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/ServiceNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$" }, message: 'must match pattern "^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -536,7 +536,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "access" || data3 === "gitAccess")) {
-        const err15 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values" };
+        const err15 = { instancePath: instancePath + "/accessName", schemaPath: "https://rekey.invalid/specs/apimanagement/2024-05-01/openapi.json#/components/parameters/AccessParameter/schema/enum", keyword: "enum", params: { allowedValues: schema5.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -554,16 +554,16 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate7.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessListSecretsResponse200 = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate7.evaluated = { "props": { "resourceGroupName": true, "serviceName": true, "subscriptionId": true, "accessName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsResponse200 = validate8;
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate28.evaluated;
+  const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -635,15 +635,15 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate8.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "id": true, "principalId": true, "primaryKey": true, "secondaryKey": true, "enabled": true }, "dynamicProps": false, "dynamicItems": false };
-var validateTenantAccessListSecretsResponseDefault = validate29;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate8.evaluated = { "props": { "id": true, "principalId": true, "primaryKey": true, "secondaryKey": true, "enabled": true }, "dynamicProps": false, "dynamicItems": false };
+var validateTenantAccessListSecretsResponseDefault = validate9;
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -652,8 +652,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate24(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+      if (!validate4(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
@@ -666,29 +666,29 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate10.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate30(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+  if (!validate10(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
     errors = vErrors.length;
   }
-  validate29.errors = vErrors;
+  validate9.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate9.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 var caseInsensitiveEnums = Object.freeze([["access", "gitAccess"]]);
 validateTenantAccessRegeneratePrimaryKeyParameters.caseInsensitiveEnums = caseInsensitiveEnums;
 validateTenantAccessRegeneratePrimaryKeyResponseDefault.caseInsensitiveEnums = caseInsensitiveEnums;

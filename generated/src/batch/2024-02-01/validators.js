@@ -5,14 +5,14 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/batch/2024-02-01/validators.js
-var validateBatchAccountRegenerateKeyParameters = validate20;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[a-zA-Z0-9]+$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validateBatchAccountRegenerateKeyParameters = validate0;
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[a-zA-Z0-9]+$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -61,7 +61,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.accountName !== void 0) {
       let data1 = data.accountName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 24) {
+        if (func0(data1) > 24) {
           const err4 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/batch/2024-02-01/openapi.json#/components/parameters/AccountNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 24 }, message: "must NOT have more than 24 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -70,7 +70,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 3) {
+        if (func0(data1) < 3) {
           const err5 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/batch/2024-02-01/openapi.json#/components/parameters/AccountNameParameter/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -79,7 +79,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err6 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/batch/2024-02-01/openapi.json#/components/parameters/AccountNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z0-9]+$" }, message: 'must match pattern "^[a-zA-Z0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -118,17 +118,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "resourceGroupName": true, "accountName": true, "subscriptionId": true }, "dynamicProps": false, "dynamicItems": false };
-var validateBatchAccountRegenerateKeyBody = validate22;
-var schema37 = { "type": "object", "description": "Parameters supplied to the RegenerateKey operation.", "required": ["keyName"], "properties": { "keyName": { "type": "string", "description": "The type of account key to regenerate.", "enum": ["Primary", "Secondary"], "x-ms-enum": { "name": "AccountKeyType", "modelAsString": false, "values": [{ "value": "Primary", "description": "The primary account key." }, { "value": "Secondary", "description": "The secondary account key." }] } } } };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "resourceGroupName": true, "accountName": true, "subscriptionId": true }, "dynamicProps": false, "dynamicItems": false };
+var validateBatchAccountRegenerateKeyBody = validate2;
+var schema6 = { "type": "object", "description": "Parameters supplied to the RegenerateKey operation.", "required": ["keyName"], "properties": { "keyName": { "type": "string", "description": "The type of account key to regenerate.", "enum": ["Primary", "Secondary"], "x-ms-enum": { "name": "AccountKeyType", "modelAsString": false, "values": [{ "value": "Primary", "description": "The primary account key." }, { "value": "Secondary", "description": "The secondary account key." }] } } } };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -157,7 +157,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "Primary" || data0 === "Secondary")) {
-        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "https://rekey.invalid/specs/batch/2024-02-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Batch~1batchAccounts~1{accountName}~1regenerateKeys/post/requestBody/content/application~1json/schema/properties/keyName/enum", keyword: "enum", params: { allowedValues: schema37.properties.keyName.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "https://rekey.invalid/specs/batch/2024-02-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Batch~1batchAccounts~1{accountName}~1regenerateKeys/post/requestBody/content/application~1json/schema/properties/keyName/enum", keyword: "enum", params: { allowedValues: schema6.properties.keyName.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -175,16 +175,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateBatchAccountRegenerateKeyResponse200 = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateBatchAccountRegenerateKeyResponse200 = validate3;
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -234,16 +234,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "accountName": true, "primary": true, "secondary": true }, "dynamicProps": false, "dynamicItems": false };
-var validateBatchAccountRegenerateKeyResponseDefault = validate24;
-var wrapper0 = { validate: validate26 };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "accountName": true, "primary": true, "secondary": true }, "dynamicProps": false, "dynamicItems": false };
+var validateBatchAccountRegenerateKeyResponseDefault = validate4;
+var wrapper0 = { validate: validate6 };
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -313,14 +313,14 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -329,8 +329,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate26(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+      if (!validate6(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
         errors = vErrors.length;
       }
     }
@@ -343,29 +343,29 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate25(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+  if (!validate5(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
     errors = vErrors.length;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate4.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validateBatchAccountRegenerateKeyBody,
   validateBatchAccountRegenerateKeyParameters,

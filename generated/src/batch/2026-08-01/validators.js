@@ -5,16 +5,16 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/batch/2026-08-01/validators.js
-var validateBatchAccountRegenerateKeyParameters = validate20;
+var validateBatchAccountRegenerateKeyParameters = validate0;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-var pattern5 = new RegExp("^[a-zA-Z0-9]+$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+var pattern1 = new RegExp("^[a-zA-Z0-9]+$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -74,7 +74,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data1 = data.resourceGroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 90) {
+        if (func0(data1) > 90) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/batch/2026-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -83,7 +83,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/batch/2026-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -92,7 +92,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/batch/2026-08-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -114,7 +114,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.accountName !== void 0) {
       let data2 = data.accountName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 24) {
+        if (func0(data2) > 24) {
           const err9 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/batch/2026-08-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Batch~1batchAccounts~1{accountName}~1regenerateKeys/post/parameters/3/schema/maxLength", keyword: "maxLength", params: { limit: 24 }, message: "must NOT have more than 24 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -123,7 +123,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 3) {
+        if (func0(data2) < 3) {
           const err10 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/batch/2026-08-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Batch~1batchAccounts~1{accountName}~1regenerateKeys/post/parameters/3/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -132,7 +132,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data2)) {
+        if (!pattern1.test(data2)) {
           const err11 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/batch/2026-08-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Batch~1batchAccounts~1{accountName}~1regenerateKeys/post/parameters/3/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z0-9]+$" }, message: 'must match pattern "^[a-zA-Z0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -160,16 +160,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateBatchAccountRegenerateKeyBody = validate22;
-var schema38 = { "type": "string", "description": "The type of account key to regenerate.", "enum": ["Primary", "Secondary"], "x-ms-enum": { "name": "AccountKeyType", "modelAsString": false, "values": [{ "name": "Primary", "value": "Primary", "description": "The primary account key." }, { "name": "Secondary", "value": "Secondary", "description": "The secondary account key." }] } };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateBatchAccountRegenerateKeyBody = validate2;
+var schema7 = { "type": "string", "description": "The type of account key to regenerate.", "enum": ["Primary", "Secondary"], "x-ms-enum": { "name": "AccountKeyType", "modelAsString": false, "values": [{ "name": "Primary", "value": "Primary", "description": "The primary account key." }, { "name": "Secondary", "value": "Secondary", "description": "The secondary account key." }] } };
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -198,7 +198,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "Primary" || data0 === "Secondary")) {
-        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "#/components/schemas/AccountKeyType/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "#/components/schemas/AccountKeyType/enum", keyword: "enum", params: { allowedValues: schema7.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -216,35 +216,35 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+  if (!validate3(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
     errors = vErrors.length;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateBatchAccountRegenerateKeyResponse200 = validate25;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateBatchAccountRegenerateKeyResponse200 = validate5;
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -294,16 +294,16 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "accountName": true, "primary": true, "secondary": true }, "dynamicProps": false, "dynamicItems": false };
-var validateBatchAccountRegenerateKeyResponseDefault = validate26;
-var wrapper0 = { validate: validate28 };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "accountName": true, "primary": true, "secondary": true }, "dynamicProps": false, "dynamicItems": false };
+var validateBatchAccountRegenerateKeyResponseDefault = validate6;
+var wrapper0 = { validate: validate8 };
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate28.evaluated;
+  const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -373,14 +373,14 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate8.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate8.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -389,8 +389,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate28(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+      if (!validate8(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
         errors = vErrors.length;
       }
     }
@@ -403,29 +403,29 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate7.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate7.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate27(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+  if (!validate7(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
     errors = vErrors.length;
   }
-  validate26.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate6.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validateBatchAccountRegenerateKeyBody,
   validateBatchAccountRegenerateKeyParameters,

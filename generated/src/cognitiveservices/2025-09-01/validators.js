@@ -5,15 +5,15 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/cognitiveservices/2025-09-01/validators.js
-var validateAccountsRegenerateKeyParameters = validate20;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-var pattern5 = new RegExp("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validateAccountsRegenerateKeyParameters = validate0;
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+var pattern1 = new RegExp("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -51,7 +51,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data0 = data.resourceGroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 90) {
+        if (func0(data0) > 90) {
           const err3 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -60,7 +60,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func0(data0) < 1) {
           const err4 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -69,7 +69,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -91,7 +91,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.accountName !== void 0) {
       let data1 = data.accountName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 64) {
+        if (func0(data1) > 64) {
           const err7 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/components/parameters/accountNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -100,7 +100,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 2) {
+        if (func0(data1) < 2) {
           const err8 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/components/parameters/accountNameParameter/schema/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -109,7 +109,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err9 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/components/parameters/accountNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$" }, message: 'must match pattern "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -148,17 +148,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "resourceGroupName": true, "accountName": true, "subscriptionId": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAccountsRegenerateKeyBody = validate22;
-var schema37 = { "type": "object", "description": "Regenerate key parameters.", "required": ["keyName"], "properties": { "keyName": { "type": "string", "description": "key name to generate (Key1|Key2)", "enum": ["Key1", "Key2"], "x-ms-enum": { "name": "KeyName", "modelAsString": false } } } };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "resourceGroupName": true, "accountName": true, "subscriptionId": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAccountsRegenerateKeyBody = validate2;
+var schema6 = { "type": "object", "description": "Regenerate key parameters.", "required": ["keyName"], "properties": { "keyName": { "type": "string", "description": "key name to generate (Key1|Key2)", "enum": ["Key1", "Key2"], "x-ms-enum": { "name": "KeyName", "modelAsString": false } } } };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -187,7 +187,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "Key1" || data0 === "Key2")) {
-        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.CognitiveServices~1accounts~1{accountName}~1regenerateKey/post/requestBody/content/application~1json/schema/properties/keyName/enum", keyword: "enum", params: { allowedValues: schema37.properties.keyName.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "https://rekey.invalid/specs/cognitiveservices/2025-09-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.CognitiveServices~1accounts~1{accountName}~1regenerateKey/post/requestBody/content/application~1json/schema/properties/keyName/enum", keyword: "enum", params: { allowedValues: schema6.properties.keyName.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -205,16 +205,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAccountsRegenerateKeyResponse200 = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAccountsRegenerateKeyResponse200 = validate3;
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -253,16 +253,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "key1": true, "key2": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAccountsRegenerateKeyResponseDefault = validate24;
-var wrapper0 = { validate: validate26 };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "key1": true, "key2": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAccountsRegenerateKeyResponseDefault = validate4;
+var wrapper0 = { validate: validate6 };
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -382,14 +382,14 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -398,8 +398,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate26(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+      if (!validate6(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
         errors = vErrors.length;
       }
     }
@@ -412,29 +412,29 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate25(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+  if (!validate5(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
     errors = vErrors.length;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate4.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validateAccountsRegenerateKeyBody,
   validateAccountsRegenerateKeyParameters,

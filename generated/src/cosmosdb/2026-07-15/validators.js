@@ -5,16 +5,16 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/cosmosdb/2026-07-15/validators.js
-var validateDatabaseAccountsListKeysParameters = validate20;
+var validateDatabaseAccountsListKeysParameters = validate0;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-var pattern5 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+var pattern1 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -74,7 +74,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data1 = data.resourceGroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 90) {
+        if (func0(data1) > 90) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -83,7 +83,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -92,7 +92,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -114,7 +114,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.accountName !== void 0) {
       let data2 = data.accountName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 50) {
+        if (func0(data2) > 50) {
           const err9 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.DocumentDB~1databaseAccounts~1{accountName}~1listKeys/post/parameters/3/schema/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -123,7 +123,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 3) {
+        if (func0(data2) < 3) {
           const err10 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.DocumentDB~1databaseAccounts~1{accountName}~1listKeys/post/parameters/3/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -132,7 +132,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data2)) {
+        if (!pattern1.test(data2)) {
           const err11 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.DocumentDB~1databaseAccounts~1{accountName}~1listKeys/post/parameters/3/schema/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -160,15 +160,15 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateDatabaseAccountsListKeysResponse200 = validate22;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateDatabaseAccountsListKeysResponse200 = validate2;
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -239,35 +239,35 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "primaryMasterKey": true, "secondaryMasterKey": true, "primaryReadonlyMasterKey": true, "secondaryReadonlyMasterKey": true }, "dynamicProps": false, "dynamicItems": false };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "primaryMasterKey": true, "secondaryMasterKey": true, "primaryReadonlyMasterKey": true, "secondaryReadonlyMasterKey": true }, "dynamicProps": false, "dynamicItems": false };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+  if (!validate3(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
     errors = vErrors.length;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "primaryMasterKey": true, "secondaryMasterKey": true, "primaryReadonlyMasterKey": true, "secondaryReadonlyMasterKey": true }, "dynamicProps": false, "dynamicItems": false };
-var validateDatabaseAccountsListKeysResponseDefault = validate25;
-var wrapper0 = { validate: validate27 };
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "primaryMasterKey": true, "secondaryMasterKey": true, "primaryReadonlyMasterKey": true, "secondaryReadonlyMasterKey": true }, "dynamicProps": false, "dynamicItems": false };
+var validateDatabaseAccountsListKeysResponseDefault = validate5;
+var wrapper0 = { validate: validate7 };
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -387,14 +387,14 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate7.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate7.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -403,8 +403,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate27(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+      if (!validate7(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
@@ -417,35 +417,35 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate26(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+  if (!validate6(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
     errors = vErrors.length;
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-var validateDatabaseAccountsRegenerateKeyParameters = validate30;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var validateDatabaseAccountsRegenerateKeyParameters = validate10;
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -505,7 +505,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data1 = data.resourceGroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 90) {
+        if (func0(data1) > 90) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -514,7 +514,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -523,7 +523,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -545,7 +545,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.accountName !== void 0) {
       let data2 = data.accountName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 50) {
+        if (func0(data2) > 50) {
           const err9 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.DocumentDB~1databaseAccounts~1{accountName}~1regenerateKey/post/parameters/3/schema/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -554,7 +554,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 3) {
+        if (func0(data2) < 3) {
           const err10 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.DocumentDB~1databaseAccounts~1{accountName}~1regenerateKey/post/parameters/3/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -563,7 +563,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data2)) {
+        if (!pattern1.test(data2)) {
           const err11 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/cosmosdb/2026-07-15/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.DocumentDB~1databaseAccounts~1{accountName}~1regenerateKey/post/parameters/3/schema/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -591,16 +591,16 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateDatabaseAccountsRegenerateKeyBody = validate31;
-var schema49 = { "type": "string", "description": "The access key to regenerate.", "enum": ["primary", "secondary", "primaryReadonly", "secondaryReadonly"], "x-ms-enum": { "name": "KeyKind", "modelAsString": true, "values": [{ "name": "Primary", "value": "primary" }, { "name": "Secondary", "value": "secondary" }, { "name": "PrimaryReadonly", "value": "primaryReadonly" }, { "name": "SecondaryReadonly", "value": "secondaryReadonly" }] } };
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate10.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateDatabaseAccountsRegenerateKeyBody = validate11;
+var schema18 = { "type": "string", "description": "The access key to regenerate.", "enum": ["primary", "secondary", "primaryReadonly", "secondaryReadonly"], "x-ms-enum": { "name": "KeyKind", "modelAsString": true, "values": [{ "name": "Primary", "value": "primary" }, { "name": "Secondary", "value": "secondary" }, { "name": "PrimaryReadonly", "value": "primaryReadonly" }, { "name": "SecondaryReadonly", "value": "secondaryReadonly" }] } };
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate32.evaluated;
+  const evaluated0 = validate12.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -629,7 +629,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "primary" || data0 === "secondary" || data0 === "primaryReadonly" || data0 === "secondaryReadonly")) {
-        const err2 = { instancePath: instancePath + "/keyKind", schemaPath: "#/components/schemas/KeyKind/enum", keyword: "enum", params: { allowedValues: schema49.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/keyKind", schemaPath: "#/components/schemas/KeyKind/enum", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -647,34 +647,34 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-validate32.evaluated = { "props": { "keyKind": true }, "dynamicProps": false, "dynamicItems": false };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate12.evaluated = { "props": { "keyKind": true }, "dynamicProps": false, "dynamicItems": false };
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate11.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate32(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
     errors = vErrors.length;
   }
-  validate31.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": { "keyKind": true }, "dynamicProps": false, "dynamicItems": false };
-var validateDatabaseAccountsRegenerateKeyResponseDefault = validate34;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate11.evaluated = { "props": { "keyKind": true }, "dynamicProps": false, "dynamicItems": false };
+var validateDatabaseAccountsRegenerateKeyResponseDefault = validate14;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate35.evaluated;
+  const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -683,8 +683,8 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate27(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+      if (!validate7(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
@@ -697,29 +697,29 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate35.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate15.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate14.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate35(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
     errors = vErrors.length;
   }
-  validate34.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate14.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 var caseInsensitiveEnums = Object.freeze([["primary", "secondary", "primaryReadonly", "secondaryReadonly"]]);
 validateDatabaseAccountsListKeysParameters.caseInsensitiveEnums = caseInsensitiveEnums;
 validateDatabaseAccountsListKeysResponse200.caseInsensitiveEnums = caseInsensitiveEnums;

@@ -5,14 +5,14 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/maps/2023-06-01/validators.js
-var validateAccountsRegenerateKeysParameters = validate20;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validateAccountsRegenerateKeysParameters = validate0;
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50,7 +50,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.subscriptionId !== void 0) {
       let data0 = data.subscriptionId;
       if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
+        if (func0(data0) < 1) {
           const err3 = { instancePath: instancePath + "/subscriptionId", schemaPath: "https://rekey.invalid/specs/maps/2023-06-01/openapi.json#/components/parameters/SubscriptionIdParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -72,7 +72,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data1 = data.resourceGroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 90) {
+        if (func0(data1) > 90) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/maps/2023-06-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -81,7 +81,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/maps/2023-06-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -90,7 +90,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/maps/2023-06-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -129,17 +129,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAccountsRegenerateKeysBody = validate22;
-var schema37 = { "type": "object", "description": "Whether the operation refers to the primary or secondary key.", "required": ["keyType"], "properties": { "keyType": { "type": "string", "description": "Whether the operation refers to the primary or secondary key.", "enum": ["primary", "secondary"], "x-ms-enum": { "name": "KeyType", "modelAsString": true } } } };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAccountsRegenerateKeysBody = validate2;
+var schema6 = { "type": "object", "description": "Whether the operation refers to the primary or secondary key.", "required": ["keyType"], "properties": { "keyType": { "type": "string", "description": "Whether the operation refers to the primary or secondary key.", "enum": ["primary", "secondary"], "x-ms-enum": { "name": "KeyType", "modelAsString": true } } } };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -168,7 +168,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "primary" || data0 === "secondary")) {
-        const err2 = { instancePath: instancePath + "/keyType", schemaPath: "https://rekey.invalid/specs/maps/2023-06-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Maps~1accounts~1{accountName}~1regenerateKey/post/requestBody/content/application~1json/schema/properties/keyType/enum", keyword: "enum", params: { allowedValues: schema37.properties.keyType.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/keyType", schemaPath: "https://rekey.invalid/specs/maps/2023-06-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Maps~1accounts~1{accountName}~1regenerateKey/post/requestBody/content/application~1json/schema/properties/keyType/enum", keyword: "enum", params: { allowedValues: schema6.properties.keyType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -186,16 +186,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "keyType": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAccountsRegenerateKeysResponse200 = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "keyType": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAccountsRegenerateKeysResponse200 = validate3;
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -256,16 +256,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "primaryKeyLastUpdated": true, "primaryKey": true, "secondaryKey": true, "secondaryKeyLastUpdated": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAccountsRegenerateKeysResponseDefault = validate24;
-var wrapper0 = { validate: validate26 };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "primaryKeyLastUpdated": true, "primaryKey": true, "secondaryKey": true, "secondaryKeyLastUpdated": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAccountsRegenerateKeysResponseDefault = validate4;
+var wrapper0 = { validate: validate6 };
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -369,14 +369,14 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate26.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -385,35 +385,35 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate26(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+      if (!validate6(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate25(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+  if (!validate5(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
     errors = vErrors.length;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate4.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 var caseInsensitiveEnums = Object.freeze([["primary", "secondary"]]);
 validateAccountsRegenerateKeysParameters.caseInsensitiveEnums = caseInsensitiveEnums;
 validateAccountsRegenerateKeysBody.caseInsensitiveEnums = caseInsensitiveEnums;

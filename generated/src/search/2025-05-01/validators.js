@@ -2,15 +2,15 @@
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/search/2025-05-01/validators.js
-var validateAdminKeysRegenerateParameters = validate20;
-var schema35 = { "type": "string", "enum": ["primary", "secondary"], "x-ms-enum": { "name": "AdminKeyKind", "modelAsString": false, "values": [{ "value": "primary", "name": "Primary", "description": "The primary API key for the search service." }, { "value": "secondary", "name": "Secondary", "description": "The secondary API key for the search service." }] } };
-var pattern4 = new RegExp("^(?=.{2,60}$)[a-z0-9][a-z0-9]+(-[a-z0-9]+)*$", "");
+var validateAdminKeysRegenerateParameters = validate0;
+var schema4 = { "type": "string", "enum": ["primary", "secondary"], "x-ms-enum": { "name": "AdminKeyKind", "modelAsString": false, "values": [{ "value": "primary", "name": "Primary", "description": "The primary API key for the search service." }, { "value": "secondary", "name": "Secondary", "description": "The secondary API key for the search service." }] } };
+var pattern0 = new RegExp("^(?=.{2,60}$)[a-z0-9][a-z0-9]+(-[a-z0-9]+)*$", "");
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -68,7 +68,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.searchServiceName !== void 0) {
       let data1 = data.searchServiceName;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err5 = { instancePath: instancePath + "/searchServiceName", schemaPath: "https://rekey.invalid/specs/search/2025-05-01/openapi.json#/components/parameters/SearchServiceNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^(?=.{2,60}$)[a-z0-9][a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^(?=.{2,60}$)[a-z0-9][a-z0-9]+(-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -99,7 +99,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "primary" || data2 === "secondary")) {
-        const err8 = { instancePath: instancePath + "/keyKind", schemaPath: "https://rekey.invalid/specs/search/2025-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Search~1searchServices~1{searchServiceName}~1regenerateAdminKey~1{keyKind}/post/parameters/2/schema/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/keyKind", schemaPath: "https://rekey.invalid/specs/search/2025-05-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Search~1searchServices~1{searchServiceName}~1regenerateAdminKey~1{keyKind}/post/parameters/2/schema/enum", keyword: "enum", params: { allowedValues: schema4.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -150,16 +150,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "resourceGroupName": true, "searchServiceName": true, "keyKind": true, "x-ms-client-request-id": true, "subscriptionId": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAdminKeysRegenerateResponse200 = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "resourceGroupName": true, "searchServiceName": true, "keyKind": true, "x-ms-client-request-id": true, "subscriptionId": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAdminKeysRegenerateResponse200 = validate2;
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -190,16 +190,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "primaryKey": true, "secondaryKey": true }, "dynamicProps": false, "dynamicItems": false };
-var validateAdminKeysRegenerateResponseDefault = validate23;
-var wrapper0 = { validate: validate25 };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "primaryKey": true, "secondaryKey": true }, "dynamicProps": false, "dynamicItems": false };
+var validateAdminKeysRegenerateResponseDefault = validate3;
+var wrapper0 = { validate: validate5 };
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -269,14 +269,14 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -285,8 +285,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate25(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate5(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
         errors = vErrors.length;
       }
     }
@@ -310,29 +310,29 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "error": true, "message": true }, "dynamicProps": false, "dynamicItems": false };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate4.evaluated = { "props": { "error": true, "message": true }, "dynamicProps": false, "dynamicItems": false };
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate24(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+  if (!validate4(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
     errors = vErrors.length;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "error": true, "message": true }, "dynamicProps": false, "dynamicItems": false };
+validate3.evaluated = { "props": { "error": true, "message": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validateAdminKeysRegenerateParameters,
   validateAdminKeysRegenerateResponse200,

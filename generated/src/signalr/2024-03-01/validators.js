@@ -5,16 +5,16 @@ import {
 import "../../validator-helpers-NLKB3L6N.js";
 
 // rekey-validators:src/signalr/2024-03-01/validators.js
-var validateSignalRListKeysParameters = validate20;
+var validateSignalRListKeysParameters = validate0;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-var pattern5 = new RegExp("^[a-zA-Z][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+var pattern1 = new RegExp("^[a-zA-Z][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -74,7 +74,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data1 = data.resourceGroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 90) {
+        if (func0(data1) > 90) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -83,7 +83,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -92,7 +92,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -114,7 +114,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceName !== void 0) {
       let data2 = data.resourceName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 63) {
+        if (func0(data2) > 63) {
           const err9 = { instancePath: instancePath + "/resourceName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceName/schema/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -123,7 +123,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 3) {
+        if (func0(data2) < 3) {
           const err10 = { instancePath: instancePath + "/resourceName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceName/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -132,7 +132,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data2)) {
+        if (!pattern1.test(data2)) {
           const err11 = { instancePath: instancePath + "/resourceName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceName/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -160,16 +160,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "resourceName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateSignalRListKeysResponse200 = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "resourceName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateSignalRListKeysResponse200 = validate2;
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -230,16 +230,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "primaryKey": true, "secondaryKey": true, "primaryConnectionString": true, "secondaryConnectionString": true }, "dynamicProps": false, "dynamicItems": false };
-var validateSignalRListKeysResponseDefault = validate23;
-var wrapper0 = { validate: validate25 };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "primaryKey": true, "secondaryKey": true, "primaryConnectionString": true, "secondaryConnectionString": true }, "dynamicProps": false, "dynamicItems": false };
+var validateSignalRListKeysResponseDefault = validate3;
+var wrapper0 = { validate: validate5 };
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -359,14 +359,14 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "code": true, "message": true, "target": true, "details": true, "additionalInfo": true }, "dynamicProps": false, "dynamicItems": false };
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -375,8 +375,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate25(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate5(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
         errors = vErrors.length;
       }
     }
@@ -389,35 +389,35 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate4.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate24(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+  if (!validate4(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
     errors = vErrors.length;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-var validateSignalRRegenerateKeyParameters = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+var validateSignalRRegenerateKeyParameters = validate8;
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate28.evaluated;
+  const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -477,7 +477,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data1 = data.resourceGroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 90) {
+        if (func0(data1) > 90) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -486,7 +486,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -495,7 +495,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -517,7 +517,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceName !== void 0) {
       let data2 = data.resourceName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 63) {
+        if (func0(data2) > 63) {
           const err9 = { instancePath: instancePath + "/resourceName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceName/schema/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -526,7 +526,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 3) {
+        if (func0(data2) < 3) {
           const err10 = { instancePath: instancePath + "/resourceName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceName/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -535,7 +535,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data2)) {
+        if (!pattern1.test(data2)) {
           const err11 = { instancePath: instancePath + "/resourceName", schemaPath: "https://rekey.invalid/specs/signalr/2024-03-01/openapi.json#/components/parameters/ResourceName/schema/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -563,16 +563,16 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate8.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "resourceName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateSignalRRegenerateKeyBody = validate29;
-var schema48 = { "type": "string", "description": "The type of access key.", "enum": ["Primary", "Secondary", "Salt"], "x-ms-enum": { "name": "KeyType", "modelAsString": true } };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate8.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "resourceName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateSignalRRegenerateKeyBody = validate9;
+var schema17 = { "type": "string", "description": "The type of access key.", "enum": ["Primary", "Secondary", "Salt"], "x-ms-enum": { "name": "KeyType", "modelAsString": true } };
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -592,7 +592,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "Primary" || data0 === "Secondary" || data0 === "Salt")) {
-        const err1 = { instancePath: instancePath + "/keyType", schemaPath: "#/components/schemas/KeyType/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
+        const err1 = { instancePath: instancePath + "/keyType", schemaPath: "#/components/schemas/KeyType/enum", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -610,35 +610,35 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": { "keyType": true }, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate10.evaluated = { "props": { "keyType": true }, "dynamicProps": false, "dynamicItems": false };
+function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate30(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+  if (!validate10(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
     errors = vErrors.length;
   }
-  validate29.errors = vErrors;
+  validate9.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": { "keyType": true }, "dynamicProps": false, "dynamicItems": false };
-var validateSignalRRegenerateKeyResponse200 = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate9.evaluated = { "props": { "keyType": true }, "dynamicProps": false, "dynamicItems": false };
+var validateSignalRRegenerateKeyResponse200 = validate12;
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate32.evaluated;
+  const evaluated0 = validate12.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -699,16 +699,16 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-validate32.evaluated = { "props": { "primaryKey": true, "secondaryKey": true, "primaryConnectionString": true, "secondaryConnectionString": true }, "dynamicProps": false, "dynamicItems": false };
-var validateSignalRRegenerateKeyResponse202 = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate12.evaluated = { "props": { "primaryKey": true, "secondaryKey": true, "primaryConnectionString": true, "secondaryConnectionString": true }, "dynamicProps": false, "dynamicItems": false };
+var validateSignalRRegenerateKeyResponse202 = validate13;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate33.evaluated;
+  const evaluated0 = validate13.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -769,15 +769,15 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-validate33.evaluated = { "props": { "primaryKey": true, "secondaryKey": true, "primaryConnectionString": true, "secondaryConnectionString": true }, "dynamicProps": false, "dynamicItems": false };
-var validateSignalRRegenerateKeyResponseDefault = validate34;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate13.evaluated = { "props": { "primaryKey": true, "secondaryKey": true, "primaryConnectionString": true, "secondaryConnectionString": true }, "dynamicProps": false, "dynamicItems": false };
+var validateSignalRRegenerateKeyResponseDefault = validate14;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate35.evaluated;
+  const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -786,8 +786,8 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.error !== void 0) {
-      if (!validate25(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate5(data.error, { instancePath: instancePath + "/error", parentData: data, parentDataProperty: "error", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
         errors = vErrors.length;
       }
     }
@@ -800,29 +800,29 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate35.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate15.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate14.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate35(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
     errors = vErrors.length;
   }
-  validate34.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate14.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 var caseInsensitiveEnums = Object.freeze([["Primary", "Secondary", "Salt"]]);
 validateSignalRListKeysParameters.caseInsensitiveEnums = caseInsensitiveEnums;
 validateSignalRListKeysResponse200.caseInsensitiveEnums = caseInsensitiveEnums;

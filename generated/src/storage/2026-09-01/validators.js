@@ -210,16 +210,16 @@ var require_formats = __commonJS({
 });
 
 // rekey-validators:src/storage/2026-09-01/validators.js
-var validateStorageAccountsRegenerateKeyParameters = validate20;
+var validateStorageAccountsRegenerateKeyParameters = validate0;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
-var pattern5 = new RegExp("^[a-z0-9]+$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[-\\w\\._\\(\\)]+$", "");
+var pattern1 = new RegExp("^[a-z0-9]+$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -279,7 +279,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resourceGroupName !== void 0) {
       let data1 = data.resourceGroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 90) {
+        if (func0(data1) > 90) {
           const err5 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/storage/2026-09-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/maxLength", keyword: "maxLength", params: { limit: 90 }, message: "must NOT have more than 90 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -288,7 +288,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func0(data1) < 1) {
           const err6 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/storage/2026-09-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -297,7 +297,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err7 = { instancePath: instancePath + "/resourceGroupName", schemaPath: "https://rekey.invalid/specs/storage/2026-09-01/openapi.json#/components/parameters/ResourceGroupNameParameter/schema/pattern", keyword: "pattern", params: { pattern: "^[-\\w\\._\\(\\)]+$" }, message: 'must match pattern "^[-\\w\\._\\(\\)]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -319,7 +319,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.accountName !== void 0) {
       let data2 = data.accountName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 24) {
+        if (func0(data2) > 24) {
           const err9 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/storage/2026-09-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Storage~1storageAccounts~1{accountName}~1regenerateKey/post/parameters/3/schema/maxLength", keyword: "maxLength", params: { limit: 24 }, message: "must NOT have more than 24 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -328,7 +328,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 3) {
+        if (func0(data2) < 3) {
           const err10 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/storage/2026-09-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Storage~1storageAccounts~1{accountName}~1regenerateKey/post/parameters/3/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -337,7 +337,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data2)) {
+        if (!pattern1.test(data2)) {
           const err11 = { instancePath: instancePath + "/accountName", schemaPath: "https://rekey.invalid/specs/storage/2026-09-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1resourceGroups~1{resourceGroupName}~1providers~1Microsoft.Storage~1storageAccounts~1{accountName}~1regenerateKey/post/parameters/3/schema/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+$" }, message: 'must match pattern "^[a-z0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -365,16 +365,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateStorageAccountsRegenerateKeyBody = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "subscriptionId": true, "resourceGroupName": true, "accountName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateStorageAccountsRegenerateKeyBody = validate2;
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -411,17 +411,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateStorageAccountsRegenerateKeyResponse200 = validate23;
-var schema41 = { "type": "string", "description": "Permissions for the key -- read-only or full permissions.", "enum": ["Read", "Full"], "x-ms-enum": { "name": "KeyPermission", "modelAsString": false } };
+validate2.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateStorageAccountsRegenerateKeyResponse200 = validate3;
+var schema10 = { "type": "string", "description": "Permissions for the key -- read-only or full permissions.", "enum": ["Read", "Full"], "x-ms-enum": { "name": "KeyPermission", "modelAsString": false } };
 var formats2 = require_formats().fullFormats["date-time"];
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -463,7 +463,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "Read" || data2 === "Full")) {
-        const err3 = { instancePath: instancePath + "/permissions", schemaPath: "#/components/schemas/KeyPermission/enum", keyword: "enum", params: { allowedValues: schema41.enum }, message: "must be equal to one of the allowed values" };
+        const err3 = { instancePath: instancePath + "/permissions", schemaPath: "#/components/schemas/KeyPermission/enum", keyword: "enum", params: { allowedValues: schema10.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -503,14 +503,14 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": { "keyName": true, "value": true, "permissions": true, "creationTime": true }, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate5.evaluated = { "props": { "keyName": true, "value": true, "permissions": true, "creationTime": true }, "dynamicProps": false, "dynamicItems": false };
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -523,8 +523,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate25(data0[i0], { instancePath: instancePath + "/keys/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+          if (!validate5(data0[i0], { instancePath: instancePath + "/keys/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
             errors = vErrors.length;
           }
         }
@@ -547,34 +547,34 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "keys": true }, "dynamicProps": false, "dynamicItems": false };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate4.evaluated = { "props": { "keys": true }, "dynamicProps": false, "dynamicItems": false };
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate24(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+  if (!validate4(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
     errors = vErrors.length;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "keys": true }, "dynamicProps": false, "dynamicItems": false };
-var validateStorageAccountsRegenerateKeyResponseDefault = validate28;
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "keys": true }, "dynamicProps": false, "dynamicItems": false };
+var validateStorageAccountsRegenerateKeyResponseDefault = validate8;
+function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -626,29 +626,29 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate9.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate9.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate28.evaluated;
+  const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate29(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+  if (!validate9(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
     errors = vErrors.length;
   }
-  validate28.errors = vErrors;
+  validate8.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate8.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validateStorageAccountsRegenerateKeyBody,
   validateStorageAccountsRegenerateKeyParameters,

@@ -35,14 +35,14 @@ var require_ucs2length = __commonJS({
 });
 
 // rekey-validators:src/widgets/2024-01-01/validators.js
-var validateWidgetsRegenerateKeyParameters = validate20;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^[a-z0-9]+$", "");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validateWidgetsRegenerateKeyParameters = validate0;
+var func0 = require_ucs2length().default;
+var pattern0 = new RegExp("^[a-z0-9]+$", "");
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate0.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -82,7 +82,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.widgetName !== void 0) {
       let data1 = data.widgetName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 24) {
+        if (func0(data1) > 24) {
           const err3 = { instancePath: instancePath + "/widgetName", schemaPath: "https://rekey.invalid/specs/widgets/2024-01-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1providers~1Example.Widgets~1widgets~1{widgetName}~1regenerateKey/post/parameters/2/schema/maxLength", keyword: "maxLength", params: { limit: 24 }, message: "must NOT have more than 24 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -91,7 +91,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 3) {
+        if (func0(data1) < 3) {
           const err4 = { instancePath: instancePath + "/widgetName", schemaPath: "https://rekey.invalid/specs/widgets/2024-01-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1providers~1Example.Widgets~1widgets~1{widgetName}~1regenerateKey/post/parameters/2/schema/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -100,7 +100,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err5 = { instancePath: instancePath + "/widgetName", schemaPath: "https://rekey.invalid/specs/widgets/2024-01-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1providers~1Example.Widgets~1widgets~1{widgetName}~1regenerateKey/post/parameters/2/schema/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+$" }, message: 'must match pattern "^[a-z0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -128,17 +128,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate0.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "subscriptionId": true, "widgetName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateWidgetsRegenerateKeyBody = validate22;
-var schema36 = { "type": "object", "required": ["keyName"], "properties": { "keyName": { "type": "string", "enum": ["primary", "secondary"] } } };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate0.evaluated = { "props": { "subscriptionId": true, "widgetName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateWidgetsRegenerateKeyBody = validate2;
+var schema5 = { "type": "object", "required": ["keyName"], "properties": { "keyName": { "type": "string", "enum": ["primary", "secondary"] } } };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -167,7 +167,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "primary" || data0 === "secondary")) {
-        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "https://rekey.invalid/specs/widgets/2024-01-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1providers~1Example.Widgets~1widgets~1{widgetName}~1regenerateKey/post/requestBody/content/application~1json/schema/properties/keyName/enum", keyword: "enum", params: { allowedValues: schema36.properties.keyName.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/keyName", schemaPath: "https://rekey.invalid/specs/widgets/2024-01-01/openapi.json#/paths/~1subscriptions~1{subscriptionId}~1providers~1Example.Widgets~1widgets~1{widgetName}~1regenerateKey/post/requestBody/content/application~1json/schema/properties/keyName/enum", keyword: "enum", params: { allowedValues: schema5.properties.keyName.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -185,16 +185,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
-var validateWidgetsRegenerateKeyResponse200 = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate2.evaluated = { "props": { "keyName": true }, "dynamicProps": false, "dynamicItems": false };
+var validateWidgetsRegenerateKeyResponse200 = validate3;
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -233,16 +233,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "primaryKey": true, "lastRotated": true }, "dynamicProps": false, "dynamicItems": false };
-var validateWidgetsRegenerateKeyResponseDefault = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { "props": { "primaryKey": true, "lastRotated": true }, "dynamicProps": false, "dynamicItems": false };
+var validateWidgetsRegenerateKeyResponseDefault = validate4;
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -294,10 +294,10 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate4.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validateWidgetsRegenerateKeyBody,
   validateWidgetsRegenerateKeyParameters,
