@@ -7,7 +7,7 @@ import type { ServerResponse } from "node:http";
 import { listFaults } from "./faults.ts";
 import { ADMIN_PREFIX } from "./mock-model.ts";
 import type { OperationStore } from "./operations.ts";
-import type { AddRoute } from "./server.ts";
+import type { AddRoute } from "./route-table.ts";
 import type { MockState } from "./state.ts";
 import { checkStateDocument, type StateDocument } from "./state-file.ts";
 

@@ -5,6 +5,7 @@
  * with its own router and runs the steps in its pipeline; a recorded request (conformance/replay/) is routed here,
  * by the same templates, options and steps, without a server.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import Router from "find-my-way";
 import type { ArmError } from "./arm-errors.ts";
 import { armErrors } from "./arm-errors.ts";
@@ -13,6 +14,20 @@ import type { MockModel, MockOperation, MockRoute } from "./mock-model.ts";
 import { requireApiVersion, selectOperationByApiVersion } from "./steps/api-version.ts";
 import { checkMethod } from "./steps/method.ts";
 import { MockState } from "./state.ts";
+
+/** A request the router matched: its path values (decoded), its query and its body. */
+export interface RoutedRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: Record<string, string | undefined>;
+  query: Record<string, string | string[] | undefined>;
+  body?: Buffer;
+}
+
+export type RouteHandler = (request: RoutedRequest) => void;
+
+/** Adds a route: methods, a find-my-way URL (:name captures a segment), and what answers it. */
+export type AddRoute = (methods: string[], url: string, handler: RouteHandler) => void;
 
 /** The router's options, for the server's router and for the table alike. */
 export const ROUTER_OPTIONS = { caseSensitive: false } as const;

@@ -25,7 +25,7 @@ import { formatLogLine, type LogLine } from "./request-log.ts";
 import { checkBearer } from "./steps/authentication.ts";
 import type { MockState } from "./state.ts";
 import { registerAdminRoutes } from "./admin-routes.ts";
-import { ROUTE_METHODS, ROUTER_OPTIONS } from "./route-table.ts";
+import { type AddRoute, ROUTE_METHODS, ROUTER_OPTIONS, type RoutedRequest, type RouteHandler } from "./route-table.ts";
 import type { StateDocument } from "./state-file.ts";
 import { answerClientError, writeResponse } from "./write-response.ts";
 
@@ -46,19 +46,6 @@ export interface ServerSettings {
   setStateDocument: (doc: StateDocument | undefined) => void;
 }
 
-/** A request the router matched: its path values (decoded), its query and its body. */
-export interface RoutedRequest {
-  req: IncomingMessage;
-  res: ServerResponse;
-  params: Record<string, string | undefined>;
-  query: Record<string, string | string[] | undefined>;
-  body?: Buffer;
-}
-
-export type RouteHandler = (request: RoutedRequest) => void;
-
-/** Adds a route: methods, a find-my-way URL (:name captures a segment), and what answers it. */
-export type AddRoute = (methods: string[], url: string, handler: RouteHandler) => void;
 
 export interface MockServer {
   /** Resolves once listening; rejects with the listen error (EADDRINUSE, …). */
