@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -9,8 +10,9 @@ import { defineConfig } from "vitest/config";
  * which halves the suite's time (loading the code under test for each file was a third of it).
  */
 const REPLACES_MODULES_OR_GLOBALS = /vi\.(mock|doMock|stubEnv|stubGlobal|useFakeTimers|resetModules)\b|process\.chdir|refusedInputsOnly/;
-const testFiles = (readdirSync("test", { recursive: true }) as string[]).filter((f) => f.endsWith(".test.ts")).map((f) => join("test", f));
-const isolated = testFiles.filter((f) => REPLACES_MODULES_OR_GLOBALS.test(readFileSync(f, "utf8")));
+const root = fileURLToPath(new URL(".", import.meta.url));
+const testFiles = (readdirSync(join(root, "test"), { recursive: true }) as string[]).filter((f) => f.endsWith(".test.ts")).map((f) => `test/${f.replaceAll("\\", "/")}`);
+const isolated = testFiles.filter((f) => REPLACES_MODULES_OR_GLOBALS.test(readFileSync(join(root, f), "utf8")));
 
 export default defineConfig({
   test: {
