@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { loadSpecs, printable, REPO_ROOT } from "../../kernel/index.ts";
 import { consumerCall } from "./consumer-call.ts";
-import { runCommand, StepFailed } from "./run-command.ts";
+import { runCommand, StepFailed, timed } from "./run-command.ts";
 import { verifyTarball } from "./verify-tarball.ts";
 
 const PACKS = join(REPO_ROOT, "packs");
@@ -36,15 +36,6 @@ function parseFlags(argv: string[]) {
   if (!flags.publish && (flags["dry-run"] || flags.provenance || flags.registry !== undefined)) throw new UsageError(`--dry-run, --provenance and --registry go with --publish (${USAGE})`);
   if (flags.registry !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.registry)) throw new UsageError(`--registry ${JSON.stringify(flags.registry)} is not an http(s) URL (${USAGE})`);
   return flags;
-}
-
-async function timed<T>(timings: Record<string, number>, name: string, step: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await step();
-  } finally {
-    timings[name] = Math.round(performance.now() - start);
-  }
 }
 
 /** Builds dist/ and packs generated/ into packs/; returns the tarball's path. */

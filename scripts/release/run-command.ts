@@ -30,3 +30,13 @@ export function runCommand(step: string, file: string, args: string[], options: 
     });
   });
 }
+
+/** Runs one step of the release, its wall time recorded under `name` in `timings`. */
+export async function timed<T>(timings: Record<string, number>, name: string, step: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await step();
+  } finally {
+    timings[name] = Math.round(performance.now() - start);
+  }
+}

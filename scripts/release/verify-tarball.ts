@@ -13,7 +13,7 @@ import { isDeepStrictEqual } from "node:util";
 import { startAnswerServer } from "./answer-server.ts";
 import { type ConsumerCall, esmJavaScript, TOKEN, typeScript } from "./consumer-call.ts";
 import { installOffline } from "./install-offline.ts";
-import { runCommand, StepFailed } from "./run-command.ts";
+import { runCommand, StepFailed, timed } from "./run-command.ts";
 import { createTypeCheck } from "./type-check.ts";
 
 /**
@@ -68,15 +68,6 @@ function checkExportTargets(installed: string): string {
   const missing = targets.filter((t) => !existsSync(resolve(installed, t)));
   if (missing.length > 0) throw new StepFailed("exports", `${missing.length} file(s) named by the exports map, types or typesVersions are not in the tarball, e.g. ${missing[0]}`);
   return manifest.version;
-}
-
-async function timed<T>(timings: Record<string, number>, name: string, step: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await step();
-  } finally {
-    timings[name] = Math.round(performance.now() - start);
-  }
 }
 
 export async function verifyTarball(tarball: string, call: ConsumerCall): Promise<Verified> {

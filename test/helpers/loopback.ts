@@ -1,6 +1,6 @@
 /** Test servers listen on a free 127.0.0.1 port and close without waiting for their clients. */
 import type { Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { type AddressInfo, connect, type Socket } from "node:net";
 
 export interface Listening {
   port: number;
@@ -25,4 +25,22 @@ export async function listenOnLoopback(server: Server): Promise<Listening> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Bytes written on a fresh connection to a loopback server at `url` (then ended, unless told not to), and what came
+ * back before the server closed the connection or 1.5 s passed: for requests no HTTP client would send.
+ */
+export function rawExchange(url: string, bytes: string, end = true): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), "127.0.0.1");
+    let data = "";
+    socket.setTimeout(1500, () => socket.destroy());
+    socket.on("data", (chunk) => (data += chunk));
+    socket.on("close", () => resolve(data));
+    socket.on("error", () => resolve(data));
+    socket.write(bytes);
+    if (end) socket.end();
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { connect } from "node:net";
+import { rawExchange } from "../helpers/loopback.ts";
 import { errorResponse, type DocumentModel, type OperationModel } from "../../kernel/index.ts";
 import { compiledSchema, createAjv } from "../../kernel/schema-validator.ts";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
@@ -107,18 +107,7 @@ describe("fuzz", () => {
   }, 180_000); // 3 s on a quiet machine; a bound for a loaded one, not a speed check
 
   it("malformed and truncated HTTP: every answer is a 4xx in ARM's envelope, or a closed connection; the mock keeps serving", async () => {
-    const { port } = new URL(mock.url);
-    const raw = (bytes: string, endAfterWrite: boolean) =>
-      new Promise<string>((resolve) => {
-        const socket = connect(Number(port), "127.0.0.1");
-        let data = "";
-        socket.setTimeout(1500, () => socket.destroy());
-        socket.on("data", (chunk) => (data += chunk));
-        socket.on("close", () => resolve(data));
-        socket.on("error", () => resolve(data));
-        socket.write(bytes);
-        if (endAfterWrite) socket.end();
-      });
+    const raw = (bytes: string, endAfterWrite: boolean) => rawExchange(mock.url, bytes, endAfterWrite);
     const op = operations.find((o) => o.operation.requestBody)!;
     const url = requestFromParameters(op.operation, op.values).url;
     const cases = [

@@ -4,7 +4,7 @@
  * keep-alive, requests Node cannot parse, and close() with an answer still held.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect } from "node:net";
+import { rawExchange } from "../helpers/loopback.ts";
 import { request as httpRequest } from "node:http";
 import type { RunningMock } from "../../conformance/mock/start-mock.ts";
 import { requestFromParameters } from "../../conformance/example-request.ts";
@@ -24,20 +24,7 @@ afterAll(() => mock.close());
 
 const JSON_HEADERS = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
 
-/** Bytes written on a fresh connection (then ended, unless told not to), and what came back before the server closed it or 1.5 s passed. */
-function raw(bytes: string, end = true): Promise<string> {
-  const { port } = new URL(mock.url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), "127.0.0.1");
-    let data = "";
-    socket.setTimeout(1500, () => socket.destroy());
-    socket.on("data", (chunk) => (data += chunk));
-    socket.on("close", () => resolve(data));
-    socket.on("error", () => resolve(data));
-    socket.write(bytes);
-    if (end) socket.end();
-  });
-}
+const raw = (bytes: string, end = true) => rawExchange(mock.url, bytes, end);
 
 /** A POST whose body is streamed in chunks with no Content-Length (Transfer-Encoding: chunked). */
 function chunkedPost(path: string, chunks: string[]): Promise<{ status: number; body: string }> {
